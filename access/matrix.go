@@ -115,7 +115,33 @@ func matrixColumns(m *value.Matrix, i value.Value) (value.Value, error) {
 	if k, ok := i.(*value.Matrix); ok && k.V.T == value.Bool && k.Rows == m.Rows && k.Cols == m.Cols {
 		return maskMatrix(m, k), nil
 	}
+	if k, ok := i.(*value.Vector); ok && k.T.Category() == value.CatLiteral && m.ColLabels != nil && m.ColLabels.T.Category() == value.CatLiteral {
+		// columns by label, in the order given (returnsMatrix[ids] in
+		// tutorials/public_fund_basic_analysis.md)
+		return labelledColumns(m, k)
+	}
 	return SliceMatrix(m, nil, i)
+}
+
+// labelledColumns is m's columns whose labels are names, in their order.
+func labelledColumns(m *value.Matrix, names *value.Vector) (value.Value, error) {
+	at := make(map[string]int, m.Cols)
+	for j := 0; j < m.Cols; j++ {
+		at[m.ColLabels.FormatElem(j)] = j
+	}
+	cols := make([]int, names.Len())
+	for j := range cols {
+		c, ok := at[names.FormatElem(j)]
+		if !ok {
+			return nil, ddberr.Errorf("Invalid index.")
+		}
+		cols[j] = c
+	}
+	rows := make([]int, m.Rows)
+	for r := range rows {
+		rows[r] = r
+	}
+	return m.Sub(rows, cols), nil
 }
 
 // maskMatrix is m[mask] for a BOOL matrix of m's shape: m with NULL where

@@ -1338,7 +1338,7 @@ var texts = []Text{
 	{"The shell function is disabled. Set the configuration parameter enableShellFunction=true to enable it.", "porpoise: db_distr_comp/cfg/function_configuration.md states the rule"},
 
 	// compress, pack, digests (funcs/encoding)
-	{"The compression method must be 'lz4' or 'delta'.", "porpoise: funcs/c/compress.md lists the methods (zstd and chimp are not supported)"},
+	{"The compression method must be 'lz4', 'delta' or 'zstd'.", "porpoise: funcs/c/compress.md lists the methods (chimp is not supported)"},
 	{"The argument [X] of compress must be a vector.", "porpoise: funcs/c/compress.md states the rule"},
 	{"compress doesn't support a vector of type %s.", "porpoise"},
 	{"Delta compression supports only SHORT, INT, LONG and temporal types.", "porpoise: funcs/c/compress.md states the rule"},

@@ -84,7 +84,7 @@ func xsqlDS(h dbfuncs.Host, _ funcs.Env, args []value.Value) (value.Value, error
 func partitionSources(h dbfuncs.Host, code value.Value, force bool) ([]value.Value, error) {
 	whole := []value.Value{&system.DataSource{Code: code}}
 	sel, bind := dbfuncs.SelectOf(code)
-	if sel == nil || sel.From == nil {
+	if sel == nil || !namesTable(sel.From) {
 		return whole, nil
 	}
 	src, err := h.Eval(sel.From, bind)
@@ -137,6 +137,21 @@ func partitionSources(h dbfuncs.Host, code value.Value, force bool) ([]value.Val
 		out[i] = &system.DataSource{Load: p.load, Desc: desc + " [partition = " + p.path + "] ", Chunk: p.path}
 	}
 	return out, nil
+}
+
+// namesTable reports whether from names a table rather than computing
+// one (a join, a subquery), so evaluating it to see whether it is a
+// partitioned table costs nothing.
+func namesTable(from ast.Expr) bool {
+	switch f := from.(type) {
+	case *ast.Ident:
+		return true
+	case *ast.CallExpr:
+		if id, ok := f.Fn.(*ast.Ident); ok {
+			return id.Name == "loadTable" || id.Name == "objByName"
+		}
+	}
+	return false
 }
 
 // splittable reports whether DolphinDB splits sel over partitions without

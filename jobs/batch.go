@@ -115,16 +115,32 @@ const maxRetainedJobs = 10000
 // goes to out. The caller recovers the function's panics.
 type Job func(ctx context.Context, out io.Writer) (value.Value, error)
 
+// UniqueID is id, or when used reports it taken, id followed by now's
+// date (yyyyMMdd) and then by that date and "000", "001", ... until
+// unused: the ids tutorials/scheduledJob.md shows a job's runs get
+// (testJob, testJob20200214, testJob20200214000) and the rule
+// funcs/s/scheduleJob.md states for a scheduled job's id.
+func UniqueID(id string, now time.Time, used func(string) bool) string {
+	if !used(id) {
+		return id
+	}
+	base := id + now.Format("20060102")
+	if !used(base) {
+		return base
+	}
+	for k := 0; ; k++ {
+		if c := fmt.Sprintf("%s%03d", base, k); !used(c) {
+			return c
+		}
+	}
+}
+
 // Submit starts run as the background job id (made unique if already
 // used) of user, described by desc; def is the job's function as its
 // log's first line names it. It returns the job's id.
 func (r *Registry) Submit(id, desc, user, def string, run Job) string {
 	r.mu.Lock()
-	base, k := id, 1
-	for r.byID[id] != nil {
-		id = fmt.Sprintf("%s%d", base, k)
-		k++
-	}
+	id = UniqueID(id, r.now(), func(x string) bool { return r.byID[x] != nil })
 	ctx, cancel := context.WithCancelCause(r.recordsContext(r.ctx, func() string { return user }, Meta{}, newRootID()))
 	j := &job{id: id, desc: desc, user: user, start: r.now(), done: make(chan struct{}), cancel: cancel}
 	j.msgs.now = r.now

@@ -74,13 +74,16 @@ func TestOldestFinishedJobsForgotten(t *testing.T) {
 }
 
 // A cancelled job reports DolphinDB's cancel text, and its log says it
-// failed; ids already used get a numeric suffix.
+// failed; ids already used get the date, then the date and 000, 001, ...
 func TestCancelledJobAndUniqueIDs(t *testing.T) {
 	r := NewRegistry(time.Now)
 	defer r.Close(5 * time.Second)
 	id := r.Submit("j", "", "admin", "spin", spin)
 	require.Equal(t, "j", id)
-	require.Equal(t, "j1", r.Submit("j", "", "admin", "spin", spin))
+	day := time.Now().Format("20060102")
+	require.Equal(t, "j"+day, r.Submit("j", "", "admin", "spin", spin))
+	require.Equal(t, "j"+day+"000", r.Submit("j", "", "admin", "spin", spin))
+	require.Equal(t, "j"+day+"001", r.Submit("j", "", "admin", "spin", spin))
 	j, err := r.job(id)
 	require.NoError(t, err)
 	j.cancel(ErrCancelled)

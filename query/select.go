@@ -425,7 +425,11 @@ func (ex *executor) projectSelect(cols []ast.Expr, src *value.Table) (t *value.T
 			scalars = false
 			continue
 		}
-		if _, ok := v.(*value.Scalar); !ok {
+		if d, ok := v.(*value.Dict); ok {
+			// an aggregate giving a dictionary (a model: exec nss(x, y))
+			// is one cell, not the columns by name an insert reads it as
+			v = value.NewTuple([]value.Value{d})
+		} else if _, ok := v.(*value.Scalar); !ok {
 			scalars = false
 		}
 		names = append(names, colname.Of(c))
@@ -433,6 +437,11 @@ func (ex *executor) projectSelect(cols []ast.Expr, src *value.Table) (t *value.T
 	}
 	if err := clausecheck.DuplicateNames(names); err != nil {
 		return nil, false, err
+	}
+	if len(vals) == 1 && scalars {
+		// a lone tuple would be a list of columns to FromArgs
+		t, err = insert.Columns(colname.Unique(names), vals)
+		return t, true, err
 	}
 	t, err = insert.FromArgs(colname.Unique(names), vals)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/ticker"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/kernel"
@@ -211,7 +212,9 @@ func scheduleJob(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	sch.mu.Lock()
 	defer sch.mu.Unlock()
-	j.ID = uniqueScheduleID(sch.jobs, j.ID, h.Now())
+	j.ID = jobs.UniqueID(j.ID, h.Now(), func(x string) bool {
+		return slices.ContainsFunc(sch.jobs, func(o *ScheduledJob) bool { return o.ID == x })
+	})
 	j.next = j.nextAfter(sch.clock())
 	sch.jobs = append(sch.jobs, j)
 	if err := sch.save(); err != nil {
@@ -219,24 +222,6 @@ func scheduleJob(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	return value.NewString(j.ID), nil
-}
-
-// uniqueScheduleID is id, or when a scheduled job has it, id followed by
-// today's date and "000", "001", ... until unused.
-func uniqueScheduleID(jobs []*ScheduledJob, id string, now time.Time) string {
-	used := func(x string) bool {
-		return slices.ContainsFunc(jobs, func(j *ScheduledJob) bool { return j.ID == x })
-	}
-	if !used(id) {
-		return id
-	}
-	base := id + now.Format("20060102")
-	for k := 0; ; k++ {
-		c := fmt.Sprintf("%s%03d", base, k)
-		if !used(c) {
-			return c
-		}
-	}
 }
 
 func parseSchedule(h Host, args []value.Value) (*ScheduledJob, error) {
@@ -278,11 +263,11 @@ func parseSchedule(h Host, args []value.Value) (*ScheduledJob, error) {
 		return nil, ddberr.Errorf("The end date of a scheduled job must not be earlier than its start date.")
 	}
 	j.Start, j.End = start, end
-	f, ok := funcs.ScalarArg(args[6])
-	if !ok || f.T != value.Char || f.Null || !strings.ContainsRune("DWM", rune(f.I)) {
+	freq, ok := frequencyArg(args[6])
+	if !ok {
 		return nil, ddberr.Errorf("The argument [frequency] of scheduleJob must be 'D', 'W' or 'M'.")
 	}
-	j.Frequency = string(rune(f.I))
+	j.Frequency = freq
 	if d := funcs.Arg(args, 7); d != nil && !isNullValue(d) {
 		days, ok := intsArg(d)
 		if !ok {
@@ -321,6 +306,23 @@ func parseSchedule(h Host, args []value.Value) (*ScheduledJob, error) {
 	}
 	j.Priority, j.Parallelism = limitsOf(h).cap(j.User, h.SessionInfo().Admin, int(prio), int(par))
 	return j, nil
+}
+
+// frequencyArg reads scheduleJob's frequency: the CHAR 'D', 'W' or 'M',
+// or the one-letter string tutorials/scheduledJob.md passes ("D").
+func frequencyArg(x value.Value) (string, bool) {
+	f, ok := funcs.ScalarArg(x)
+	if !ok || f.Null {
+		return "", false
+	}
+	var c string
+	switch {
+	case f.T == value.Char:
+		c = string(rune(f.I))
+	case f.T == value.String || f.T == value.Symbol:
+		c, _ = funcs.StringArg(f)
+	}
+	return c, len(c) == 1 && strings.Contains("DWM", c)
 }
 
 func dateArg(x value.Value) (int64, bool) {

@@ -184,8 +184,13 @@ func formatNested(x Value) string {
 // String renders a pair as a:b.
 func (p *Pair) String() string { return p.V.FormatElem(0) + ":" + p.V.FormatElem(1) }
 
-// String renders a set as set(a,b,...).
+// String renders a set as set(a,b,...); a set of one NULL shows its
+// typed literal, set(00i), which tells it from the empty set()
+// (progr/data_mani/null_in_vst.md).
 func (s *Set) String() string {
+	if lit, ok := nullLiterals[s.V.T]; ok && s.V.Len() == 1 && s.V.IsNull(0) {
+		return "set(" + lit + ")"
+	}
 	inner := s.V.String()
 	return "set(" + inner[1:len(inner)-1] + ")"
 }

@@ -160,6 +160,19 @@ func TestPairSetDictPrinting(t *testing.T) {
 	require.Equal(t, FormPair, p.Form())
 	require.Equal(t, Int, p.Type())
 	require.Equal(t, "set(1,2)", NewSet(NewInts([]int32{1, 2, 1})).String())
+	for _, c := range []struct {
+		v    *Vector
+		want string
+	}{
+		{NewNullVector(Int, 1), "set(00i)"}, // progr/data_mani/null_in_vst.md
+		{NewNullVector(Long, 1), "set(00l)"},
+		{NewNullVector(Double, 1), "set(00F)"},
+		{NewNullVector(Date, 1), "set(00d)"},
+		{NewNullVector(Int, 0), "set()"},
+		{NewInts([]int32{NullInt32, 1}), "set(,1)"},
+	} {
+		require.Equal(t, c.want, NewSet(c.v).String(), c.want)
+	}
 	d := NewDict(String, Int)
 	d.Put(NewStrings(String, []string{"a"}), 0, NewInts([]int32{1}), 0)
 	require.Equal(t, "a->1\n", d.String())

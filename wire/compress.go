@@ -24,6 +24,10 @@ const (
 	CompressNone  Compression = 0
 	CompressLZ4   Compression = 1
 	CompressDelta Compression = 2
+	// CompressZstd is compress(X, "zstd") (funcs/c/compress.md): the LZ4
+	// block layout with zstd blocks. The protocol spec defines codes 1
+	// and 2 only; 3 is Porpoise's, which DolphinDB's APIs don't read.
+	CompressZstd Compression = 3
 )
 
 func (c Compression) String() string {
@@ -34,6 +38,8 @@ func (c Compression) String() string {
 		return "LZ4"
 	case CompressDelta:
 		return "DELTA"
+	case CompressZstd:
+		return "ZSTD"
 	}
 	return "COMPRESS?"
 }
@@ -106,7 +112,7 @@ func (r *Reader) readCompressed() (*value.Vector, error) {
 	if t == value.Symbol || t == value.SymbolExtended || t.Storage() == value.StNone || t.Storage() == value.StAny {
 		return nil, unsupported("compressed vector of type %s", t)
 	}
-	if h.method != CompressLZ4 && h.method != CompressDelta {
+	if h.method != CompressLZ4 && h.method != CompressDelta && h.method != CompressZstd {
 		return nil, unsupported("compression method %d", h.method)
 	}
 	big := h.flag == 0
@@ -115,9 +121,12 @@ func (r *Reader) readCompressed() (*value.Vector, error) {
 		return nil, err
 	}
 	var v *value.Vector
-	if h.method == CompressLZ4 {
-		v, err = r.readLZ4(t, h, blocks, total, big)
-	} else {
+	switch h.method {
+	case CompressLZ4:
+		v, err = r.readBlocked(t, h, blocks, total, big, lz4Codec)
+	case CompressZstd:
+		v, err = r.readBlocked(t, h, blocks, total, big, zstdCodec)
+	default:
 		v, err = r.readDelta(t, h, blocks, total, big)
 	}
 	if err != nil {
@@ -206,31 +215,41 @@ func (r *Reader) maxDecoded() int64 {
 	return DefaultMaxFrame
 }
 
-// readLZ4 decodes LZ4 blocks (total compressed bytes) into count elements.
-func (r *Reader) readLZ4(t value.Type, h compHeader, blocks [][]byte, total int64, big bool) (*value.Vector, error) {
+// blockCodec decodes the blocks of a compressed vector laid out as LZ4's
+// (independent blocks of at most maxRawBlock decoded bytes).
+type blockCodec struct {
+	name   string // for errors
+	decode func(src, dst []byte) (int, error)
+	ratio  int64 // the most a compressed byte decodes to
+}
+
+var lz4Codec = blockCodec{"LZ4", uncompressBlock, lz4Ratio}
+
+// readBlocked decodes blocks (total compressed bytes) into count elements.
+func (r *Reader) readBlocked(t value.Type, h compHeader, blocks [][]byte, total int64, big bool, c blockCodec) (*value.Vector, error) {
 	count := int(h.count)
 	if w := fixedWidth(t); w > 0 {
 		size := int64(count) * int64(w)
-		if size > total*lz4Ratio+maxRawBlock {
-			return nil, malformed("%d bytes of LZ4 data cannot hold %d elements of %s", total, count, t)
+		if size > total*c.ratio+maxRawBlock {
+			return nil, malformed("%d bytes of %s data cannot hold %d elements of %s", total, c.name, count, t)
 		}
 		if size > r.maxDecoded() {
 			return nil, limitErr("compressed vector decodes to %d bytes", size)
 		}
 		v := value.NewVector(t, count, count)
 		dst, _ := v.FixedBytes()
-		if !uncompressFullBlocks(blocks, dst) {
+		if !uncompressFullBlocks(blocks, dst, c.decode) {
 			off := 0
 			for _, b := range blocks {
 				end := min(len(dst), off+maxRawBlock)
-				n, err := uncompressBlock(b, dst[off:end])
+				n, err := c.decode(b, dst[off:end])
 				if err != nil {
-					return nil, malformed("LZ4 block: %v", err)
+					return nil, malformed("%s block: %v", c.name, err)
 				}
 				off += n
 			}
 			if off != len(dst) {
-				return nil, malformed("LZ4 data holds %d bytes, want %d", off, len(dst))
+				return nil, malformed("%s data holds %d bytes, want %d", c.name, off, len(dst))
 			}
 		}
 		if t.Storage() == value.StBytes16 {
@@ -243,7 +262,7 @@ func (r *Reader) readLZ4(t value.Type, h compHeader, blocks [][]byte, total int6
 		return v, nil
 	}
 	if t == value.String {
-		return r.readLZ4Strings(t, count, blocks, total)
+		return r.readBlockedStrings(t, count, blocks, total, c)
 	}
 	var out []byte
 	for _, b := range blocks {
@@ -251,9 +270,9 @@ func (r *Reader) readLZ4(t value.Type, h compHeader, blocks [][]byte, total int6
 			return nil, limitErr("compressed vector decodes to more than %d bytes", r.maxDecoded())
 		}
 		out = slices.Grow(out, maxRawBlock)
-		n, err := uncompressBlock(b, out[len(out):len(out)+maxRawBlock])
+		n, err := c.decode(b, out[len(out):len(out)+maxRawBlock])
 		if err != nil {
-			return nil, malformed("LZ4 block: %v", err)
+			return nil, malformed("%s block: %v", c.name, err)
 		}
 		out = out[:len(out)+n]
 	}
@@ -288,7 +307,7 @@ const parallelBlocks = 16
 // parallel. It reports false, leaving dst to be rewritten, when the
 // column is small or a block does not fit that layout (another encoder, or
 // bad data), for the sequential path to decode and diagnose.
-func uncompressFullBlocks(blocks [][]byte, dst []byte) bool {
+func uncompressFullBlocks(blocks [][]byte, dst []byte, decode func(src, dst []byte) (int, error)) bool {
 	nb := len(blocks)
 	workers := min(runtime.GOMAXPROCS(0), nb/parallelBlocks)
 	if workers < 2 || (nb-1)*maxRawBlock >= len(dst) || nb*maxRawBlock < len(dst) {
@@ -312,7 +331,7 @@ func uncompressFullBlocks(blocks [][]byte, dst []byte) bool {
 			}
 			lo := k * maxRawBlock
 			hi := min(len(dst), lo+maxRawBlock)
-			n, err := uncompressBlock(blocks[k], dst[lo:hi])
+			n, err := decode(blocks[k], dst[lo:hi])
 			if err != nil || n != hi-lo {
 				bad.Store(true)
 			}
@@ -327,14 +346,14 @@ func uncompressFullBlocks(blocks [][]byte, dst []byte) bool {
 	return !bad.Load()
 }
 
-// readLZ4Strings decodes LZ4 blocks of count NUL-terminated texts one
+// readBlockedStrings decodes blocks of count NUL-terminated texts one
 // block at a time into a reused buffer, cutting the texts while the block
 // is in the cache; the incomplete text at the end of a block is carried
 // over to the next one. Bytes after the last text are ignored, but every
 // block must still decode.
-func (r *Reader) readLZ4Strings(t value.Type, count int, blocks [][]byte, total int64) (*value.Vector, error) {
-	if int64(count) > total*lz4Ratio+maxRawBlock {
-		return nil, malformed("%d bytes of LZ4 data cannot hold %d elements of %s", total, count, t)
+func (r *Reader) readBlockedStrings(t value.Type, count int, blocks [][]byte, total int64, c blockCodec) (*value.Vector, error) {
+	if int64(count) > total*c.ratio+maxRawBlock {
+		return nil, malformed("%d bytes of %s data cannot hold %d elements of %s", total, c.name, count, t)
 	}
 	r.st.BeginVector(count, true)
 	// out costs at most 16 times the compressed bytes up front, as a
@@ -349,9 +368,9 @@ func (r *Reader) readLZ4Strings(t value.Type, count int, blocks [][]byte, total 
 	for _, b := range blocks {
 		carry := len(buf)
 		buf = slices.Grow(buf, maxRawBlock)
-		n, err := uncompressBlock(b, buf[carry:carry+maxRawBlock])
+		n, err := c.decode(b, buf[carry:carry+maxRawBlock])
 		if err != nil {
-			return nil, malformed("LZ4 block: %v", err)
+			return nil, malformed("%s block: %v", c.name, err)
 		}
 		if decoded += int64(n); decoded > r.maxDecoded() {
 			return nil, limitErr("compressed vector decodes to more than %d bytes", r.maxDecoded())
@@ -463,6 +482,8 @@ func (w *Writer) writeCompressed(v *value.Vector, m Compression) {
 		}
 	case CompressLZ4:
 		payload, err = w.lz4Payload(v)
+	case CompressZstd:
+		payload, err = w.blockPayload(v, zstdBlock)
 	default:
 		err = unsupported("compression method %d", m)
 	}
@@ -505,17 +526,34 @@ func (w *Writer) writeCompressed(v *value.Vector, m Compression) {
 	w.write(payload)
 }
 
-// lz4Payload serializes v and compresses it in blocks of at most 64 KiB
-// the way the C++ API does: whole elements per block for fixed-width types,
-// whole strings per block for STRING (a string longer than a block is
-// split), and a continuous stream for BLOB (its length prefix never split).
+// lz4Payload serializes v and compresses it in LZ4 blocks (blockPayload).
 func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
-	var payload []byte
-	dst := make([]byte, lz4.CompressBlockBound(maxRawBlock))
-	emit := func(raw []byte) error {
-		n, err := w.lz4.CompressBlock(raw, dst)
+	return w.blockPayload(v, func(raw, dst []byte) ([]byte, error) {
+		n, err := w.lz4.CompressBlock(raw, dst[:cap(dst)])
 		if err != nil || n == 0 {
-			return errors.New("wire: LZ4 compression failed")
+			return nil, errors.New("wire: LZ4 compression failed")
+		}
+		return dst[:n], nil
+	})
+}
+
+// blockPayload serializes v and compresses it in blocks of at most 64 KiB
+// the way the C++ API does for LZ4: whole elements per block for
+// fixed-width types, whole strings per block for STRING (a string longer
+// than a block is split), and a continuous stream for BLOB (its length
+// prefix never split). compress returns one block's bytes, in dst when
+// they fit.
+func (w *Writer) blockPayload(v *value.Vector, compress func(raw, dst []byte) ([]byte, error)) ([]byte, error) {
+	var payload []byte
+	dst := make([]byte, 0, lz4.CompressBlockBound(maxRawBlock))
+	emit := func(raw []byte) error {
+		c, err := compress(raw, dst)
+		if err != nil {
+			return err
+		}
+		n := len(c)
+		if n > maxCompBlock {
+			return errors.New("wire: a compressed block exceeds its bound")
 		}
 		var l [4]byte
 		if w.opts.BigEndian {
@@ -524,7 +562,7 @@ func (w *Writer) lz4Payload(v *value.Vector) ([]byte, error) {
 			binary.LittleEndian.PutUint32(l[:], uint32(n))
 		}
 		payload = append(payload, l[:]...)
-		payload = append(payload, dst[:n]...)
+		payload = append(payload, c...)
 		return nil
 	}
 	if fw := fixedWidth(v.T); fw > 0 {

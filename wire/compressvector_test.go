@@ -19,6 +19,13 @@ func TestCompressedVectorValue(t *testing.T) {
 		{value.NewLongs([]int64{5, 1 << 40, -7}), CompressLZ4},
 		{value.NewDoubles([]float64{1.5, -2.25}), CompressLZ4},
 		{value.NewStrings(value.String, []string{"IBM", "", "MSFT"}), CompressLZ4},
+		{value.NewInts([]int32{1, 2, 3, value.NullInt32}), CompressZstd},
+		{value.NewDoubles([]float64{1.5, -2.25}), CompressZstd},
+		{value.NewStrings(value.String, []string{"IBM", "", "MSFT"}), CompressZstd},
+		{value.NewStrings(value.Blob, []string{"a\x00b", ""}), CompressZstd},
+		// several blocks, one of them a run of zeros (a ratio past LZ4's)
+		{value.NewLongs(append(make([]int64, 40000), seq(100000)...)), CompressZstd},
+		{value.NewStrings(value.String, texts(30000)), CompressZstd},
 	}
 	for _, c := range cases {
 		b, err := CompressVector(c.v, c.m)
@@ -41,4 +48,20 @@ func TestCompressedVectorValue(t *testing.T) {
 			require.Equal(t, c.v.String(), got.String())
 		}
 	}
+}
+
+func seq(n int) []int64 {
+	out := make([]int64, n)
+	for i := range out {
+		out[i] = int64(i * i)
+	}
+	return out
+}
+
+func texts(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = value.NewLong(int64(i)).String()
+	}
+	return out
 }

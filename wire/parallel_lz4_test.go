@@ -52,7 +52,7 @@ func TestUncompressFullBlocks(t *testing.T) {
 				n = 4 * maxRawBlock
 			}
 			dst := make([]byte, n)
-			require.Equal(t, c.ok, uncompressFullBlocks(blocks, dst))
+			require.Equal(t, c.ok, uncompressFullBlocks(blocks, dst, uncompressBlock))
 			if c.ok {
 				require.Equal(t, raw, dst)
 			}

@@ -168,7 +168,7 @@ func TestMalformedObjects(t *testing.T) {
 		"00 06 01000000 01000000 00 6100 04 00 01000000":                                     ErrMalformed, // scalar column
 		"04 03 01 04 01 02000000 01000000 0100000002000000 04 03 01000000 01000000 05000000": ErrMalformed, // labels
 		"1a 01 13000000": ErrMalformed,
-		"1a 01 14000000 01000000 00 01 ff 03 04 04 0000 00000000 00000000 ffffffff":             ErrUnsupported,
+		"1a 01 14000000 01000000 00 01 ff 09 04 04 0000 00000000 00000000 ffffffff":             ErrUnsupported,
 		"1a 01 14000000 01000000 00 01 ff 01 11 04 0000 00000000 00000000 ffffffff":             ErrUnsupported, // SYMBOL
 		"1a 01 14000000 01000000 00 01 ff 02 10 08 0000 00000000 00000000 ffffffff":             ErrUnsupported, // DELTA DOUBLE
 		"1a 01 14000000 01000000 00 01 ff 02 04 08 0000 00000000 00000000 ffffffff":             ErrMalformed,   // unit mismatch

@@ -42,10 +42,36 @@ func anyNull(v *value.Vector, i int) bool {
 // xiif is iif(cond, trueResult, falseResult): per element of cond, the
 // element of trueResult or falseResult (scalars broadcast), NULL where
 // cond is NULL (iif.md).
+// iifMatrix is iif over a matrix condition (funcs/i/iif.md): the branches,
+// scalars or matrices of as many elements, are chosen cell by cell and the
+// result has the condition's shape and labels.
+func iifMatrix(env funcs.Env, m *value.Matrix, args []value.Value) (value.Value, error) {
+	flat := []value.Value{m.V, args[1], args[2]}
+	for i := 1; i < 3; i++ {
+		if b, ok := args[i].(*value.Matrix); ok && b.V.Len() == m.V.Len() {
+			flat[i] = b.V
+		}
+	}
+	v, err := xiif(env, flat)
+	if err != nil {
+		return nil, err
+	}
+	vec, ok := v.(*value.Vector)
+	if !ok {
+		return v, nil
+	}
+	out := *m
+	out.V = vec
+	return &out, nil
+}
+
 func xiif(env funcs.Env, args []value.Value) (value.Value, error) {
 	if av, ok := args[0].(*value.Vector); ok && av.T.IsArray() {
 		// a condition over an array vector's cells picks cell by cell
 		return funcs.OverArrayShape(av, args, func(a []value.Value) (value.Value, error) { return xiif(env, a) })
+	}
+	if m, ok := args[0].(*value.Matrix); ok {
+		return iifMatrix(env, m, args)
 	}
 	c, scalar, err := funcs.Operand(args[0])
 	if err != nil {
@@ -78,7 +104,16 @@ func xiif(env funcs.Env, args []value.Value) (value.Value, error) {
 		b = value.NewNullVector(a.T, n)
 		b.Scale = a.Scale
 	}
-	if b, err = cast.Like(b, a); err != nil {
+	// an integer branch beside a floating one widens to it, as the page's
+	// iif(impv <= 0, 0, gamma) keeps its greeks (tutorials/
+	// IV_Greeks_Calculation_for_ETF_Options_Using_JIT.md); otherwise the
+	// false branch takes the true branch's type
+	if a.T.Category() == value.CatIntegral && b.T.Category() == value.CatFloating {
+		a, err = cast.Like(a, b)
+	} else {
+		b, err = cast.Like(b, a)
+	}
+	if err != nil {
 		return nil, err
 	}
 	out := value.Choose(truths(c), a, b)

@@ -7,7 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/wire"
 )
 
-var methods = map[string]wire.Compression{"lz4": wire.CompressLZ4, "delta": wire.CompressDelta}
+var methods = map[string]wire.Compression{"lz4": wire.CompressLZ4, "delta": wire.CompressDelta, "zstd": wire.CompressZstd}
 
 // compress is compress(X, [method='lz4']): a COMPRESSED vector holding
 // X's compressed bytes (its size is theirs, not X's), in the wire
@@ -21,7 +21,7 @@ func compress(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	m, ok := methods[name]
 	if !ok {
-		return nil, ddberr.Errorf("The compression method must be 'lz4' or 'delta'.")
+		return nil, ddberr.Errorf("The compression method must be 'lz4', 'delta' or 'zstd'.")
 	}
 	x, ok := args[0].(*value.Vector)
 	if !ok {

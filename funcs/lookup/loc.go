@@ -62,8 +62,11 @@ func locPositions(filter value.Value, n int, labels *value.Vector) ([]int, error
 		return nil, errLocFilter
 	}
 	if _, isPair := filter.(*value.Pair); isPair {
+		// a missing end (2015.01.01:) leaves that side of the range open
+		// (tutorials/public_fund_basic_analysis.md)
+		openLo, openHi := want.IsNull(0), want.IsNull(1)
 		for i := 0; i < n; i++ {
-			if value.CompareAcross(labels, i, want, 0) >= 0 && value.CompareAcross(labels, i, want, 1) <= 0 {
+			if (openLo || value.CompareAcross(labels, i, want, 0) >= 0) && (openHi || value.CompareAcross(labels, i, want, 1) <= 0) {
 				out = append(out, i)
 			}
 		}

@@ -40,7 +40,11 @@ func xrand(env funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 	}
-	count := max(n, 1)
+	// a count of 0 is an empty vector, as a schema-only table needs
+	count := 1
+	if n >= 0 {
+		count = n
+	}
 	var out *value.Vector
 	switch x := args[0].(type) {
 	case *value.Scalar:

@@ -261,7 +261,7 @@ func init() {
 		funcs.Spec{Name: "crossStat", Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "statistics", Fn: crossStat},
 		funcs.Spec{Name: "demean", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "statistics", Fn: demean},
 		funcs.Spec{Name: "percentChange", Params: []string{"X", "n"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "statistics", Fn: percentChange},
-		funcs.Spec{Name: "stat", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "statistics", Fn: stat},
+		funcs.Spec{Name: "stat", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "statistics", Fn: stat, NamedFn: statNamed},
 		funcs.Spec{Name: "wc", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "statistics", Fn: wordCount},
 		funcs.Spec{Name: "covarMatrix", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure, Category: "statistics",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {

@@ -670,8 +670,16 @@ func percentChange(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}))
 }
 
-// stat is the dictionary of summary statistics of the "stat" page.
-func stat(_ funcs.Env, args []value.Value) (value.Value, error) {
+// stat is the dictionary of summary statistics of the "stat" page,
+// called without argument names.
+func stat(env funcs.Env, args []value.Value) (value.Value, error) {
+	return statNamed(env, args, nil)
+}
+
+// statNamed is stat with Name, the variable or column name X was given
+// by ("x" for stat(x), the column's for stat(t.col), "" for other
+// expressions), between Size and Max as the page prints it.
+func statNamed(_ funcs.Env, args []value.Value, names []string) (value.Value, error) {
 	v, ok := funcs.VectorArg(args[0])
 	if !ok {
 		if m, isM := args[0].(*value.Matrix); isM {
@@ -707,6 +715,7 @@ func stat(_ funcs.Env, args []value.Value) (value.Value, error) {
 	put("Stdev", std)
 	put("Count", value.NewInt(int32(len(xs))))
 	put("Size", value.NewInt(int32(v.Len())))
+	put("Name", value.NewString(funcs.ArgName(names, 0)))
 	put("Max", mx)
 	return funcs.DictOf(keys, vals), nil
 }

@@ -354,26 +354,65 @@ func topNLongSum(xs []int64, s []float64, f *frames, o topNOpts) []int64 {
 
 // topN2 is a two-series TopN function over rows where both are present:
 // g of the kept pairs, or inf of them where some hold an infinity, which
-// PairSums' offsets would turn into NaN (see stats.InfPairs).
+// PairSums' offsets would turn into NaN (see stats.InfPairs). X, Y and S
+// each are a vector or a matrix; a vector goes with each column of the
+// others, and column k of a matrix S sorts column k (the mcorrTopN,
+// mbetaTopN and mwsumTopN pages), so any matrix among them makes the
+// result a matrix.
 func topN2(env funcs.Env, fn string, sh topNShape, args []value.Value, g func(p *stats.PairSums) float64, inf func(p *stats.PairSums, q *stats.InfPairs) float64) (value.Value, error) {
 	c, err := sh.read(env, fn, args)
 	if err != nil {
 		return nil, err
 	}
-	s, err := sortKeyColumn(fn, c.s, 0)
-	if err != nil {
-		return nil, err
+	xc, wrap, ok1 := funcs.ColumnsOf(c.x)
+	yc, ywrap, ok2 := funcs.ColumnsOf(c.y)
+	if !ok1 || !ok2 {
+		return nil, ddberr.Errorf("The arguments of %s must be vectors or matrices.", fn)
 	}
-	if cols, _, ok := funcs.ColumnsOf(c.x); ok && len(cols) > 0 && cols[0].Len() != len(s) {
-		return nil, ddberr.Errorf("X and S of %s must have the same length.", fn)
+	sc, swrap, ok := funcs.ColumnsOf(c.s)
+	if !ok || len(sc) == 0 {
+		return nil, ddberr.Errorf("S of %s must be a vector or matrix.", fn)
 	}
-	f, err := c.frames(fn, len(s))
-	if err != nil {
-		return nil, err
+	if c.x.Form() != value.FormMatrix {
+		if c.y.Form() == value.FormMatrix {
+			wrap = ywrap
+		} else if c.s.Form() == value.FormMatrix {
+			wrap = swrap
+		}
 	}
-	return stats.PairColumnsKeepInf(fn, c.x, c.y, func(xs, ys, out []float64) {
-		for i := range out {
-			out[i] = math.NaN()
+	n := max(len(xc), len(yc), len(sc))
+	for _, cols := range [][]*value.Vector{xc, yc, sc} {
+		if len(cols) != 1 && len(cols) != n {
+			return nil, ddberr.Errorf("The arguments of %s must have the same shape.", fn)
+		}
+	}
+	nth := func(cols []*value.Vector, k int) *value.Vector { return cols[min(k, len(cols)-1)] }
+	out := make([]*value.Vector, n)
+	for k := range out {
+		xs, ys, err := funcs.DoublesOf2(fn, nth(xc, k), nth(yc, k))
+		if err != nil {
+			return nil, err
+		}
+		if len(ys) == 1 && len(xs) > 1 {
+			ys = stats.BroadcastF(ys[0], len(xs))
+		}
+		if len(xs) != len(ys) {
+			return nil, ddberr.Errorf("The arguments of %s must have the same length.", fn)
+		}
+		s, err := funcs.DoublesOf(fn, mathfn.AsNumeric(nth(sc, k)))
+		if err != nil {
+			return nil, err
+		}
+		if len(s) != len(xs) {
+			return nil, ddberr.Errorf("X and S of %s must have the same length.", fn)
+		}
+		f, err := c.frames(fn, len(s))
+		if err != nil {
+			return nil, err
+		}
+		res := make([]float64, len(xs))
+		for i := range res {
+			res[i] = math.NaN()
 		}
 		eachTopN(s, f, c.o, func(i int, rows []int) {
 			var p stats.PairSums
@@ -392,12 +431,15 @@ func topN2(env funcs.Env, fn string, sh topNShape, args []value.Value, g func(p 
 			}
 			switch {
 			case q != nil:
-				out[i] = inf(&p, q)
+				res[i] = inf(&p, q)
 			case p.N > 0:
-				out[i] = g(&p)
+				res[i] = g(&p)
 			}
 		})
-	})
+		// NaN is NULL; an infinite result stays
+		out[k] = value.NewDoubles(funcs.NullNaN(res))
+	}
+	return wrap(out), nil
 }
 
 // The one-series statistics of the TopN families.
