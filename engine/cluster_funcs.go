@@ -1,8 +1,6 @@
 package engine
 
-import (
-	"github.com/porpoisedb/porpoise/funcs"
-)
+import "github.com/porpoisedb/porpoise/funcs"
 
 // SetSite tells the engine where its server listens, for getNodeHost,
 // getNodePort and getClusterPerf; site is called on each use (it may

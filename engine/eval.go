@@ -343,9 +343,8 @@ func (in *interp) evalArgs(fn Function, exprs []ast.Expr, first value.Value, cal
 			continue
 		}
 		if a == nil {
-			var v value.Value // omitted: the function's default
+			var v value.Value // omitted; a call's empty required argument, add(1,), is NULL
 			if sp, ok := fn.(*funcs.Spec); ok && call && i < sp.Min {
-				// a required argument left empty, add(1,), is NULL
 				v = value.NullScalar(value.Void)
 			}
 			args = append(args, v)

@@ -121,11 +121,7 @@ func (in *interp) execKeep(st ast.Stmt, keep bool) (flow, value.Value, error) {
 		}
 		defer release()
 		f, v, err := in.execStmt(st)
-		if err != nil {
-			// a failed call's value is nothing, even a typed nil
-			return f, nil, stmterr.Mark(st, err)
-		}
-		if keep || f == flowReturn {
+		if err == nil && (keep || f == flowReturn) { // a failed call's value may be a typed nil
 			v = in.s.detach(v)
 		}
 		return f, v, stmterr.Mark(st, err)

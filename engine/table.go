@@ -1,8 +1,6 @@
 package engine
 
-import (
-	"github.com/porpoisedb/porpoise/value"
-)
+import "github.com/porpoisedb/porpoise/value"
 
 // Table is a table kept by the engine rather than as one value.Table:
 // partitioned in-memory tables and DFS tables. Scripts see it as a table.
