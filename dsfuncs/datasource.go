@@ -98,14 +98,35 @@ func newSplitter(h dbfuncs.Host, code value.Value, col string) (*splitter, error
 	if sel == nil {
 		return nil, ddberr.Errorf("The query must be SQL metacode of a select statement.")
 	}
-	if id, ok := sel.From.(*ast.Ident); ok && bind[id.Name] == nil {
-		if v, ok := h.Var(id.Name); ok {
-			nb := make(map[string]value.Value, len(bind)+1)
-			for k, x := range bind {
-				nb[k] = x
+	with := func(name string, v value.Value) {
+		nb := make(map[string]value.Value, len(bind)+1)
+		for k, x := range bind {
+			nb[k] = x
+		}
+		nb[name] = v
+		bind = nb
+	}
+	switch f := sel.From.(type) {
+	case *ast.Ident:
+		if v, ok := h.Var(f.Name); ok && bind[f.Name] == nil {
+			with(f.Name, v)
+		}
+	case *ast.CallExpr:
+		// loadTable(dbName, tbName) is opened now, with the caller's
+		// variables: a job that loads the source later has none of them
+		if id, ok := f.Fn.(*ast.Ident); ok && id.Name == "loadTable" {
+			v, err := h.Eval(f, bind)
+			if err != nil {
+				return nil, err
 			}
-			nb[id.Name] = v
-			bind = nb
+			t := dbfuncs.DFSTableOf(v)
+			if t == nil {
+				break
+			}
+			named := *sel
+			named.From = &ast.Ident{Name: t.TableName()}
+			sel = &named
+			with(t.TableName(), v)
 		}
 	}
 	return &splitter{sel: sel, bind: bind, col: col}, nil

@@ -103,6 +103,7 @@ func init() {
 	funcs.Alias("push!", "append!")
 	// t.columns() in the Table page and the tutorials
 	funcs.Alias("columns", "cols")
+	funcs.Alias("colNames", "columnNames") // tutorials/panel_data.md: volume.colNames()
 
 	// session.go.
 	funcs.Register(
