@@ -92,25 +92,19 @@ func TestAppendsToAddedPartition(t *testing.T) {
 	testkit.Run(t, e.NewSession(), "t1 = table(1:0, `sym`x, [SYMBOL,INT])\n"+
 		"db = database(, VALUE, `A`B)\nshare createPartitionedTable(db, [t1, table(1:0, `sym`x, [SYMBOL,INT])], `pt, `sym) as addedPt\n"+
 		"addValuePartitions(db, `C`D)")
-	var wg sync.WaitGroup
 	errs := make([]error, 2)
-	for i := range errs {
-		s := e.NewSession()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for b := 0; b < batches && errs[i] == nil; b++ {
-				_, errs[i] = s.Run(fmt.Sprintf("tableInsert(addedPt, take(`C`D, %d), 1..%d)", raceBatch, raceBatch))
-			}
-		}()
-	}
+	wait := testkit.Go(e, len(errs), func(i int, s *engine.Session) {
+		for b := 0; b < batches && errs[i] == nil; b++ {
+			_, errs[i] = s.Run(fmt.Sprintf("tableInsert(addedPt, take(`C`D, %d), 1..%d)", raceBatch, raceBatch))
+		}
+	})
 	reader := e.NewSession()
 	for r := 0; r < batches; r++ {
 		n, err := strconv.Atoi(testkit.Run(t, reader, "exec count(*) from addedPt"))
 		require.NoError(t, err)
 		require.Zero(t, n%(raceBatch/2), "a partial batch: %d rows", n)
 	}
-	wg.Wait()
+	wait()
 	require.NoError(t, errs[0])
 	require.NoError(t, errs[1])
 	require.Equal(t, strconv.Itoa(2*batches*raceBatch), testkit.Run(t, reader, "exec count(*) from addedPt"))

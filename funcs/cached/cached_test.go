@@ -1,12 +1,12 @@
 package cached_test
 
 import (
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/internal/testkit"
 )
 
@@ -34,17 +34,10 @@ func TestSharedCachedTableConcurrentRefresh(t *testing.T) {
 	owner := e.NewSession()
 	testkit.Run(t, owner, `def fill(){ return table(rand(100, 200000) as n) }
 share cachedTable(fill, 1) as ct`)
-	var wg sync.WaitGroup
 	deadline := time.Now().Add(2200 * time.Millisecond)
-	for i := 0; i < 3; i++ {
-		s := e.NewSession()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for time.Now().Before(deadline) {
-				require.Equal(t, "200000", testkit.Run(t, s, "exec count(*) from ct"))
-			}
-		}()
-	}
-	wg.Wait()
+	testkit.Go(e, 3, func(_ int, s *engine.Session) {
+		for time.Now().Before(deadline) {
+			require.Equal(t, "200000", testkit.Run(t, s, "exec count(*) from ct"))
+		}
+	})()
 }

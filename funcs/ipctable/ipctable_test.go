@@ -2,7 +2,6 @@ package ipctable_test
 
 import (
 	"fmt"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -16,16 +15,7 @@ import (
 // and returns their errors.
 func runSessions(e *engine.Engine, jobs ...func(s *engine.Session) error) []error {
 	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	for i, job := range jobs {
-		s := e.NewSession()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = job(s)
-		}()
-	}
-	wg.Wait()
+	testkit.Go(e, len(jobs), func(i int, s *engine.Session) { errs[i] = jobs[i](s) })()
 	return errs
 }
 

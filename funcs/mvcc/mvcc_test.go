@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -98,17 +97,10 @@ func TestSharedTableConcurrentAppends(t *testing.T) {
 	e, err := engine.Open(engine.Options{DataDir: dir})
 	require.NoError(t, err)
 	testkit.Run(t, e.NewSession(), create+"share t as st")
-	var wg sync.WaitGroup
 	errs := make([]error, 3)
-	for i := range errs {
-		s := e.NewSession()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, errs[i] = s.Run(fmt.Sprintf("for (k in 1..%d) { tableInsert(st, k, `s%d, 1.0) }", n, i))
-		}()
-	}
-	wg.Wait()
+	testkit.Go(e, len(errs), func(i int, s *engine.Session) {
+		_, errs[i] = s.Run(fmt.Sprintf("for (k in 1..%d) { tableInsert(st, k, `s%d, 1.0) }", n, i))
+	})()
 	for _, err := range errs {
 		require.NoError(t, err)
 	}
