@@ -15,9 +15,7 @@ func TestWriteReplacesWhole(t *testing.T) {
 	path := filepath.Join(dir, "state")
 	require.NoError(t, Write(path, []byte("first"), 0o600))
 	require.NoError(t, Write(path, []byte("second"), 0o644))
-	b, err := os.ReadFile(path)
-	require.NoError(t, err)
-	require.Equal(t, "second", string(b))
+	requireContent(t, path, "second")
 	fi, err := os.Stat(path)
 	require.NoError(t, err)
 	require.Equal(t, os.FileMode(0o644), fi.Mode().Perm())
@@ -34,9 +32,7 @@ func TestWriteFuncFailureKeepsOld(t *testing.T) {
 		return boom
 	})
 	require.ErrorIs(t, err, boom)
-	b, err := os.ReadFile(path)
-	require.NoError(t, err)
-	require.Equal(t, "old", string(b))
+	requireContent(t, path, "old")
 	requireNoTemp(t, dir)
 }
 
@@ -50,9 +46,7 @@ func TestWriteSyncedTruncates(t *testing.T) {
 	path := filepath.Join(dir, "e.tmp")
 	require.NoError(t, WriteSynced(path, []byte("a longer content"), 0o644))
 	require.NoError(t, WriteSynced(path, []byte("short"), 0o644))
-	b, err := os.ReadFile(path)
-	require.NoError(t, err)
-	require.Equal(t, "short", string(b))
+	requireContent(t, path, "short")
 	require.NoError(t, SyncDir(dir))
 	require.Error(t, SyncDir(filepath.Join(dir, "none")))
 }
@@ -63,4 +57,12 @@ func requireNoTemp(t *testing.T, dir string) {
 	left, err := filepath.Glob(filepath.Join(dir, "*.tmp*"))
 	require.NoError(t, err)
 	require.Empty(t, left)
+}
+
+// requireContent fails unless the file at path holds want.
+func requireContent(t *testing.T, path, want string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.Equal(t, want, string(b))
 }

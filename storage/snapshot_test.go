@@ -76,16 +76,25 @@ func TestSnapshotIsolation(t *testing.T) {
 	require.Len(t, paths, 2)
 }
 
-// TestSnapshotAfterClose: closing the store closes open snapshots, whose
-// reads then fail with ErrClosed, and a later Close is a no-op.
-func TestSnapshotAfterClose(t *testing.T) {
+// snapshotOfOneRow opens an in-memory store holding one row in chunkA and
+// takes a snapshot of it. The caller closes the store: the tests below
+// check Close itself, which a cleanup's Close would mask.
+func snapshotOfOneRow(t *testing.T) (*Store, *Snapshot) {
+	t.Helper()
 	s, err := Open(Options{InMemory: true})
 	require.NoError(t, err)
 	commit(t, s, chunkA, []*value.Vector{ints(1)}, ChunkOptions{})
 	sn, err := s.Snapshot()
 	require.NoError(t, err)
+	return s, sn
+}
+
+// TestSnapshotAfterClose: closing the store closes open snapshots, whose
+// reads then fail with ErrClosed, and a later Close is a no-op.
+func TestSnapshotAfterClose(t *testing.T) {
+	s, sn := snapshotOfOneRow(t)
 	require.NoError(t, s.Close())
-	_, err = sn.ReadChunkWith(chunkA, nil, []value.Type{value.Int}, ReadOptions{})
+	_, err := sn.ReadChunkWith(chunkA, nil, []value.Type{value.Int}, ReadOptions{})
 	require.ErrorIs(t, err, ErrClosed)
 	require.NoError(t, sn.Close())
 	_, err = s.Snapshot()
@@ -96,13 +105,9 @@ func TestSnapshotAfterClose(t *testing.T) {
 // ErrClosed (Pebble would panic), and the store still closes: a panic
 // inside the shared close lock once left it held and Close waited forever.
 func TestSnapshotReadAfterItsClose(t *testing.T) {
-	s, err := Open(Options{InMemory: true})
-	require.NoError(t, err)
-	commit(t, s, chunkA, []*value.Vector{ints(1)}, ChunkOptions{})
-	sn, err := s.Snapshot()
-	require.NoError(t, err)
+	s, sn := snapshotOfOneRow(t)
 	require.NoError(t, sn.Close())
-	_, _, err = sn.ChunkMeta(chunkA)
+	_, _, err := sn.ChunkMeta(chunkA)
 	require.ErrorIs(t, err, ErrClosed)
 	_, err = sn.ListChunks(chunkA.DB, chunkA.Table)
 	require.ErrorIs(t, err, ErrClosed)

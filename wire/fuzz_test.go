@@ -54,16 +54,29 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(checkDecode)
 }
 
+// streamReader reads b as a stream through a tiny bufio buffer, which
+// exercises the reader's large-read paths, under a frame limit.
+func streamReader(b []byte) *Reader {
+	r := NewReader(bufio.NewReaderSize(bytes.NewReader(b), 16))
+	r.MaxFrame = 1 << 20
+	return r
+}
+
+// requireReadersAgree fails when the slice reader (err) and the stream
+// reader (err2) disagree on whether the bytes parse, unless the stream
+// reader stopped at its frame limit.
+func requireReadersAgree(t *testing.T, err, err2 error) {
+	t.Helper()
+	if (err == nil) != (err2 == nil) && !errors.Is(err2, ErrLimit) {
+		t.Fatalf("slice and stream readers disagree: %v / %v", err, err2)
+	}
+}
+
 func checkDecode(t *testing.T, b []byte) {
 	{
 		v, n, err := DecodeBytes(b)
-		// A tiny bufio buffer exercises the reader's large-read paths.
-		r := NewReader(bufio.NewReaderSize(bytes.NewReader(b), 16))
-		r.MaxFrame = 1 << 20
-		v2, err2 := r.ReadObject()
-		if (err == nil) != (err2 == nil) && !errors.Is(err2, ErrLimit) {
-			t.Fatalf("slice and stream readers disagree: %v / %v", err, err2)
-		}
+		v2, err2 := streamReader(b).ReadObject()
+		requireReadersAgree(t, err, err2)
 		if err != nil {
 			return
 		}
@@ -151,12 +164,8 @@ func FuzzReadRequest(f *testing.F) {
 func checkRequest(t *testing.T, b []byte) {
 	{
 		q, err := NewBytesReader(b).ReadRequest()
-		r := NewReader(bufio.NewReaderSize(bytes.NewReader(b), 16))
-		r.MaxFrame = 1 << 20
-		q2, err2 := r.ReadRequest()
-		if (err == nil) != (err2 == nil) && !errors.Is(err2, ErrLimit) {
-			t.Fatalf("slice and stream readers disagree: %v / %v", err, err2)
-		}
+		q2, err2 := streamReader(b).ReadRequest()
+		requireReadersAgree(t, err, err2)
 		if err != nil {
 			return
 		}
