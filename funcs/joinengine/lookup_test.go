@@ -11,38 +11,81 @@ import (
 	"github.com/porpoisedb/porpoise/internal/testkit"
 )
 
-// Sessions appending to both inputs of a lookup join engine at once:
-// the inputs are serialized with each other, and every left row gives
-// one output row (a left join).
-func TestLookupJoinConcurrentAppends(t *testing.T) {
-	e, s := testkit.Started(t, "share table(1:0, `k`v`w, [INT, INT, INT]) as ljout\n"+
-		"lj = createLookupJoinEngine(name=\"ljRace\", leftTable=table(1:0, `k`v, [INT, INT]), rightTable=table(1:0, `k`w, [INT, INT]), outputTable=ljout, metrics=<[v, w]>, matchingColumn=`k)")
-	testkit.Concurrently(t, e, 4, 25,
-		"appendForJoin(getStreamEngine(`ljRace), false, table(1..10 as k, 1..10 as w))",
-		"appendForJoin(getStreamEngine(`ljRace), true, table(1..10 as k, 1..10 as v))",
-		"tableInsert(getRightStream(getStreamEngine(`ljRace)), table(1..10 as k, 1..10 as w))",
-	)
-	require.Equal(t, "1000", testkit.Run(t, s, "exec count(*) from ljout where v == w and k == v"))
-	testkit.Run(t, s, "dropStreamEngine(`ljRace)")
-}
-
-// The asof join engine under concurrent appends to both inputs: every
-// left row is joined once, and with delayedTime's timer running.
-func TestAsofJoinConcurrentAppends(t *testing.T) {
-	e, s := testkit.Started(t, "share table(1:0, `t`k`v`w, [TIMESTAMP, INT, INT, INT]) as ajout\n"+
-		"share table(1:0, `t`k`v`w, [TIMESTAMP, INT, INT, INT]) as ajout2\n"+
-		"aj = createAsofJoinEngine(name=\"ajRace\", leftTable=table(1:0, `t`k`v, [TIMESTAMP, INT, INT]), rightTable=table(1:0, `t`k`w, [TIMESTAMP, INT, INT]), outputTable=ajout, metrics=<[v, w]>, matchingColumn=`k, useSystemTime=true)\n"+
-		"aj2 = createAsofJoinEngine(name=\"ajRace2\", leftTable=table(1:0, `t`k`v, [TIMESTAMP, INT, INT]), rightTable=table(1:0, `t`k`w, [TIMESTAMP, INT, INT]), outputTable=ajout2, metrics=<[v, w]>, matchingColumn=`k, timeColumn=`t, delayedTime=1, garbageSize=10)")
-	testkit.Concurrently(t, e, 4, 25,
-		"appendForJoin(getStreamEngine(`ajRace), false, table(take(now(), 10) as t, 1..10 as k, 1..10 as w))",
-		"appendForJoin(getStreamEngine(`ajRace), true, table(take(now(), 10) as t, 1..10 as k, 1..10 as v))",
-		"appendForJoin(getStreamEngine(`ajRace2), false, table(take(now(), 10) as t, 1..10 as k, 1..10 as w))",
-		"appendForJoin(getStreamEngine(`ajRace2), true, table(take(now(), 10) as t, 1..10 as k, 1..10 as v))",
-	)
-	require.Equal(t, "1000", testkit.Run(t, s, "exec count(*) from ajout where v == w and k == v"))
-	require.Equal(t, "true", testkit.Run(t, s, "exec count(*) <= 1000 and count(*) == sum(v == w or isNull(w)) from ajout2"))
-	testkit.Run(t, s, "dropStreamEngine(`ajRace)")
-	testkit.Run(t, s, "dropStreamEngine(`ajRace2)")
+// Sessions appending to both inputs of a join engine at once: the
+// inputs are serialized with each other, and the output holds the rows
+// the join gives for every appended row.
+func TestJoinEngineConcurrentAppends(t *testing.T) {
+	type check struct{ want, script string }
+	for _, tc := range []struct {
+		name    string
+		setup   string
+		appends []string
+		checks  []check
+		engines []string
+	}{
+		{
+			// every left row gives one output row (a left join)
+			name: "lookup",
+			setup: "share table(1:0, `k`v`w, [INT, INT, INT]) as ljout\n" +
+				"lj = createLookupJoinEngine(name=\"ljRace\", leftTable=table(1:0, `k`v, [INT, INT]), rightTable=table(1:0, `k`w, [INT, INT]), outputTable=ljout, metrics=<[v, w]>, matchingColumn=`k)",
+			appends: []string{
+				"appendForJoin(getStreamEngine(`ljRace), false, table(1..10 as k, 1..10 as w))",
+				"appendForJoin(getStreamEngine(`ljRace), true, table(1..10 as k, 1..10 as v))",
+				"tableInsert(getRightStream(getStreamEngine(`ljRace)), table(1..10 as k, 1..10 as w))",
+			},
+			checks:  []check{{"1000", "exec count(*) from ljout where v == w and k == v"}},
+			engines: []string{"ljRace"},
+		},
+		{
+			// every left row is joined once, and with delayedTime's timer running
+			name: "asof",
+			setup: "share table(1:0, `t`k`v`w, [TIMESTAMP, INT, INT, INT]) as ajout\n" +
+				"share table(1:0, `t`k`v`w, [TIMESTAMP, INT, INT, INT]) as ajout2\n" +
+				"aj = createAsofJoinEngine(name=\"ajRace\", leftTable=table(1:0, `t`k`v, [TIMESTAMP, INT, INT]), rightTable=table(1:0, `t`k`w, [TIMESTAMP, INT, INT]), outputTable=ajout, metrics=<[v, w]>, matchingColumn=`k, useSystemTime=true)\n" +
+				"aj2 = createAsofJoinEngine(name=\"ajRace2\", leftTable=table(1:0, `t`k`v, [TIMESTAMP, INT, INT]), rightTable=table(1:0, `t`k`w, [TIMESTAMP, INT, INT]), outputTable=ajout2, metrics=<[v, w]>, matchingColumn=`k, timeColumn=`t, delayedTime=1, garbageSize=10)",
+			appends: []string{
+				"appendForJoin(getStreamEngine(`ajRace), false, table(take(now(), 10) as t, 1..10 as k, 1..10 as w))",
+				"appendForJoin(getStreamEngine(`ajRace), true, table(take(now(), 10) as t, 1..10 as k, 1..10 as v))",
+				"appendForJoin(getStreamEngine(`ajRace2), false, table(take(now(), 10) as t, 1..10 as k, 1..10 as w))",
+				"appendForJoin(getStreamEngine(`ajRace2), true, table(take(now(), 10) as t, 1..10 as k, 1..10 as v))",
+			},
+			checks: []check{
+				{"1000", "exec count(*) from ajout where v == w and k == v"},
+				{"true", "exec count(*) <= 1000 and count(*) == sum(v == w or isNull(w)) from ajout2"},
+			},
+			engines: []string{"ajRace", "ajRace2"},
+		},
+		{
+			// outer: every row of either side gives one output row,
+			// matched with the other side's latest row of its key or alone
+			name: "snapshot",
+			setup: "share table(1:0, `k`t1`t2`v`w, [INT, TIMESTAMP, TIMESTAMP, INT, INT]) as sjout\n" +
+				"sj = createSnapshotJoinEngine(name=\"sjRace\", leftTable=table(1:0, `k`v, [INT, INT]), rightTable=table(1:0, `k`w, [INT, INT]), outputTable=sjout, metrics=<[v, w]>, matchingColumn=`k, isInnerJoin=false)",
+			appends: []string{
+				"appendForJoin(getStreamEngine(`sjRace), false, table(1..10 as k, 1..10 as w))",
+				"appendForJoin(getStreamEngine(`sjRace), true, table(1..10 as k, 1..10 as v))",
+				"tableInsert(getRightStream(getStreamEngine(`sjRace)), table(1..10 as k, 1..10 as w))",
+			},
+			checks: []check{
+				{"3000", "exec count(*) from sjout"},
+				// every match pairs rows of one key
+				{"0", "exec count(*) from sjout where not isNull(v) and not isNull(w) and v != w"},
+				{"3000", "exec count(*) from sjout where t1 != NULL or t2 != NULL"},
+			},
+			engines: []string{"sjRace"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, s := testkit.Started(t, tc.setup)
+			testkit.Concurrently(t, e, 4, 25, tc.appends...)
+			for _, c := range tc.checks {
+				require.Equal(t, c.want, testkit.Run(t, s, c.script), c.script)
+			}
+			for _, name := range tc.engines {
+				testkit.Run(t, s, "dropStreamEngine(`"+name+")")
+			}
+		})
+	}
 }
 
 // The equi and left semi join engines under concurrent appends to both
