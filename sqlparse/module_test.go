@@ -1,16 +1,9 @@
 package sqlparse_test
 
-import (
-	"testing"
-
-	"github.com/stretchr/testify/require"
-
-	. "github.com/porpoisedb/porpoise/sqlparse"
-	"github.com/porpoisedb/porpoise/sqlparse/unparse"
-)
+import "testing"
 
 func TestModuleStatementsAndQualifiedNames(t *testing.T) {
-	for _, tc := range []struct{ src, want string }{
+	requireScriptForms(t, []formatCase{
 		{"module example::ch9", "module example::ch9"},
 		{"module ta\ndef f(x){ return x }", "module ta\ndef f(x) {return x}"},
 		{"use ta", "use ta"},
@@ -25,9 +18,5 @@ func TestModuleStatementsAndQualifiedNames(t *testing.T) {
 		// pairs and slices keep their colons
 		{"a:b", "(a : b)"},
 		{"x[:3]", "x[(NULL : 3)]"},
-	} {
-		s, err := Parse(tc.src)
-		require.NoError(t, err, tc.src)
-		require.Equal(t, tc.want, unparse.FormatScript(s), tc.src)
-	}
+	})
 }

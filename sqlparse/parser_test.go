@@ -11,8 +11,33 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// formatCase is a source and the canonical form unparse gives it.
+type formatCase struct{ src, want string }
+
+// requireExprForms parses each src as an expression and compares its
+// canonical form with want.
+func requireExprForms(t *testing.T, cases []formatCase) {
+	t.Helper()
+	for _, c := range cases {
+		e, err := ParseExpr(c.src)
+		require.NoError(t, err, c.src)
+		require.Equal(t, c.want, unparse.Format(e), c.src)
+	}
+}
+
+// requireScriptForms parses each src as a script and compares its
+// canonical form with want.
+func requireScriptForms(t *testing.T, cases []formatCase) {
+	t.Helper()
+	for _, c := range cases {
+		s, err := Parse(c.src)
+		require.NoError(t, err, c.src)
+		require.Equal(t, c.want, unparse.FormatScript(s), c.src)
+	}
+}
+
 func TestPrecedence(t *testing.T) {
-	cases := []struct{ src, want string }{
+	cases := []formatCase{
 		// arithmetic
 		{"1 + 2 * 3", "(1 + (2 * 3))"},
 		{"1 * 2 + 3", "((1 * 2) + 3)"},
@@ -87,15 +112,11 @@ func TestPrecedence(t *testing.T) {
 		// cast
 		{"3.14$DECIMAL32(2)", "(3.14 $ DECIMAL32(2))"},
 	}
-	for _, c := range cases {
-		e, err := ParseExpr(c.src)
-		require.NoError(t, err, c.src)
-		require.Equal(t, c.want, unparse.Format(e), c.src)
-	}
+	requireExprForms(t, cases)
 }
 
 func TestStatements(t *testing.T) {
-	cases := []struct{ src, want string }{
+	cases := []formatCase{
 		{"x = 1", "x = 1"},
 		{"x = y = 1", "x = (y == 1)"},
 		{"a, b = f()", "a, b = f()"},
@@ -146,15 +167,11 @@ func TestStatements(t *testing.T) {
 		{"x = 1 // one\n/* two\n three */ y = 2", "x = 1\ny = 2"},
 		{"t = table(1:0, `a, [INT]) // comment with \"quote", "t = table((1 : 0), `a, [INT])"},
 	}
-	for _, c := range cases {
-		s, err := Parse(c.src)
-		require.NoError(t, err, c.src)
-		require.Equal(t, c.want, unparse.FormatScript(s), c.src)
-	}
+	requireScriptForms(t, cases)
 }
 
 func TestCallsAndFunctions(t *testing.T) {
-	cases := []struct{ src, want string }{
+	cases := []formatCase{
 		{"f(a, b)", "f(a, b)"},
 		{"f()", "f()"},
 		{"database(directory=dbName, partitionType=HASH, partitionScheme=[INT, 10])",
@@ -205,11 +222,7 @@ func TestCallsAndFunctions(t *testing.T) {
 		{"`a`b`c", "`a`b`c"},
 		{"`abc", "`abc"},
 	}
-	for _, c := range cases {
-		e, err := ParseExpr(c.src)
-		require.NoError(t, err, c.src)
-		require.Equal(t, c.want, unparse.Format(e), c.src)
-	}
+	requireExprForms(t, cases)
 }
 
 func TestCallShapes(t *testing.T) {
@@ -245,7 +258,7 @@ func TestCallShapes(t *testing.T) {
 }
 
 func TestSQL(t *testing.T) {
-	cases := []struct{ src, want string }{
+	cases := []formatCase{
 		{"select count(*) from t", "select count(*) from t"},
 		{"select * from pt", "select * from pt"},
 		{"exec max(strlen(s)) from pt", "exec max(strlen(s)) from pt"},
@@ -311,11 +324,7 @@ func TestSQL(t *testing.T) {
 		// outside SQL a line starting with and is a statement of its own
 		{"x = 1\nand(x, 0)", "x = 1\nand(x, 0)"},
 	}
-	for _, c := range cases {
-		s, err := Parse(c.src)
-		require.NoError(t, err, c.src)
-		require.Equal(t, c.want, unparse.FormatScript(s), c.src)
-	}
+	requireScriptForms(t, cases)
 
 	s, err := Parse("select top 5 a as x, * from t where a = 1 order by a desc limit 1, 2")
 	require.NoError(t, err)
@@ -331,7 +340,7 @@ func TestSQL(t *testing.T) {
 }
 
 func TestDML(t *testing.T) {
-	cases := []struct{ src, want string }{
+	cases := []formatCase{
 		{"INSERT INTO t VALUES ([1,2],[\"A\",\"B\"],[2.3,3.6])", "insert into t values ([1, 2], [\"A\", \"B\"], [2.3, 3.6])"},
 		{"INSERT INTO t (id,val) VALUES (3,7.6)", "insert into t (id, val) values (3, 7.6)"},
 		{"insert into t(id,val) values(3,7.6)", "insert into t (id, val) values (3, 7.6)"},
@@ -350,11 +359,7 @@ func TestDML(t *testing.T) {
 		{"alter table t rename column a to b", "rename!(t, \"a\", \"b\")"},
 		{"alter table t drop column \"a\"", "dropColumns!(t, \"a\")"},
 	}
-	for _, c := range cases {
-		s, err := Parse(c.src)
-		require.NoError(t, err, c.src)
-		require.Equal(t, c.want, unparse.FormatScript(s), c.src)
-	}
+	requireScriptForms(t, cases)
 	s, err := Parse("INSERT INTO t (id,val) VALUES (3,7.6)")
 	require.NoError(t, err)
 	ins := s.Stmts[0].(*ast.InsertStmt)
