@@ -110,11 +110,7 @@ func Open(opts Options) (*Store, error) {
 	for u, p := range opts.Seed {
 		seed[u] = p
 	}
-	names := make([]string, 0, len(seed))
-	for u := range seed {
-		names = append(names, u)
-	}
-	sort.Strings(names)
+	names := sortedKeys(seed)
 	changed := false
 	for _, u := range names {
 		if _, ok := s.st.Users[u]; ok {
@@ -363,6 +359,11 @@ func (s *Store) DeleteGroupMember(users, groups []string) error {
 func (s *Store) Users() []string {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	return s.usersLocked()
+}
+
+// usersLocked are the user names but the super administrator's, sorted.
+func (s *Store) usersLocked() []string {
 	out := make([]string, 0, len(s.st.Users))
 	for u := range s.st.Users {
 		if u != SuperAdmin {
@@ -377,12 +378,7 @@ func (s *Store) Users() []string {
 func (s *Store) Groups() []string {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := make([]string, 0, len(s.st.Groups))
-	for g := range s.st.Groups {
-		out = append(out, g)
-	}
-	sort.Strings(out)
-	return out
+	return sortedKeys(s.st.Groups)
 }
 
 // GroupsOf are the groups user belongs to, sorted.
@@ -414,12 +410,7 @@ func (s *Store) Members(group string) ([]string, error) {
 	if g == nil {
 		return nil, errNoGroup(group)
 	}
-	out := make([]string, 0, len(g.Members))
-	for u := range g.Members {
-		out = append(out, u)
-	}
-	sort.Strings(out)
-	return out, nil
+	return sortedKeys(g.Members), nil
 }
 
 // ResetPassword sets a user's password (resetPwd, changePwd).
@@ -476,12 +467,7 @@ func (s *Store) PasswordStatuses(user string) ([]PasswordStatus, error) {
 		}
 		names = []string{user}
 	} else {
-		for u := range s.st.Users {
-			if u != SuperAdmin {
-				names = append(names, u)
-			}
-		}
-		sort.Strings(names)
+		names = s.usersLocked()
 	}
 	out := make([]PasswordStatus, len(names))
 	for i, n := range names {

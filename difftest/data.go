@@ -157,20 +157,14 @@ func duckLit(k kind, c cell) string {
 		return "NULL"
 	}
 	switch k {
-	case kInt, kLong:
-		return fmt.Sprint(c.i)
-	case kDouble:
-		return strconv.FormatFloat(c.f, 'g', -1, 64)
 	case kSym, kStr:
 		return "'" + c.s + "'"
 	case kDate:
 		return "DATE '" + epoch.AddDate(0, 0, int(c.i)).Format("2006-01-02") + "'"
 	case kTs:
 		return "TIMESTAMP '" + time.UnixMilli(c.i).UTC().Format("2006-01-02 15:04:05.000") + "'"
-	case kBool:
-		return fmt.Sprint(c.i == 1)
 	}
-	panic("kind")
+	return ddbLit(k, c) // numbers and booleans read the same in both
 }
 
 var ddbType = map[kind]string{kInt: "int", kLong: "long", kDouble: "double", kSym: "symbol", kStr: "string", kDate: "date", kTs: "timestamp", kBool: "bool"}

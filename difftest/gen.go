@@ -13,6 +13,15 @@ type expr struct {
 	nullable  bool
 }
 
+// duckNull is e's DuckDB form with a NULL string (the empty string here,
+// see duckLit) read back as NULL, for what tells NULL from a value.
+func (e expr) duckNull() string {
+	if e.k == kSym || e.k == kStr {
+		return "nullif(" + e.duck + ", '')"
+	}
+	return e.duck
+}
+
 // query is one generated query in both dialects. ordered means the
 // answer's row order is specified (order by over keys that make it total).
 type query struct {
@@ -195,10 +204,7 @@ func (g *gen) pred(depth int) expr {
 	case 6: // is null / is not null
 		c := g.colOf(kInt, kLong, kDouble, kSym, kStr, kDate, kTs, kBool)
 		not := g.pick("", " not")
-		d := c.duck
-		if c.k == kSym || c.k == kStr {
-			d = "nullif(" + d + ", '')"
-		}
+		d := c.duckNull()
 		return expr{ddb: fmt.Sprintf("(%s is%s null)", c.ddb, not), duck: fmt.Sprintf("(%s is%s null)", d, not), k: kBool}
 	case 7: // like on a string; NULL (empty) matches no pattern used here.
 		// DolphinDB's single-character wildcard is ? (progr/sql/like.md),
@@ -218,10 +224,7 @@ func (g *gen) agg() expr {
 		// (funcs/n/nunique.md); a NULL string is '' here, a value already
 		c := g.colOf(kInt, kLong, kDouble, kSym, kStr, kDate)
 		if g.r.IntN(2) == 0 {
-			d := c.duck
-			if c.k == kSym || c.k == kStr {
-				d = "nullif(" + d + ", '')"
-			}
+			d := c.duckNull()
 			return expr{ddb: "nunique(" + c.ddb + ", true)", duck: "count(distinct " + d + ")", k: kLong}
 		}
 		d := fmt.Sprintf("(count(distinct %s) + case when count(*) > count(%s) then 1 else 0 end)", c.duck, c.duck)
@@ -240,19 +243,13 @@ func (g *gen) agg() expr {
 	case 12: // firstNot/lastNot: the first/last non-NULL (funcs/f/firstNot.md)
 		c := g.colOf(kInt, kLong, kDouble, kSym, kDate, kTs)
 		f := g.pick("first", "last")
-		d := c.duck
-		if c.k == kSym {
-			d = "nullif(" + d + ", '')"
-		}
+		d := c.duckNull()
 		return expr{ddb: f + "Not(" + c.ddb + ")", duck: fmt.Sprintf("%s(%s order by rid) filter (where %s is not null)", f, d, d), k: c.k, nullable: true}
 	case 0:
 		return expr{ddb: "count(*)", duck: "count(*)", k: kLong}
 	case 1:
 		c := g.colOf(kInt, kLong, kDouble, kSym, kStr, kDate, kTs, kBool)
-		d := c.duck
-		if c.k == kSym || c.k == kStr {
-			d = "nullif(" + d + ", '')"
-		}
+		d := c.duckNull()
 		return expr{ddb: "count(" + c.ddb + ")", duck: "count(" + d + ")", k: kLong}
 	case 2, 3:
 		c := g.colOf(kInt, kLong, kDouble)
@@ -261,10 +258,7 @@ func (g *gen) agg() expr {
 	case 4, 5:
 		c := g.colOf(kInt, kLong, kDouble, kSym, kStr, kDate, kTs)
 		f := g.pick("min", "max")
-		d := c.duck
-		if c.k == kSym || c.k == kStr {
-			d = "nullif(" + d + ", '')"
-		}
+		d := c.duckNull()
 		return expr{ddb: f + "(" + c.ddb + ")", duck: f + "(" + d + ")", k: c.k, nullable: true}
 	case 6, 7:
 		c := g.colOf(kInt, kLong, kDouble)
@@ -791,10 +785,7 @@ func (g *gen) query2() query {
 		dir := map[bool]string{false: "asc", true: "desc"}
 		n := 1 + g.r.IntN(40)
 		// A NULL string is '' in DuckDB here: nulls first/last needs it NULL.
-		ak := a.duck
-		if a.k == kSym {
-			ak = "nullif(" + ak + ", '')"
-		}
+		ak := a.duckNull()
 		return query{shape: "order by 2 keys, nulls first/last", ordered: true,
 			ddb:  fmt.Sprintf("select rid, %s, %s from t order by %s %s %s, %s %s, rid limit %d", a.ddb, b.ddb, a.ddb, dir[da], nulls, b.ddb, dir[db], n),
 			duck: fmt.Sprintf("select rid, %s, %s from t order by %s %s %s, %s, rid limit %d", a.duck, b.duck, ak, dir[da], nulls, duckOrder(b.duck, db), n)}
@@ -986,10 +977,7 @@ func (g *gen) function() expr {
 		return expr{ddb: "nullFill(" + n.ddb + ", 0)", duck: "coalesce(" + n.duck + ", 0)", k: n.k}
 	case 8:
 		c := g.colOf(kInt, kDouble, kSym, kStr, kDate, kBool)
-		d := c.duck
-		if c.k == kSym || c.k == kStr {
-			d = "nullif(" + d + ", '')"
-		}
+		d := c.duckNull()
 		f := g.pick("isNull", "isValid")
 		not := map[string]string{"isNull": "", "isValid": " not"}[f]
 		return expr{ddb: f + "(" + c.ddb + ")", duck: "(" + d + " is" + not + " null)", k: kBool}

@@ -243,10 +243,7 @@ func (g *gen) ranking() query {
 	cx := g.ctxKey()
 	kq := cx.part
 	c := g.colOf(kInt, kLong, kDouble, kSym, kDate, kTs)
-	x := c.duck
-	if c.k == kSym {
-		x = "nullif(" + x + ", '')"
-	}
+	x := c.duckNull()
 	asc := g.r.IntN(3) != 0
 	ignoreNA := g.r.IntN(3) != 0
 	f := g.pick("rank", "rank", "denseRank", "rowNo")
@@ -445,11 +442,8 @@ func (g *gen) pivot() query {
 	}
 	x := g.numCol()
 	f := g.pick("sum", "count", "max", "avg", "first")
-	cq, pk := c.duck, c.duck
-	switch c.k {
-	case kSym:
-		cq = "nullif(" + cq + ", '')"
-	case kInt:
+	cq, pk := c.duckNull(), c.duck
+	if c.k == kInt {
 		pk = "lpad(cast(" + c.duck + " + 10000000 as varchar), 9, '0')"
 	}
 	df := f + "(" + x.duck + ")"

@@ -90,23 +90,6 @@ func getMemLimitOfQueryResult(l *Limits, _ []value.Value) (value.Value, error) {
 	return value.NewDouble(l.QueryResultBytes()), nil
 }
 
-func setMemLimitOfQueryResult(l *Limits, args []value.Value) (value.Value, error) {
-	xs, ok := funcs.ScalarArg(args[0])
-	if !ok || !xs.T.IsNumeric() || xs.Null {
-		return nil, errors.New("memLimit must be a positive numeric scalar.")
-	}
-	gb := xs.Float64()
-	if gb <= 0 || math.IsInf(gb, 0) {
-		return nil, errors.New("memLimit must be a positive numeric scalar.")
-	}
-	bytes := gb * (1 << 30)
-	if limit := float64(l.MemLimit()); limit > 0 && bytes >= 0.8*limit {
-		return nil, errors.New("memLimit must be less than 80% * maxMemSize.")
-	}
-	l.queryResult.Store(&bytes)
-	return nil, nil
-}
-
 func setMaxConnections(l *Limits, args []value.Value) (value.Value, error) {
 	n, err := funcs.IntArg("setMaxConnections", "newValue", args[0], 0)
 	if err != nil || n <= 0 || n >= 1<<16 {
@@ -125,18 +108,27 @@ func setMaxConnections(l *Limits, args []value.Value) (value.Value, error) {
 	}
 }
 
-func setMemLimitOfTaskGroupResult(l *Limits, args []value.Value) (value.Value, error) {
-	gb, err := gbArg(args[0], "memLimit")
-	if err != nil {
-		return nil, err
+// resultLimit validates memLimit, in GB, against (0, frac of maxMemSize)
+// and stores it in bytes in the limit dst picks.
+func resultLimit(frac float64, tooLarge string, dst func(*Limits) *atomic.Pointer[float64]) limitFn {
+	return func(l *Limits, args []value.Value) (value.Value, error) {
+		gb, err := gbArg(args[0], "memLimit")
+		if err != nil {
+			return nil, err
+		}
+		bytes := gb * (1 << 30)
+		if m := float64(l.MemLimit()); m > 0 && bytes >= frac*m {
+			return nil, errors.New(tooLarge)
+		}
+		dst(l).Store(&bytes)
+		return nil, nil
 	}
-	bytes := gb * (1 << 30)
-	if m := float64(l.MemLimit()); m > 0 && bytes >= 0.5*m {
-		return nil, errors.New("memLimit must be less than 50% * maxMemSize.")
-	}
-	l.taskGroup.Store(&bytes)
-	return nil, nil
 }
+
+var (
+	setMemLimitOfQueryResult     = resultLimit(0.8, "memLimit must be less than 80% * maxMemSize.", func(l *Limits) *atomic.Pointer[float64] { return &l.queryResult })
+	setMemLimitOfTaskGroupResult = resultLimit(0.5, "memLimit must be less than 50% * maxMemSize.", func(l *Limits) *atomic.Pointer[float64] { return &l.taskGroup })
+)
 
 func getMemLimitOfTaskGroupResult(l *Limits, _ []value.Value) (value.Value, error) {
 	return value.NewDouble(l.taskGroupBytes()), nil

@@ -73,3 +73,30 @@ func TestEstimateCodedStrings(t *testing.T) {
 	require.Equal(t, int64(16), EstimateBytes(plain.Coded()))
 	require.Greater(t, EstimateBytes(plain), int64(4*16))
 }
+
+// The query-result and task-group limits are set in GB, stored in bytes,
+// and must stay below their share of maxMemSize.
+func TestResultLimits(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		set      limitFn
+		get      func(*Limits) float64
+		ok, over float64
+		tooLarge string
+	}{
+		{"setMemLimitOfQueryResult", setMemLimitOfQueryResult, (*Limits).QueryResultBytes, 3, 3.2, "memLimit must be less than 80% * maxMemSize."},
+		{"setMemLimitOfTaskGroupResult", setMemLimitOfTaskGroupResult, (*Limits).taskGroupBytes, 1.5, 2, "memLimit must be less than 50% * maxMemSize."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			l := New(Configured{MaxMemSizeGB: 4})
+			_, err := c.set(l, []value.Value{value.NewDouble(c.ok)})
+			require.NoError(t, err)
+			require.Equal(t, c.ok*(1<<30), c.get(l))
+			_, err = c.set(l, []value.Value{value.NewDouble(c.over)})
+			require.EqualError(t, err, c.tooLarge)
+			_, err = c.set(l, []value.Value{value.NewDouble(0)})
+			require.EqualError(t, err, "memLimit must be a positive numeric scalar.")
+			require.Equal(t, c.ok*(1<<30), c.get(l))
+		})
+	}
+}
