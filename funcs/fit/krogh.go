@@ -19,13 +19,9 @@ func kroghInterpolateFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	der, err := funcs.IntArg("kroghInterpolateFit", "der", funcs.GivenArg(args, 2), 0)
-	if err != nil || der < 0 {
-		return nil, ddberr.Errorf("der of kroghInterpolateFit must be a non-negative integer.")
-	}
-	c, ok := kroghCoeffs(xs, ys)
-	if !ok {
-		return nil, ddberr.Errorf("X of %s must be an increasing numeric vector without NULL values.", "kroghInterpolateFit")
+	der, c, err := kroghModel("kroghInterpolateFit", funcs.GivenArg(args, 2), xs, ys)
+	if err != nil {
+		return nil, err
 	}
 	return funcs.StringDict([]string{"modelName", "X", "der", "coeffs", "predict"},
 		[]value.Value{value.NewString("kroghInterpolate"), args[0], value.NewInt(int32(der)), value.NewDoubles(c), kroghPredict}), nil
@@ -50,6 +46,20 @@ func kroghPoints(fn string, args []value.Value) (xs, ys []float64, err error) {
 	}
 	ys, err = numbersAlongX(fn, "Y", args[1], len(xs))
 	return xs, ys, err
+}
+
+// kroghModel reads der of kroghInterpolate and kroghInterpolateFit and
+// makes the coefficients of the polynomial through xs and ys.
+func kroghModel(fn string, derArg value.Value, xs, ys []float64) (der int64, c []float64, err error) {
+	der, err = funcs.IntArg(fn, "der", derArg, 0)
+	if err != nil || der < 0 {
+		return 0, nil, ddberr.Errorf("der of %s must be a non-negative integer.", fn)
+	}
+	c, ok := kroghCoeffs(xs, ys)
+	if !ok {
+		return 0, nil, ddberr.Errorf("X of %s must be an increasing numeric vector without NULL values.", fn)
+	}
+	return der, c, nil
 }
 
 // kroghCoeffs are the divided differences of ys over xs, where a run of

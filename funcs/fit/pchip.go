@@ -82,13 +82,9 @@ func kroghInterpolate(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("newX of kroghInterpolate must be a numeric vector without NULL values.")
 	}
-	der, err := funcs.IntArg("kroghInterpolate", "der", funcs.GivenArg(args, 3), 0)
-	if err != nil || der < 0 {
-		return nil, ddberr.Errorf("der of kroghInterpolate must be a non-negative integer.")
-	}
-	c, ok := kroghCoeffs(xs, ys)
-	if !ok {
-		return nil, ddberr.Errorf("X of %s must be an increasing numeric vector without NULL values.", "kroghInterpolate")
+	der, c, err := kroghModel("kroghInterpolate", funcs.GivenArg(args, 3), xs, ys)
+	if err != nil {
+		return nil, err
 	}
 	e := newKroghEval(xs, c, int(der))
 	out := make([]float64, len(nx))

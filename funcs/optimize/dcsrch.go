@@ -130,15 +130,7 @@ func (s *mtState) step(stp, fp, dp float64) float64 {
 		}
 		s.brackt = true
 	case sgnd < 0:
-		theta := 3*(fx-fp)/(stp-stx) + dx + dp
-		sc := max(math.Abs(theta), math.Abs(dx), math.Abs(dp))
-		gamma := sc * math.Sqrt((theta/sc)*(theta/sc)-(dx/sc)*(dp/sc))
-		if stp > stx {
-			gamma = -gamma
-		}
-		p := (gamma - dp) + theta
-		q := ((gamma - dp) + gamma) + dx
-		stpc := stp + p/q*(stx-stp)
+		stpc := cubicStep(stp, fp, dp, stx, fx, dx)
 		stpq := stp + (dp/(dp-dx))*(stx-stp)
 		if math.Abs(stpc-stp) > math.Abs(stpq-stp) {
 			stpf = stpc
@@ -189,15 +181,9 @@ func (s *mtState) step(stp, fp, dp float64) float64 {
 	default:
 		switch {
 		case s.brackt:
-			theta := 3*(fp-fy)/(sty-stp) + dy + dp
-			sc := max(math.Abs(theta), math.Abs(dy), math.Abs(dp))
-			gamma := sc * math.Sqrt((theta/sc)*(theta/sc)-(dy/sc)*(dp/sc))
-			if stp > sty {
-				gamma = -gamma
-			}
-			p := (gamma - dp) + theta
-			q := ((gamma - dp) + gamma) + dy
-			stpf = stp + p/q*(sty-stp)
+			// 3*(fy-fp)/(stp-sty) is dcstep's 3*(fp-fy)/(sty-stp) to
+			// the bit: both operands negated
+			stpf = cubicStep(stp, fp, dp, sty, fy, dy)
 		case stp > stx:
 			stpf = stpmax
 		default:
@@ -213,6 +199,21 @@ func (s *mtState) step(stp, fp, dp float64) float64 {
 		s.stx, s.fx, s.gx = stp, fp, dp
 	}
 	return stpf
+}
+
+// cubicStep is the minimizer of the cubic through the step stp (value
+// fp, slope dp) and the step st (value f, slope d), as dcstep computes it
+// from stp's side.
+func cubicStep(stp, fp, dp, st, f, d float64) float64 {
+	theta := 3*(f-fp)/(stp-st) + d + dp
+	sc := max(math.Abs(theta), math.Abs(d), math.Abs(dp))
+	gamma := sc * math.Sqrt((theta/sc)*(theta/sc)-(d/sc)*(dp/sc))
+	if stp > st {
+		gamma = -gamma
+	}
+	p := (gamma - dp) + theta
+	q := ((gamma - dp) + gamma) + d
+	return stp + p/q*(st-stp)
 }
 
 // wolfe12 is SciPy's line search: Moré-Thuente from the step oldPhi0

@@ -35,6 +35,20 @@ func DecodeState(b []byte, version string, n int) ([]value.Value, error) {
 	return top[1:], nil
 }
 
+// DecodeStateHead is DecodeState of a state whose first part is a LONG
+// vector of heads numbers (an engine's counters), returned read as head.
+func DecodeStateHead(b []byte, version string, n, heads int) (top []value.Value, head []int64, err error) {
+	top, err = DecodeState(b, version, n)
+	if err != nil {
+		return nil, nil, err
+	}
+	head, ok := StateLongs(top[0], heads)
+	if !ok {
+		return nil, nil, ErrState
+	}
+	return top, head, nil
+}
+
 // ErrState is LoadState's error for bytes that are not the state of an
 // engine of its kind and arguments.
 var ErrState = errors.New("the snapshot does not hold the state of this engine")

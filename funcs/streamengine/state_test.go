@@ -70,3 +70,22 @@ func TestEncodeState(t *testing.T) {
 	_, err = streamengine.DecodeState([]byte{1}, "test state 1", 0)
 	require.Error(t, err)
 }
+
+// TestDecodeStateHead: the head's numbers come back read; a head of
+// another length, or a first part that is not a LONG vector, is refused.
+func TestDecodeStateHead(t *testing.T) {
+	b, err := streamengine.EncodeState("test state 1", value.NewLongs([]int64{1, 2}), value.NewTuple(nil))
+	require.NoError(t, err)
+	top, head, err := streamengine.DecodeStateHead(b, "test state 1", 2, 2)
+	require.NoError(t, err)
+	require.Equal(t, []int64{1, 2}, head)
+	require.Len(t, top, 2)
+	_, _, err = streamengine.DecodeStateHead(b, "test state 1", 2, 3)
+	require.ErrorIs(t, err, streamengine.ErrState)
+	_, _, err = streamengine.DecodeStateHead(b, "test state 2", 2, 2)
+	require.ErrorIs(t, err, streamengine.ErrState)
+	noHead, err := streamengine.EncodeState("test state 1", value.NewTuple(nil), value.NewTuple(nil))
+	require.NoError(t, err)
+	_, _, err = streamengine.DecodeStateHead(noHead, "test state 1", 2, -1)
+	require.ErrorIs(t, err, streamengine.ErrState)
+}

@@ -90,13 +90,9 @@ func setGroupInts(g *group, x []int64) {
 // LoadState implements streamengine.Snapshotter: the engine, fresh,
 // takes the state SaveState gave.
 func (e *engine) LoadState(b []byte) error {
-	top, err := streamengine.DecodeState(b, stateVersion, 4)
+	top, head, err := streamengine.DecodeStateHead(b, stateVersion, 4, 5)
 	if err != nil {
 		return err
-	}
-	head, ok := streamengine.StateLongs(top[0], 5)
-	if !ok {
-		return streamengine.ErrState
 	}
 	keys := e.groups.Keys.EmptyLike(0)
 	if err := streamengine.LoadColumns(keys, top[1]); err != nil {

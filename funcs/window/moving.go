@@ -939,24 +939,31 @@ func pairInfinities(xs, ys []float64, f *frames, out []float64, g func(p *stats.
 	})
 }
 
-// The pair statistics' kernels, each a loop of its own with its statistic
-// inlined (see pairKernel), in a function of its own: with the call to
-// pairInfinities after it in the same function the loop ran 3 to 11%
-// slower (BenchmarkMovingKernels; more values live across the loop).
-func kWsum(xs, ys []float64, f *frames, out []float64) {
-	if wsumRows(xs, ys, f, out) {
-		pairInfinities(xs, ys, f, out, (*stats.PairSums).SumXY, stats.WsumOver)
+// The pair statistics' kernels. Each one's loop, with its statistic
+// inlined (see pairKernel), is in a function of its own (the ...Rows
+// below) that pairStat calls: with the call to pairInfinities after it
+// in the same function the loop ran 3 to 11% slower
+// (BenchmarkMovingKernels; more values live across the loop).
+var (
+	kWsum  = pairStat(wsumRows, (*stats.PairSums).SumXY, stats.WsumOver)
+	kWavg  = pairStat(wavgRows, wavg, stats.WavgOver)
+	kCovar = pairStat(covarRows, (*stats.PairSums).Covar, stats.NaNOver)
+	kCorr  = pairStat(corrRows, (*stats.PairSums).Corr, stats.NaNOver)
+	kBeta  = pairStat(betaRows, (*stats.PairSums).Beta, stats.NaNOver)
+)
+
+// pairStat is the kernel of the pair statistic g: its loop rows, then
+// pairInfinities with g and inf where an infinity went through the sums.
+func pairStat(rows func(xs, ys []float64, f *frames, out []float64) (infinities bool), g func(p *stats.PairSums) float64, inf func(p *stats.PairSums, q *stats.InfPairs) float64) pairLoop {
+	return func(xs, ys []float64, f *frames, out []float64) {
+		if rows(xs, ys, f, out) {
+			pairInfinities(xs, ys, f, out, g, inf)
+		}
 	}
 }
 
 func wsumRows(xs, ys []float64, f *frames, out []float64) bool {
 	return pairKernel((*stats.PairSums).SumXY)(xs, ys, f, out)
-}
-
-func kWavg(xs, ys []float64, f *frames, out []float64) {
-	if wavgRows(xs, ys, f, out) {
-		pairInfinities(xs, ys, f, out, wavg, stats.WavgOver)
-	}
 }
 
 func wavgRows(xs, ys []float64, f *frames, out []float64) bool {
@@ -965,30 +972,12 @@ func wavgRows(xs, ys []float64, f *frames, out []float64) bool {
 
 func wavg(p *stats.PairSums) float64 { return p.SumXY() / p.SumY() }
 
-func kCovar(xs, ys []float64, f *frames, out []float64) {
-	if covarRows(xs, ys, f, out) {
-		pairInfinities(xs, ys, f, out, (*stats.PairSums).Covar, stats.NaNOver)
-	}
-}
-
 func covarRows(xs, ys []float64, f *frames, out []float64) bool {
 	return pairKernel((*stats.PairSums).Covar)(xs, ys, f, out)
 }
 
-func kCorr(xs, ys []float64, f *frames, out []float64) {
-	if corrRows(xs, ys, f, out) {
-		pairInfinities(xs, ys, f, out, (*stats.PairSums).Corr, stats.NaNOver)
-	}
-}
-
 func corrRows(xs, ys []float64, f *frames, out []float64) bool {
 	return pairKernel((*stats.PairSums).Corr)(xs, ys, f, out)
-}
-
-func kBeta(xs, ys []float64, f *frames, out []float64) {
-	if betaRows(xs, ys, f, out) {
-		pairInfinities(xs, ys, f, out, (*stats.PairSums).Beta, stats.NaNOver)
-	}
 }
 
 func betaRows(xs, ys []float64, f *frames, out []float64) bool {

@@ -47,13 +47,9 @@ func (e *crossEngine) SaveState() ([]byte, error) {
 // takes the state SaveState gave. Its handle shows the cross-section
 // once createCrossSectionalEngine has it (mirror).
 func (e *crossEngine) LoadState(b []byte) error {
-	top, err := streamengine.DecodeState(b, stateVersion, 4)
+	top, h, err := streamengine.DecodeStateHead(b, stateVersion, 4, 11)
 	if err != nil {
 		return err
-	}
-	h, ok := streamengine.StateLongs(top[0], 11)
-	if !ok {
-		return streamengine.ErrState
 	}
 	updated, ok := top[2].(*value.Vector)
 	if !ok || updated.T != value.Blob {
