@@ -58,8 +58,7 @@ class LoginTest extends ServerTest {
         }
         DBConnection bad = new DBConnection(false, false, false, false, false, null, true);
         try {
-            IOException e = assertThrows(IOException.class, () -> bad.connect(HOST, PORT, "jscram", "wrong"));
-            assertTrue(e.getMessage().contains("The user name or password is incorrect."), e.getMessage());
+            assertWrongPassword(() -> bad.connect(HOST, PORT, "jscram", "wrong"));
         } finally {
             bad.close();
         }
