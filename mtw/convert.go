@@ -140,34 +140,13 @@ func convert(x any, t value.Type, scale int32) (c cell, err error) {
 	if t.IsArray() {
 		return convertArray(x, t, scale)
 	}
+	if k, n, ok := numKind(x); ok {
+		return rawVal{k: k, n: n}.toCell(t, scale)
+	}
 	switch v := x.(type) {
 	case nil:
 		c.null = true
 		return c, nil
-	case int:
-		return fromInt(int64(v), "long", t, scale)
-	case int64:
-		return fromInt(v, "long", t, scale)
-	case int32:
-		return fromInt(int64(v), "int", t, scale)
-	case int16:
-		return fromInt(int64(v), "short", t, scale)
-	case int8:
-		return fromInt(int64(v), "char", t, scale)
-	case uint8:
-		return fromInt(int64(v), "short", t, scale)
-	case uint16:
-		return fromInt(int64(v), "int", t, scale)
-	case uint32:
-		return fromInt(int64(v), "long", t, scale)
-	case uint:
-		return fromUint(uint64(v), t, scale)
-	case uint64:
-		return fromUint(v, t, scale)
-	case float64:
-		return fromFloat(v, "double", t, scale)
-	case float32:
-		return fromFloat(float64(v), "float", t, scale)
 	case string:
 		return fromString(v, "string", t, scale)
 	case []byte:
@@ -176,14 +155,6 @@ func convert(x any, t value.Type, scale int32) (c cell, err error) {
 			return c, nil
 		}
 		return fromString(string(v), "blob", t, scale)
-	case bool:
-		if t != value.Bool {
-			return c, cannotConvert("bool", t, scale)
-		}
-		if v {
-			c.i = 1
-		}
-		return c, nil
 	case time.Time:
 		return fromTime(v, t, scale)
 	case *time.Time:
@@ -192,8 +163,6 @@ func convert(x any, t value.Type, scale int32) (c cell, err error) {
 			return c, nil
 		}
 		return fromTime(*v, t, scale)
-	case time.Duration:
-		return fromDuration(v, t, scale)
 	case Decimal:
 		return fromDecimal(v, t, scale)
 	case *Decimal:

@@ -60,51 +60,62 @@ func (rc *rawCol) num(k kind, n uint64) {
 
 // put queues x.
 func (rc *rawCol) put(x any) {
+	if k, n, ok := numKind(x); ok {
+		rc.num(k, n)
+		return
+	}
 	switch v := x.(type) {
 	case nil:
 		rc.kinds = append(rc.kinds, kNil)
-	case int32:
-		rc.num(kInt32, uint64(v))
-	case int:
-		rc.num(kInt, uint64(v))
-	case int64:
-		rc.num(kInt64, uint64(v))
-	case float64:
-		rc.num(kFloat64, math.Float64bits(v))
 	case string:
 		rc.kinds = append(rc.kinds, kString)
 		rc.strs = append(rc.strs, v)
 	case time.Time:
 		rc.kinds = append(rc.kinds, kTime)
 		rc.times = append(rc.times, v)
-	case bool:
-		var n uint64
-		if v {
-			n = 1
-		}
-		rc.num(kBool, n)
-	case int8:
-		rc.num(kInt8, uint64(v))
-	case int16:
-		rc.num(kInt16, uint64(v))
-	case uint:
-		rc.num(kUint, uint64(v))
-	case uint8:
-		rc.num(kUint8, uint64(v))
-	case uint16:
-		rc.num(kUint16, uint64(v))
-	case uint32:
-		rc.num(kUint32, uint64(v))
-	case uint64:
-		rc.num(kUint64, v)
-	case float32:
-		rc.num(kFloat32, uint64(math.Float32bits(v)))
-	case time.Duration:
-		rc.num(kDuration, uint64(v))
 	default:
 		rc.kinds = append(rc.kinds, kOther)
 		rc.other = append(rc.other, detach(x))
 	}
+}
+
+// numKind is the kind of x and its payload in nums, when x is a bool, an
+// integer, a float or a time.Duration (not a named type of theirs).
+func numKind(x any) (kind, uint64, bool) {
+	switch v := x.(type) {
+	case int32:
+		return kInt32, uint64(v), true
+	case int:
+		return kInt, uint64(v), true
+	case int64:
+		return kInt64, uint64(v), true
+	case float64:
+		return kFloat64, math.Float64bits(v), true
+	case bool:
+		if v {
+			return kBool, 1, true
+		}
+		return kBool, 0, true
+	case int8:
+		return kInt8, uint64(v), true
+	case int16:
+		return kInt16, uint64(v), true
+	case uint:
+		return kUint, uint64(v), true
+	case uint8:
+		return kUint8, uint64(v), true
+	case uint16:
+		return kUint16, uint64(v), true
+	case uint32:
+		return kUint32, uint64(v), true
+	case uint64:
+		return kUint64, v, true
+	case float32:
+		return kFloat32, uint64(math.Float32bits(v)), true
+	case time.Duration:
+		return kDuration, uint64(v), true
+	}
+	return kNil, 0, false
 }
 
 func (rc *rawCol) reset() {
@@ -300,8 +311,8 @@ func (v rawVal) value() any {
 	return v.o
 }
 
-// toCell converts v to the column type exactly as convert converts the
-// Go value.
+// toCell converts v to the column type; convert converts the Go values
+// numKind reads through it.
 func (v rawVal) toCell(t value.Type, scale int32) (cell, error) {
 	if t.IsArray() {
 		return convert(v.value(), t, scale)
