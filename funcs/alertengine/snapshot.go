@@ -123,11 +123,7 @@ func (e *engine) LoadState(b []byte) error {
 // saved nsaved aggregates; from is where each of this engine's is
 // among them (-1: not saved).
 func (e *engine) loadGroup(v value.Value, made, nsaved int, from []int) (*group, error) {
-	parts, ok := streamengine.StateTuple(v, 5)
-	if !ok {
-		return nil, streamengine.ErrState
-	}
-	ints, ok := streamengine.StateLongs(parts[0], 4)
+	parts, ints, ok := streamengine.StateHead(v, 5, 4)
 	if !ok {
 		return nil, streamengine.ErrState
 	}

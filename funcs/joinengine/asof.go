@@ -60,7 +60,7 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	if err != nil {
 		return nil, err
 	}
-	e := &asofEngine{writer: writer{out: arg(3), lname: tableName(env, left), rname: tableName(env, right)}, ltime: -1, rtime: -1, groups: streamengine.NewRowGroups[*asofGroup]()}
+	e := &asofEngine{writer: writer{out: arg(3), lname: tableName(env, left), rname: tableName(env, right)}, groups: streamengine.NewRowGroups[*asofGroup]()}
 	if e.metrics, err = streamengine.ParseMetrics(asofFn, arg(4)); err != nil {
 		return nil, err
 	}
@@ -70,26 +70,8 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	if e.sysTime, err = funcs.BoolArg(asofFn, "useSystemTime", arg(7), false); err != nil {
 		return nil, err
 	}
-	if !funcs.NullOrAbsent(arg(6)) {
-		names, ok := funcs.StringsArg(arg(6))
-		if !ok || len(names) < 1 || len(names) > 2 {
-			return nil, funcs.BadArg(asofFn, "timeColumn", "a column name or a vector of the left and the right table's")
-		}
-		if len(names) == 1 {
-			names = append(names, names[0])
-		}
-		l, err := streamengine.Columns(asofFn, "timeColumn", value.NewString(names[0]), left)
-		if err != nil {
-			return nil, err
-		}
-		r, err := streamengine.Columns(asofFn, "timeColumn", value.NewString(names[1]), right)
-		if err != nil {
-			return nil, err
-		}
-		e.ltime, e.rtime = l[0], r[0]
-		if !left.Cols[e.ltime].T.IsTemporal() || left.Cols[e.ltime].T != right.Cols[e.rtime].T {
-			return nil, funcs.BadArg(asofFn, "timeColumn", "temporal columns of one type")
-		}
+	if e.ltime, e.rtime, err = timeColumns(asofFn, arg(6), left, right); err != nil {
+		return nil, err
 	}
 	if !e.sysTime && e.ltime < 0 {
 		return nil, funcs.BadArg(asofFn, "timeColumn", "given when useSystemTime is false")
@@ -104,11 +86,9 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 		ms := time.Duration(2*e.delayed*value.TickNanos(left.Cols[e.ltime].T)) * time.Nanosecond
 		e.timeout = max(ms, 2*time.Second)
 	}
-	g, err := funcs.PositiveIntArg(asofFn, "garbageSize", arg(9), 5000)
-	if err != nil {
+	if e.garbage, err = garbageArg(asofFn, arg(9)); err != nil {
 		return nil, err
 	}
-	e.garbage = int(min(g, math.MaxInt32))
 	if e.sortBy, err = funcs.BoolArg(asofFn, "sortByTime", arg(10), false); err != nil {
 		return nil, err
 	}

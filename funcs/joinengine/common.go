@@ -2,6 +2,7 @@ package joinengine
 
 import (
 	"maps"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,6 +39,43 @@ func matching(fn string, v value.Value, left, right *value.Table) (l, r []int, e
 		return nil, nil, funcs.BadArg(fn, "matchingColumn", "as many left columns as right columns")
 	}
 	return l, r, nil
+}
+
+// timeColumns reads a timeColumn argument: one name both tables share
+// or the left and the right name; -1s when it is absent.
+func timeColumns(fn string, v value.Value, left, right *value.Table) (int, int, error) {
+	if funcs.NullOrAbsent(v) {
+		return -1, -1, nil
+	}
+	names, ok := funcs.StringsArg(v)
+	if !ok || len(names) < 1 || len(names) > 2 {
+		return -1, -1, funcs.BadArg(fn, "timeColumn", "a column name or a vector of the left and the right table's")
+	}
+	if len(names) == 1 {
+		names = append(names, names[0])
+	}
+	l, err := streamengine.Columns(fn, "timeColumn", value.NewString(names[0]), left)
+	if err != nil {
+		return -1, -1, err
+	}
+	r, err := streamengine.Columns(fn, "timeColumn", value.NewString(names[1]), right)
+	if err != nil {
+		return -1, -1, err
+	}
+	if !left.Cols[l[0]].T.IsTemporal() || left.Cols[l[0]].T != right.Cols[r[0]].T {
+		return -1, -1, funcs.BadArg(fn, "timeColumn", "temporal columns of one type")
+	}
+	return l[0], r[0], nil
+}
+
+// garbageArg reads garbageSize, 5000 by default, capped at the largest
+// INT.
+func garbageArg(fn string, v value.Value) (int, error) {
+	g, err := funcs.PositiveIntArg(fn, "garbageSize", v, 5000)
+	if err != nil {
+		return 0, err
+	}
+	return int(min(g, math.MaxInt32)), nil
 }
 
 // collect compacts the stores once they hold garbage rows more than

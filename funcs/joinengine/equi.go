@@ -100,11 +100,9 @@ func createEquiJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	}
 	e.ltime = lt
 	e.lkey, e.rkey = append(e.lkey, lt), append(e.rkey, rt)
-	g, err := funcs.PositiveIntArg(equiFn, "garbageSize", arg(7), 5000)
-	if err != nil {
+	if e.garbage, err = garbageArg(equiFn, arg(7)); err != nil {
 		return nil, err
 	}
-	e.garbage = int(min(g, math.MaxInt32))
 	e.maxDelay = 3e9 / max(1, value.TickNanos(left.Cols[lt].T))
 	if !funcs.NullOrAbsent(arg(8)) {
 		if e.maxDelay, err = funcs.PositiveIntArg(equiFn, "maxDelayedTime", arg(8), 1); err != nil {
@@ -116,33 +114,6 @@ func createEquiJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 		e.bg = bg
 		return e, nil
 	})
-}
-
-// timeColumns reads a timeColumn argument: one name both tables share
-// or the left and the right name; -1s when it is absent.
-func timeColumns(fn string, v value.Value, left, right *value.Table) (int, int, error) {
-	if funcs.NullOrAbsent(v) {
-		return -1, -1, nil
-	}
-	names, ok := funcs.StringsArg(v)
-	if !ok || len(names) < 1 || len(names) > 2 {
-		return -1, -1, funcs.BadArg(fn, "timeColumn", "a column name or a vector of the left and the right table's")
-	}
-	if len(names) == 1 {
-		names = append(names, names[0])
-	}
-	l, err := streamengine.Columns(fn, "timeColumn", value.NewString(names[0]), left)
-	if err != nil {
-		return -1, -1, err
-	}
-	r, err := streamengine.Columns(fn, "timeColumn", value.NewString(names[1]), right)
-	if err != nil {
-		return -1, -1, err
-	}
-	if !left.Cols[l[0]].T.IsTemporal() || left.Cols[l[0]].T != right.Cols[r[0]].T {
-		return -1, -1, funcs.BadArg(fn, "timeColumn", "temporal columns of one type")
-	}
-	return l[0], r[0], nil
 }
 
 // ConsumeLeft implements streamengine.JoinEngine.

@@ -1,7 +1,6 @@
 package joinengine
 
 import (
-	"math"
 	"sort"
 	"sync"
 	"time"
@@ -44,11 +43,9 @@ func createLeftSemiJoinEngine(env funcs.Env, args []value.Value) (value.Value, e
 	if e.lkey, e.rkey, err = matching(semiFn, arg(5), left, right); err != nil {
 		return nil, err
 	}
-	g, err := funcs.PositiveIntArg(semiFn, "garbageSize", arg(6), 5000)
-	if err != nil {
+	if e.garbage, err = garbageArg(semiFn, arg(6)); err != nil {
 		return nil, err
 	}
-	e.garbage = int(min(g, math.MaxInt32))
 	if e.latest, err = funcs.BoolArg(semiFn, "updateRightTable", arg(7), false); err != nil {
 		return nil, err
 	}

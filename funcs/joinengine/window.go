@@ -94,11 +94,9 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 		return nil, err
 	}
 	e.special = e.a == 0 && e.b == 0
-	g, err := funcs.PositiveIntArg(windowFn, "garbageSize", arg(9), 5000)
-	if err != nil {
+	if e.garbage, err = garbageArg(windowFn, arg(9)); err != nil {
 		return nil, err
 	}
-	e.garbage = int(min(g, math.MaxInt32))
 	e.maxDelay = 3e9 / tick
 	if !funcs.NullOrAbsent(arg(10)) {
 		if e.maxDelay, err = funcs.PositiveIntArg(windowFn, "maxDelayedTime", arg(10), 1); err != nil {

@@ -207,11 +207,7 @@ func nodeStates(groups []*group, j int) value.Value {
 
 // restore makes the fresh engine's state v, which state gave.
 func (e *engine) restore(v value.Value) error {
-	top, ok := streamengine.StateTuple(v, 9)
-	if !ok {
-		return streamengine.ErrState
-	}
-	head, ok := streamengine.StateLongs(top[0], 2)
+	top, head, ok := streamengine.StateHead(v, 9, 2)
 	if !ok {
 		return streamengine.ErrState
 	}

@@ -63,6 +63,18 @@ func StateTuple(v value.Value, n int) ([]value.Value, bool) {
 	return t.Any, true
 }
 
+// StateHead is StateTuple of a part whose first element is a LONG vector
+// of heads numbers (a group's counters), returned read as head.
+func StateHead(v value.Value, n, heads int) (parts []value.Value, head []int64, ok bool) {
+	if parts, ok = StateTuple(v, n); !ok {
+		return nil, nil, false
+	}
+	if head, ok = StateLongs(parts[0], heads); !ok {
+		return nil, nil, false
+	}
+	return parts, head, true
+}
+
 // StateLongs is v's values when it is a LONG vector of n of them (any
 // number for n < 0).
 func StateLongs(v value.Value, n int) ([]int64, bool) {

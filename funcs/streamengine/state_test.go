@@ -89,3 +89,20 @@ func TestDecodeStateHead(t *testing.T) {
 	_, _, err = streamengine.DecodeStateHead(noHead, "test state 1", 2, -1)
 	require.ErrorIs(t, err, streamengine.ErrState)
 }
+
+// TestStateHead: a tuple's first element read as its head; a head of
+// another length, another number of parts or a non-tuple is refused.
+func TestStateHead(t *testing.T) {
+	v := value.NewTuple([]value.Value{value.NewLongs([]int64{3, 4}), value.NewDoubles([]float64{1})})
+	parts, head, ok := streamengine.StateHead(v, 2, 2)
+	require.True(t, ok)
+	require.Equal(t, []int64{3, 4}, head)
+	require.Len(t, parts, 2)
+	for _, c := range []struct {
+		v        value.Value
+		n, heads int
+	}{{v, 2, 1}, {v, 3, 2}, {value.NewLongs([]int64{3, 4}), 2, 2}, {value.NewTuple([]value.Value{value.NewDoubles(nil)}), 1, -1}} {
+		_, _, ok := streamengine.StateHead(c.v, c.n, c.heads)
+		require.False(t, ok)
+	}
+}

@@ -132,11 +132,7 @@ func (e *engine) LoadState(b []byte) error {
 
 // loadGroup reads one group of a state, made groups having been made.
 func (e *engine) loadGroup(v value.Value, made int) (*group, error) {
-	parts, ok := streamengine.StateTuple(v, 4)
-	if !ok {
-		return nil, streamengine.ErrState
-	}
-	ints, ok := streamengine.StateLongs(parts[0], 9)
+	parts, ints, ok := streamengine.StateHead(v, 4, 9)
 	if !ok {
 		return nil, streamengine.ErrState
 	}
