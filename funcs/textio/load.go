@@ -31,12 +31,9 @@ func parseOptions(fn string, args []value.Value, pos [6]int) (options, error) {
 		}
 		return funcs.Arg(args, pos[k])
 	}
-	if x := arg(0); !funcs.EmptyArg(x) {
-		d, ok := textArg(x)
-		if !ok || d == "" {
-			return o, fmt.Errorf("%s: The delimiter must be a non-empty string or a character.", fn)
-		}
-		o.delim = d
+	var err error
+	if o.delim, err = delimArg(fn, "delimiter", arg(0), o.delim); err != nil {
+		return o, err
 	}
 	if x := arg(1); !funcs.EmptyArg(x) {
 		plans, err := parseSchema(fn, x)
@@ -52,12 +49,8 @@ func parseOptions(fn string, args []value.Value, pos [6]int) (options, error) {
 		}
 		o.skipRows = int(n)
 	}
-	if x := arg(3); !funcs.EmptyArg(x) {
-		d, ok := textArg(x)
-		if !ok || d == "" {
-			return o, fmt.Errorf("%s: The arrayDelimiter must be a non-empty string or a character.", fn)
-		}
-		o.arrayDelim = d
+	if o.arrayDelim, err = delimArg(fn, "arrayDelimiter", arg(3), o.arrayDelim); err != nil {
+		return o, err
 	}
 	if x := arg(4); !funcs.EmptyArg(x) {
 		s, ok := funcs.ScalarArg(x)
@@ -78,15 +71,19 @@ func parseOptions(fn string, args []value.Value, pos [6]int) (options, error) {
 	return o, nil
 }
 
-// textArg reads a STRING/SYMBOL scalar or a CHAR as text.
-func textArg(x value.Value) (string, bool) {
-	if s, ok := funcs.StringArg(x); ok {
-		return s, true
+// delimArg reads a delimiter argument, def when absent: a non-empty
+// string or a character.
+func delimArg(fn, name string, x value.Value, def string) (string, error) {
+	if funcs.EmptyArg(x) {
+		return def, nil
+	}
+	if s, ok := funcs.StringArg(x); ok && s != "" {
+		return s, nil
 	}
 	if s, ok := funcs.ScalarArg(x); ok && s.T == value.Char && !s.Null {
-		return string(rune(byte(s.I))), true
+		return string(rune(byte(s.I))), nil
 	}
-	return "", false
+	return "", fmt.Errorf("%s: The %s must be a non-empty string or a character.", fn, name)
 }
 
 // arrayMarker checks the two boundary characters of an array field by

@@ -183,3 +183,28 @@ func TestPrepareNeverPanics(t *testing.T) {
 		}
 	}
 }
+
+// TestDelimArg: a delimiter is a non-empty string or a character, def
+// when absent; anything else is refused naming the function and argument.
+func TestDelimArg(t *testing.T) {
+	cases := []struct {
+		x       value.Value
+		want    string
+		wantErr string
+	}{
+		{nil, "def", ""},
+		{value.NewString("||"), "||", ""},
+		{&value.Scalar{T: value.Char, I: ';'}, ";", ""},
+		{value.NewString(""), "", "loadText: The arrayDelimiter must be a non-empty string or a character."},
+		{value.NewInt(1), "", "loadText: The arrayDelimiter must be a non-empty string or a character."},
+	}
+	for _, c := range cases {
+		got, err := delimArg("loadText", "arrayDelimiter", c.x, "def")
+		if c.wantErr != "" {
+			require.EqualError(t, err, c.wantErr)
+			continue
+		}
+		require.NoError(t, err)
+		require.Equal(t, c.want, got)
+	}
+}

@@ -24,13 +24,9 @@ func saveText(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s: The filename must be a string.", fn)
 	}
-	delim := ","
-	if x := funcs.Arg(args, 2); !funcs.EmptyArg(x) {
-		d, ok := textArg(x)
-		if !ok || d == "" {
-			return nil, fmt.Errorf("%s: The delimiter must be a non-empty string or a character.", fn)
-		}
-		delim = d
+	delim, err := delimArg(fn, "delimiter", funcs.Arg(args, 2), ",")
+	if err != nil {
+		return nil, err
 	}
 	appendTo, err := optBool(fn, "append", funcs.Arg(args, 3), false)
 	if err != nil {
