@@ -440,6 +440,8 @@ func (v *Vector) Set(i int, s *Scalar) {
 		v.B16[i] = s.B
 	case StAny:
 		v.Any[i] = s
+	case StPair2F64:
+		v.F64[2*i], v.F64[2*i+1] = s.F, pairSecond(s.B)
 	}
 }
 
@@ -469,6 +471,8 @@ func (v *Vector) SetNull(i int) {
 		v.B16[i] = NullBytes16(v.T)
 	case StAny:
 		v.Any[i] = NullScalar(Void)
+	case StPair2F64:
+		v.F64[2*i], v.F64[2*i+1] = NullFloat64, NullFloat64
 	}
 }
 
