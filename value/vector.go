@@ -1,6 +1,7 @@
 package value
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
 )
@@ -696,6 +697,9 @@ func (v *Vector) AppendKey(buf []byte, i int) []byte {
 		return append(buf, v.B16[i][:]...)
 	case StAny:
 		return append(append(buf, v.Any[i].String()...), 0)
+	case StPair2F64:
+		buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(v.F64[2*i]))
+		return binary.LittleEndian.AppendUint64(buf, math.Float64bits(v.F64[2*i+1]))
 	}
 	return buf
 }
