@@ -25,9 +25,11 @@ p21 = (1, "a"); p22 = 1:3; p23 = 1..6$2:3; p24 = {1:2}; p25 = set([1, 2])
 p26 = table(1 2 as a, 3.5 4.5 as b); p27 = arrayVector([2, 3], 1..3); p28 = 1H
 p29 = add; p30 = <1 + 1>; p31 = 3 NULL 1; p32 = short(2); p33 = 2024.01M
 p34 = [1, NULL]; p35 = string([]); p36 = (1..4)$2:2; p37 = 5.0
+p38 = complex(1 2, 3 4); p39 = point(1, 2); p40 = uuid("5d212a78-cc48-e3b1-4235-b4d91473ee87")
+p41 = 3.14$DECIMAL64(2)
 `
 
-const robustPaletteSize = 38
+const robustPaletteSize = 42
 
 // robustSkip lists built-ins that the robustness sweep must not call: they
 // sleep, touch files, the network or other sessions, or stop the server.

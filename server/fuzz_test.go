@@ -13,6 +13,7 @@ import (
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
+	"github.com/porpoisedb/porpoise/wire/pickle"
 )
 
 // fuzzConn is an in-process connection: reads come from the input,
@@ -138,6 +139,11 @@ func FuzzServerRequest(f *testing.F) {
 		if p := panics.take(); len(p) > 0 {
 			t.Fatalf("server panicked:\n%s", p[0])
 		}
+		// a panic the engine's session recovered comes back as an error
+		// reply; it is a bug all the same
+		if i := bytes.Index(fc.out.Bytes(), []byte("internal error")); i >= 0 {
+			t.Fatalf("%q got %q", data, fc.out.Bytes()[i:min(i+300, fc.out.Len())])
+		}
 		if bytes.HasPrefix(data, []byte("API")) {
 			checkReplies(t, fc.out.Bytes())
 		}
@@ -175,6 +181,12 @@ func checkReplies(t *testing.T, out []byte) {
 				t.Fatalf("error reply with %d objects", n)
 			}
 			continue
+		}
+		if n == 1 && bytes.HasPrefix(out, []byte{byte(value.Void), byte(value.FormTable) | pickle.FormFlag, 0x80}) {
+			// a table for a pickle request (flag 8) is a pickle stream,
+			// which only an unpickler can delimit: the Python API's tests
+			// check its content, and nothing after it can be framed here
+			return
 		}
 		if n == 1 {
 			r := wire.NewBytesReader(out)

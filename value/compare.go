@@ -95,6 +95,8 @@ func Compare(a, b *Scalar) int {
 		return CompareOrdered(num64(a), num64(b))
 	case a.T.Storage() == StBytes16 && b.T.Storage() == StBytes16 && a.T != Decimal128 && b.T != Decimal128:
 		return CompareU128(a.B, b.B)
+	case a.T == b.T && a.T.Storage() == StPair2F64:
+		return comparePair(a.F, pairSecond(a.B), b.F, pairSecond(b.B))
 	}
 	return CompareOrdered(a.T, b.T)
 }
@@ -158,7 +160,7 @@ func CompareElems(v *Vector, i, j int) int {
 			return Compare(a, b)
 		}
 		return CompareOrdered(v.Any[i].String(), v.Any[j].String())
-	case StNone, StPair2F64:
+	case StNone:
 		return 0
 	}
 	return CompareAcross(v, i, v, j)
@@ -189,8 +191,19 @@ func CompareAcross(a *Vector, i int, b *Vector, j int) int {
 			return cmpI128(a.B16[i], b.B16[j])
 		}
 		return CompareU128(a.B16[i], b.B16[j])
+	case StPair2F64:
+		return comparePair(a.F64[2*i], a.F64[2*i+1], b.F64[2*j], b.F64[2*j+1])
 	}
 	return Compare(a.At(i), b.At(j))
+}
+
+// comparePair orders COMPLEX and POINT values by their first double, then
+// their second, so sorting, grouping and distinct tell them apart.
+func comparePair(a1, a2, b1, b2 float64) int {
+	if c := cmpFloat(a1, b1, NullFloat64); c != 0 {
+		return c
+	}
+	return cmpFloat(a2, b2, NullFloat64)
 }
 
 // cmpFloat orders NULL (the sentinel or NaN) first.

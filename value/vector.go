@@ -1,6 +1,7 @@
 package value
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
 )
@@ -440,6 +441,8 @@ func (v *Vector) Set(i int, s *Scalar) {
 		v.B16[i] = s.B
 	case StAny:
 		v.Any[i] = s
+	case StPair2F64:
+		v.F64[2*i], v.F64[2*i+1] = s.F, pairSecond(s.B)
 	}
 }
 
@@ -469,6 +472,8 @@ func (v *Vector) SetNull(i int) {
 		v.B16[i] = NullBytes16(v.T)
 	case StAny:
 		v.Any[i] = NullScalar(Void)
+	case StPair2F64:
+		v.F64[2*i], v.F64[2*i+1] = NullFloat64, NullFloat64
 	}
 }
 
@@ -692,6 +697,9 @@ func (v *Vector) AppendKey(buf []byte, i int) []byte {
 		return append(buf, v.B16[i][:]...)
 	case StAny:
 		return append(append(buf, v.Any[i].String()...), 0)
+	case StPair2F64:
+		buf = binary.LittleEndian.AppendUint64(buf, math.Float64bits(v.F64[2*i]))
+		return binary.LittleEndian.AppendUint64(buf, math.Float64bits(v.F64[2*i+1]))
 	}
 	return buf
 }

@@ -680,7 +680,8 @@ func (r *Reader) columnName(b []byte) string {
 
 // readDurations reads n DURATION elements, each laid out as a scalar
 // (count, unit): a tuple of them when their units differ, as a vector
-// literal of durations of several units is.
+// literal of durations of several units is, or are trading calendars,
+// whose names a vector's unit code cannot hold.
 func (r *Reader) readDurations(n int) (*value.Vector, error) {
 	if err := r.need(int64(n), 8); err != nil {
 		return nil, err
@@ -693,7 +694,7 @@ func (r *Reader) readDurations(n int) (*value.Vector, error) {
 		}
 		s := e.(*value.Scalar)
 		elems[i], out.Scale = s, s.Scale
-		same = same && value.DurationUnit(s) == value.DurationUnit(elems[0].(*value.Scalar))
+		same = same && s.S == "" && s.Scale == elems[0].(*value.Scalar).Scale
 		out.AppendScalar(s)
 	}
 	if !same {

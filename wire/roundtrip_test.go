@@ -534,6 +534,13 @@ func TestDurationVectorBytes(t *testing.T) {
 	for _, got := range decodeAllWays(t, b) {
 		require.Equal(t, "-5m:0s", got.String())
 	}
+	// trading-calendar elements keep their calendar's name, which a
+	// vector's one unit code cannot hold
+	b = []byte{byte(value.Duration), byte(value.FormVector), 2, 0, 0, 0, 1, 0, 0, 0,
+		1, 0, 0, 0, 'S', 'Y', 'N', 'X', 2, 0, 0, 0, 'S', 'Y', 'N', 'X'}
+	for _, got := range decodeAllWays(t, b) {
+		require.Equal(t, "(1XNYS,2XNYS)", got.String())
+	}
 }
 
 // A SYMBOL column sent as a symbol base decodes to codes, and columns

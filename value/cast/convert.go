@@ -116,11 +116,11 @@ func castScalar(s *value.Scalar, t value.Type, scale int32) (*value.Scalar, erro
 	} else {
 		scale = 0
 	}
-	if !castableTarget(t) || (!castableTarget(s.T) && s.T != value.Void) {
-		return nil, ddberr.Errorf("Can't convert %s to %s", s.T, t)
-	}
 	if s.T == t && (!t.IsDecimal() || s.Scale == scale) {
 		return s, nil
+	}
+	if !castableTarget(t) || (!castableTarget(s.T) && s.T != value.Void) {
+		return nil, ddberr.Errorf("Can't convert %s to %s", s.T, t)
 	}
 	var c cell
 	scalarCell(s, &c)

@@ -298,10 +298,20 @@ func LikeMatch(s, p string) bool {
 	return pi == len(p)
 }
 
-// bytesEqual is == / != between two UUID, IPADDR or INT128 operands.
+// bytesEqual is == / != between two operands of one 16-byte type: UUID,
+// IPADDR and INT128 as bytes, COMPLEX and POINT as their pair of doubles.
 func bytesEqual(op Op, x, y Operand, n int) *value.Vector {
 	ma, mb := mask(x), mask(y)
 	out := value.NewVector(value.Bool, n, n)
+	if x.V.T.Storage() == value.StPair2F64 {
+		a, b := x.V.F64, y.V.F64
+		for i := range out.I8 {
+			ia, ib := 2*(i&ma), 2*(i&mb)
+			eq := a[ia] == b[ib] && a[ia+1] == b[ib+1]
+			out.I8[i] = BoolAs[int8](eq == (op == OpEq))
+		}
+		return out
+	}
 	for i := range out.I8 {
 		eq := bytes.Equal(x.V.B16[i&ma][:], y.V.B16[i&mb][:])
 		out.I8[i] = BoolAs[int8](eq == (op == OpEq))
