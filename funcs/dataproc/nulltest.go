@@ -9,19 +9,33 @@ import (
 // isNull, isValid and iif, moved from the interpreter's older table,
 // behaviour unchanged.
 
-// mapBool applies a per-element predicate to a scalar, vector or pair.
+// mapBool applies a per-element predicate to x, keeping its form: a
+// scalar, vector, pair, matrix, array vector, table or dictionary.
 func mapBool(x value.Value, f func(v *value.Vector, i int) bool) (value.Value, error) {
+	bools := func(v *value.Vector) (*value.Vector, error) {
+		n := v.Len()
+		out := value.NewVector(value.Bool, n, n)
+		for i := 0; i < n; i++ {
+			if f(v, i) {
+				out.I8[i] = 1
+			}
+		}
+		return out, nil
+	}
+	// an array vector, matrix, table or dictionary keeps its shape, its
+	// cells answered one by one (funcs/i/isNull.md)
+	if out, ok, err := funcs.OverArrayCells(x, func(cells *value.Vector) (value.Value, error) { return bools(cells) }); ok {
+		return out, err
+	}
+	switch x.(type) {
+	case *value.Pair, *value.Matrix, *value.Table, *value.Dict:
+		return funcs.MapForms("", x, bools)
+	}
 	v, scalar, err := funcs.Operand(x)
 	if err != nil {
 		return nil, err
 	}
-	n := v.Len()
-	out := value.NewVector(value.Bool, n, n)
-	for i := 0; i < n; i++ {
-		if f(v, i) {
-			out.I8[i] = 1
-		}
-	}
+	out, _ := bools(v)
 	if scalar {
 		return out.At(0), nil
 	}
