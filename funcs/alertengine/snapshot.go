@@ -127,18 +127,13 @@ func (e *engine) loadGroup(v value.Value, made, nsaved int, from []int) (*group,
 	if !ok {
 		return nil, streamengine.ErrState
 	}
-	times, ok := streamengine.StateLongs(parts[1], -1)
-	if !ok {
-		return nil, streamengine.ErrState
-	}
-	g := &group{id: int(ints[0]), seen: ints[1] != 0, lastT: ints[2], lastEnd: ints[3], times: times, buf: e.dummy.EmptyLike(0), ref: -1}
-	if g.id < 0 || g.id >= made {
-		return nil, streamengine.ErrState
-	}
-	if err := streamengine.LoadColumns(g.buf, parts[2]); err != nil {
+	buf := e.dummy.EmptyLike(0)
+	times, err := streamengine.LoadTimedRows(buf, parts[1], parts[2])
+	if err != nil {
 		return nil, err
 	}
-	if g.buf.Rows() != len(times) {
+	g := &group{id: int(ints[0]), seen: ints[1] != 0, lastT: ints[2], lastEnd: ints[3], times: times, buf: buf, ref: -1}
+	if g.id < 0 || g.id >= made {
 		return nil, streamengine.ErrState
 	}
 	agg, ok := streamengine.StateTuple(parts[3], -1)

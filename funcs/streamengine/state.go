@@ -118,6 +118,22 @@ func LoadColumns(t *value.Table, v value.Value) error {
 	return nil
 }
 
+// LoadTimedRows appends to buf a group's buffered rows, saved as a LONG
+// vector of their times and StateColumns of them, and returns the times.
+func LoadTimedRows(buf *value.Table, times, cols value.Value) ([]int64, error) {
+	ts, ok := StateLongs(times, -1)
+	if !ok {
+		return nil, ErrState
+	}
+	if err := LoadColumns(buf, cols); err != nil {
+		return nil, err
+	}
+	if buf.Rows() != len(ts) {
+		return nil, ErrState
+	}
+	return ts, nil
+}
+
 // AppendState appends a decoded column v to dst, a column of the
 // engine's own making, which keeps its representation (a SYMBOL
 // column's coding among them); ErrState when v is no vector of dst's

@@ -106,3 +106,23 @@ func TestStateHead(t *testing.T) {
 		require.False(t, ok)
 	}
 }
+
+// TestLoadTimedRows: the rows come back with their times; times that
+// are no LONG vector, or not one per row, are refused.
+func TestLoadTimedRows(t *testing.T) {
+	src := value.NewTable([]string{"v"}, []*value.Vector{value.NewLongs([]int64{5, 6})})
+	newBuf := func() *value.Table {
+		return value.NewTable([]string{"v"}, []*value.Vector{value.NewVector(value.Long, 0, 0)})
+	}
+	buf := newBuf()
+	times, err := streamengine.LoadTimedRows(buf, value.NewLongs([]int64{10, 20}), streamengine.StateColumns(src))
+	require.NoError(t, err)
+	require.Equal(t, []int64{10, 20}, times)
+	require.Equal(t, []int64{5, 6}, buf.Cols[0].I64)
+	for _, bad := range []value.Value{value.NewLongs([]int64{10}), value.NewInts([]int32{10, 20})} {
+		_, err := streamengine.LoadTimedRows(newBuf(), bad, streamengine.StateColumns(src))
+		require.ErrorIs(t, err, streamengine.ErrState)
+	}
+	_, err = streamengine.LoadTimedRows(newBuf(), value.NewLongs([]int64{10, 20}), value.NewTuple(nil))
+	require.ErrorIs(t, err, streamengine.ErrState)
+}

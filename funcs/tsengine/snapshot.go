@@ -136,19 +136,14 @@ func (e *engine) loadGroup(v value.Value, made int) (*group, error) {
 	if !ok {
 		return nil, streamengine.ErrState
 	}
-	times, ok := streamengine.StateLongs(parts[1], -1)
-	if !ok {
-		return nil, streamengine.ErrState
-	}
-	g := &group{buf: e.dummy.EmptyLike(0), times: times}
-	setGroupInts(g, ints)
-	if g.id < 0 || g.id >= made || g.off < 0 || g.off > len(times) {
-		return nil, streamengine.ErrState
-	}
-	if err := streamengine.LoadColumns(g.buf, parts[2]); err != nil {
+	buf := e.dummy.EmptyLike(0)
+	times, err := streamengine.LoadTimedRows(buf, parts[1], parts[2])
+	if err != nil {
 		return nil, err
 	}
-	if g.buf.Rows() != len(times) {
+	g := &group{buf: buf, times: times}
+	setGroupInts(g, ints)
+	if g.id < 0 || g.id >= made || g.off < 0 || g.off > len(times) {
 		return nil, streamengine.ErrState
 	}
 	last, ok := streamengine.StateTuple(parts[3], -1)
