@@ -231,12 +231,23 @@ func rowSpecOf(name string, g func(vals []float64, all int) (float64, bool), res
 
 // rowPairSpec declares a two-argument row function over the positions
 // where both rows are non-NULL.
+// bothSeries reports whether both of args are indexed series.
+func bothSeries(args []value.Value) bool {
+	for _, a := range args {
+		if m, ok := a.(*value.Matrix); !ok || m.Indexed != value.IndexedSeries {
+			return false
+		}
+	}
+	return true
+}
+
 func rowPairSpec(name string, g func(p *stats.PairSums, xs, ys []float64) float64) funcs.Spec {
 	return funcs.Spec{Name: name, Params: []string{"X", "Y"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "row-wise",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-			if x, y, wrap, ok, err := indexed.Align(args[0], args[1]); ok || err != nil {
+			if x, y, wrap, ok, err := indexed.Align(args[0], args[1]); !bothSeries(args) && (ok || err != nil) {
 				// two indexed matrices meet on the union of their row
-				// labels, a missing row NULL (funcs/r/rowDot.md)
+				// labels, a missing row NULL; two indexed series pair
+				// row by row (funcs/r/rowDot.md, funcs/r/rowTanimoto.md)
 				if err != nil {
 					return nil, err
 				}
