@@ -18,6 +18,9 @@ func Script(stmts []ast.Stmt) error { return checkDefs(stmts, false) }
 
 // checkDefs is Script; inModule allows built-in names.
 func checkDefs(stmts []ast.Stmt, inModule bool) error {
+	if err := declarations(stmts); err != nil {
+		return err
+	}
 	var err error
 	var visit func(root ast.Node, inFunc bool)
 	visit = func(root ast.Node, inFunc bool) {
@@ -109,3 +112,41 @@ func checkConstAssign(params []ast.Param, body []ast.Stmt) error {
 // function may take a built-in's name: the module's namespace tells them
 // apart, ::name being the built-in (use.md).
 func Module(stmts []ast.Stmt) error { return checkDefs(stmts, true) }
+
+// declarations requires each function the script declares (def f(a)
+// without a body) to be defined in the same script with as many
+// parameters (error_codes/s06007.md, s06008.md).
+func declarations(stmts []ast.Stmt) error {
+	declared := map[string]int{}
+	var order []string
+	for _, st := range stmts {
+		if d, ok := st.(*ast.DefStmt); ok && d.Body == nil {
+			if _, seen := declared[d.Name]; !seen {
+				declared[d.Name] = len(d.Params)
+				order = append(order, d.Name)
+			}
+		}
+	}
+	if len(declared) == 0 {
+		return nil
+	}
+	defined := map[string]bool{}
+	for _, st := range stmts {
+		d, ok := st.(*ast.DefStmt)
+		if !ok || d.Body == nil {
+			continue
+		}
+		if n, ok := declared[d.Name]; ok {
+			if n != len(d.Params) {
+				return ddberr.Errorf("The definition of %s is inconsistent with the declared signature. RefId: S06008", d.Name)
+			}
+			defined[d.Name] = true
+		}
+	}
+	for _, name := range order {
+		if !defined[name] {
+			return ddberr.Errorf("Function %s is declared but not defined yet. RefId: S06007", name)
+		}
+	}
+	return nil
+}

@@ -1,5 +1,6 @@
 // Package defcheck applies, before any statement of a script runs, the
 // rules DolphinDB checks on definitions when it compiles a script (where
 // named functions and share statements may appear, which names they may
-// take, and the default-value rules of parameter lists).
+// take, the default-value rules of parameter lists, and that a declared
+// function is defined as declared).
 package defcheck
