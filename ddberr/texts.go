@@ -333,6 +333,8 @@ var texts = []Text{
 	// package defcheck
 	{"Function %s is declared but not defined yet. RefId: S06007", "error_codes/s06007.md"},
 	{"The definition of %s is inconsistent with the declared signature. RefId: S06008", "error_codes/s06008.md"},
+	{"JIT:Inferring return type failed. The return value cannot be NULL.RefId: S09009", "error_codes/s09009.md"},
+	{"JIT: Right operand of 'cast' must be a constant.RefId: S09007", "error_codes/s09007.md"},
 
 	// package engine
 	{"Syntax Error: Cannot recognize the token %s", "porpoise"},
