@@ -163,8 +163,8 @@ func (s *Store) apply(principal string, op Op, p Priv, objs []string, limit floa
 				if op == DenyOp {
 					return ddberr.Errorf("DB_OWNER can only be denied globally.")
 				}
-				if !strings.HasSuffix(obj, "*") {
-					return ddberr.Errorf("The object of DB_OWNER must be a database name prefix ending with '*': %s", obj)
+				if !strings.HasPrefix(obj, "dfs://") || !strings.HasSuffix(obj, "*") {
+					return ddberr.Errorf("The parameter objs must be a string that begins with 'dfs://' and ends with '*'. For example, 'dfs://db1*'. RefId: S04003")
 				}
 			}
 			for _, q := range p.expand() {

@@ -204,10 +204,31 @@ func xloadTableBySQL(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := readsPartitions(env, args[0]); err != nil {
+		return nil, err
+	}
 	if _, ok := res.(*value.Table); !ok {
 		return nil, ddberr.Errorf("The argument of loadTableBySQL must be a SQL query.")
 	}
 	return res, nil
+}
+
+// readsPartitions refuses a query over a partitioned table whose where
+// clause leaves it no partition to read (error_codes/S02004.md): sqlDS
+// splits the query as DolphinDB does, into a data source per partition.
+func readsPartitions(env funcs.Env, code value.Value) error {
+	sqlDS, ok := env.Function("sqlDS")
+	if !ok {
+		return nil
+	}
+	ds, err := env.Call(sqlDS, code)
+	if err != nil {
+		return err
+	}
+	if v, ok := ds.(*value.Vector); ok && v.Len() == 0 {
+		return ddberr.Errorf("No partition returned by the sql object. RefId:S02004")
+	}
+	return nil
 }
 
 // xgetClusterDFSDatabases lists the databases in the store, as the web

@@ -55,6 +55,9 @@ func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err := a.Err(); err != nil {
 		return nil, err
 	}
+	if err := checkInputTables(args[0]); err != nil {
+		return nil, err
+	}
 	if in, ok := args[0].(*value.Dict); ok {
 		return nil, r.replayHetero(in, args, sortCols)
 	}
@@ -134,6 +137,55 @@ func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	order, sorted := timeOrder(keys)
 	return nil, r.write(all.Gather(order), sorted, outputs[0])
+}
+
+// errInputTables refuses inputTables of another form than replay.md's
+// (error_codes/S02003.md).
+var errInputTables = ddberr.Errorf("InputTables must be non-partitioned table(s), data source(s), or a dictionary. RefId:S02003")
+
+// checkInputTables applies S02003.md's rules to inputTables: an in-memory
+// table; a dictionary whose values are all in-memory tables or all
+// non-empty tuples of data sources; or a non-empty tuple whose elements
+// are all in-memory tables or all data sources (a data source standing
+// also for a tuple of them, one input of an N to 1 replay).
+func checkInputTables(x value.Value) error {
+	var elems []value.Value
+	switch v := x.(type) {
+	case *value.Table, *system.DataSource:
+		return nil
+	case *value.Dict:
+		if v.Vals.T != value.Any {
+			return errInputTables
+		}
+		elems = v.Vals.Any
+	case *value.Vector:
+		if v.T != value.Any || len(v.Any) == 0 {
+			return errInputTables
+		}
+		elems = v.Any
+	default:
+		return errInputTables
+	}
+	tables, sources := 0, 0
+	for _, e := range elems {
+		switch e := e.(type) {
+		case *value.Table:
+			tables++
+		case *system.DataSource:
+			sources++
+		case *value.Vector:
+			if ds, ok := value.TupleOf[*system.DataSource](e); !ok || len(ds) == 0 {
+				return errInputTables
+			}
+			sources++
+		default:
+			return errInputTables
+		}
+	}
+	if tables > 0 && sources > 0 {
+		return errInputTables
+	}
+	return nil
 }
 
 // timeOrder is the stable order of rows by their replay times, and the
@@ -256,7 +308,7 @@ func (r *replayer) load(in value.Value) ([]*value.Table, error) {
 	}
 	list, err := system.DataSources("replay", in)
 	if err != nil {
-		return nil, ddberr.Errorf("The argument [inputTables] of replay must be a table, a list of data sources or a tuple of them.")
+		return nil, errInputTables
 	}
 	out := make([]*value.Table, 0, len(list))
 	for _, d := range list {

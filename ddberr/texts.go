@@ -19,6 +19,7 @@ var texts = []Text{
 	{"All columns must be of the same length. RefId:S02010", "error_codes/S02010.md"},
 	{"Incompatible type. Expected: %s, Actual: %s", "db_distr_comp/db_oper/insert_data.md"},
 	{"Failed to append data to column '%s' with error: %w", "db_distr_comp/db_oper/insert_data.md"},
+	{"Failed to append data to column '%s' with error: Incompatible type. Expected: %s, Actual: %s. RefId:S03017", "error_codes/S03017.md"},
 	{"The column [%s] expects type of %s, but the actual type is %s.", "error_codes/S05004.md"},
 	{"The data to append contains fewer columns than the schema.", "db_distr_comp/db_oper/insert_data.md"},
 	{"The target of upsert! must be a keyed table, an indexed table or a DFS table.", "porpoise"},
@@ -32,6 +33,8 @@ var texts = []Text{
 	{"A SYMBOL value can't be longer than %d bytes.", "porpoise: progr/data_types.md states the limit"},
 	{"One symbase's size can't exceed 2097152.", "error_codes/S00003.md"},
 	{"A stream table is append-only: its rows can't be updated or deleted.", "porpoise: stream/str_table.md states the rule"},
+	{"Direct access using column names is not supported to retrieve data from an MVCC table. Please use a SQL query instead. RefId:S02007", "error_codes/S02007.md"},
+	{"Direct access using column names is not supported to retrieve data from a stream table. Please use a SQL query instead. RefId:S02009", "error_codes/S02009.md"},
 	{"The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.", "porpoise"},
 
 	// higher-order functions
@@ -121,7 +124,7 @@ var texts = []Text{
 	{"%s can only be granted to a user.", "funcs/g/grant.md"},
 	{"%s can't be denied.", "porpoise"},
 	{"DB_OWNER can only be denied globally.", "funcs/g/grant.md"},
-	{"The object of DB_OWNER must be a database name prefix ending with '*': %s", "tutorials/ACL_and_Security.md"},
+	{"The parameter objs must be a string that begins with 'dfs://' and ends with '*'. For example, 'dfs://db1*'. RefId: S04003", "error_codes/S04003.md"},
 	{"The user or group [%s] doesn't exist.", "porpoise"},
 	{"The user [%s] doesn't exist.", "porpoise"},
 	{"The group [%s] doesn't exist.", "porpoise"},
@@ -311,7 +314,10 @@ var texts = []Text{
 	{"At least one of dateColumn and timeColumn must be given.", "porpoise"},
 	{"The input tables of an N to 1 replay must have the same schema.", "porpoise"},
 	{"The argument [%s] of replay must be a column name or one name per input table.", "porpoise"},
-	{"The argument [inputTables] of replay must be a table, a list of data sources or a tuple of them.", "porpoise"},
+	{"No partition returned by the sql object. RefId:S02004", "error_codes/S02004.md"},
+	{"The specified index type is not supported. Supported types are “bloomfilter” and “zonemap” (default, cannot be manually specified).RefId: S12007", "error_codes/s12007.md"},
+	{"BloomFilter cannot be specified on columns of %s type. RefId: S12008", "error_codes/s12008.md"},
+	{"InputTables must be non-partitioned table(s), data source(s), or a dictionary. RefId:S02003", "error_codes/S02003.md"},
 	{"A data source of replay must give a table.", "porpoise"},
 	{"The column %s does not exist in the input table.", "porpoise"},
 	{"The column %s of replay must be temporal.", "porpoise"},
@@ -323,6 +329,12 @@ var texts = []Text{
 	{"The function view [%s] already exists.", "porpoise"},
 	{"The argument [name] of dropFunctionView must be a string scalar.", "porpoise"},
 	{"The function view [%s] does not exist. RefId: S04002", "error_codes/S04002.md"},
+
+	// package defcheck
+	{"Function %s is declared but not defined yet. RefId: S06007", "error_codes/s06007.md"},
+	{"The definition of %s is inconsistent with the declared signature. RefId: S06008", "error_codes/s06008.md"},
+	{"JIT:Inferring return type failed. The return value cannot be NULL.RefId: S09009", "error_codes/s09009.md"},
+	{"JIT: Right operand of 'cast' must be a constant.RefId: S09007", "error_codes/s09007.md"},
 
 	// package engine
 	{"Syntax Error: Cannot recognize the token %s", "porpoise"},
@@ -368,7 +380,9 @@ var texts = []Text{
 	{"Failed to read the messages of the job [%s]: %w", "porpoise"},
 	{"The job [%s] doesn't exist.", "porpoise"},
 	{"The priority of a job must be between 0 and 9.", "porpoise"},
-	{"The parallelism of a job must be a positive integer.", "porpoise"},
+	{"The job parallelism must be between 1 and 64.RefId: S04006", "error_codes/s04006.md"},
+	{"Access denied. You do not have the sufficient permissions to operate on jobs submitted by other users.RefId: S00009", "error_codes/s00009.md"},
+	{"The job priority must be between 0 and 8.RefId: S04008", "error_codes/s04008.md"},
 	{"The job [%s] is not complete yet.", "funcs/g/getJobReturn.md"},
 
 	// package join
@@ -1067,6 +1081,7 @@ var texts = []Text{
 	{"X of %s must be an indexed series or an indexed matrix when window is a DURATION.", "porpoise: funcs/themes/mFunctions.md states the rule"},
 
 	// package query
+	{"The where condition must be an expression or a function call, but now it is %s. RefId:S02034", "error_codes/s02034.md"},
 	{"The cgroup by clause must be used with an order by clause.", "porpoise"},
 	{"The cgroup by clause takes one column.", "porpoise"},
 	{"The column [%s] must use aggregate function. RefId:S02022", "error_codes/S02022.md"},

@@ -3,6 +3,7 @@ package engine
 import (
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -13,7 +14,7 @@ func memberValue(in *interp, x value.Value, name string) (value.Value, error) {
 	switch b := x.(type) {
 	case *value.Table:
 		if c := b.Column(name); c != nil {
-			return c, nil
+			return insert.ColumnRead(b, c)
 		}
 	case *ptable:
 		if c, err := b.Column(name); c != nil || err != nil {

@@ -41,7 +41,11 @@ func merge(dst, src *value.Table, ignoreNull bool) (Result, error) {
 	if stamped {
 		schema = schema.withoutLast()
 	}
-	conv, err := ConvertTable(schema, src, Memory)
+	opts := Memory
+	if IsStream(dst) {
+		opts.Rules = StreamRules
+	}
+	conv, err := ConvertTable(schema, src, opts)
 	if err == nil && stamped {
 		conv, err = addStamp(dst, conv, now)
 	}

@@ -14,6 +14,9 @@ const (
 	MemoryRules Rules = iota
 	// DFSRules are the stricter DFS rules.
 	DFSRules
+	// StreamRules are the in-memory rules with the RefId DolphinDB gives
+	// a stream table's column of another type (error_codes/S03017.md).
+	StreamRules
 )
 
 // Acceptable reports whether a source column of type src may be appended
@@ -96,6 +99,9 @@ func ConvertColumn(src *value.Vector, dst value.Type, scale int32, col string, r
 	if !r.Acceptable(dst, src.T) {
 		if r == DFSRules {
 			return nil, DFSTypeError(col, dst, src.T)
+		}
+		if r == StreamRules {
+			return nil, ddberr.Errorf("Failed to append data to column '%s' with error: Incompatible type. Expected: %s, Actual: %s. RefId:S03017", col, dst, src.T)
 		}
 		return nil, columnError(col, IncompatibleError(dst, src.T))
 	}

@@ -66,3 +66,16 @@ func appended(dst *value.Table, from int) error {
 	}
 	return nil
 }
+
+// ColumnRead is the column c of t read as t.name: stream and MVCC tables
+// are read through SQL only, as a stream table publishes its rows and an
+// MVCC table versions them (error_codes/S02007.md, S02009.md).
+func ColumnRead(t *value.Table, c *value.Vector) (value.Value, error) {
+	if IsDurable(t) {
+		return nil, ddberr.Errorf("Direct access using column names is not supported to retrieve data from an MVCC table. Please use a SQL query instead. RefId:S02007")
+	}
+	if IsStream(t) {
+		return nil, ddberr.Errorf("Direct access using column names is not supported to retrieve data from a stream table. Please use a SQL query instead. RefId:S02009")
+	}
+	return c, nil
+}

@@ -64,7 +64,7 @@ func submit(env funcs.Env, id, desc, fn value.Value, args []value.Value) (value.
 
 // CheckPriority validates the priority and parallelism arguments of fn
 // (submitJobEx and its kin) as DolphinDB does: a priority from 0 to 9
-// (default 4), a positive parallelism (default 1).
+// (default 4), a parallelism from 1 to 64 (default 1; error_codes/s04006.md).
 func CheckPriority(fn string, priority, parallelism value.Value) error {
 	prio, err := funcs.IntArg(fn, "priority", priority, 4)
 	if err != nil {
@@ -77,8 +77,8 @@ func CheckPriority(fn string, priority, parallelism value.Value) error {
 	if err != nil {
 		return err
 	}
-	if par <= 0 {
-		return ddberr.Errorf("The parallelism of a job must be a positive integer.")
+	if par < 1 || par > 64 {
+		return ddberr.Errorf("The job parallelism must be between 1 and 64.RefId: S04006")
 	}
 	return nil
 }
@@ -164,9 +164,15 @@ func cancelJob(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	var cancel []*job
 	for _, id := range ids {
 		// unknown ids are ignored since 2.00.7 (DolphinDB logs them)
-		if j := r.byID[id]; j != nil && mayManage(env, j.user) {
-			cancel = append(cancel, j)
+		j := r.byID[id]
+		if j == nil {
+			continue
 		}
+		if !mayManage(env, j.user) { // since 2.00.11 (cancelJob.md)
+			r.mu.Unlock()
+			return nil, ddberr.Errorf("Access denied. You do not have the sufficient permissions to operate on jobs submitted by other users.RefId: S00009")
+		}
+		cancel = append(cancel, j)
 	}
 	r.mu.Unlock()
 	for _, j := range cancel {

@@ -14,12 +14,19 @@ import (
 func init() {
 	funcs.Register(
 		funcs.Spec{Name: "submitJobEx2", Params: []string{"jobId", "jobDesc", "priority", "parallelism", "onComplete", "jobDef", "args"}, Min: 6, Max: -1, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(submitJobEx2)},
-		funcs.Spec{Name: "setMaxJobParallelism", Params: []string{"userId", "maxParallelism"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: userLimit("setMaxJobParallelism", "maxParallelism", "maxJobParallelism", 1, 64,
+		funcs.Spec{Name: "setMaxJobParallelism", Params: []string{"userId", "maxParallelism"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: userLimit("setMaxJobParallelism", "maxParallelism", "maxJobParallelism", 1, 64, errParallelism,
 			func(l *limits) map[string]int { return l.parallelism })},
-		funcs.Spec{Name: "setMaxJobPriority", Params: []string{"userId", "maxPriority"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: userLimit("setMaxJobPriority", "maxPriority", "maxJobPriority", 0, 8,
+		funcs.Spec{Name: "setMaxJobPriority", Params: []string{"userId", "maxPriority"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: userLimit("setMaxJobPriority", "maxPriority", "maxJobPriority", 0, 8, errPriority,
 			func(l *limits) map[string]int { return l.priority })},
 	)
 }
+
+// The errors of a maximum out of its function's range
+// (error_codes/s04006.md, s04008.md).
+var (
+	errParallelism = ddberr.Errorf("The job parallelism must be between 1 and 64.RefId: S04006")
+	errPriority    = ddberr.Errorf("The job priority must be between 0 and 8.RefId: S04008")
+)
 
 // limits are the per-user caps of setMaxJobPriority and
 // setMaxJobParallelism that scheduled jobs and submitJobEx2 are held to.
@@ -56,11 +63,11 @@ func (l *limits) cap(user string, admin bool, priority, parallelism int) (int, i
 }
 
 // userLimit is setMaxJobParallelism and setMaxJobPriority (fn):
-// userId's maximum, the argument param within [lo, hi], becomes the entry
+// userId's maximum, the argument param within [lo, hi] (else outOfRange), becomes the entry
 // of the map of l that field picks. It is recorded in the ACL audit trail
 // with the opDetail "<key>=n", funcs/g/getaclauditlog.md's form, which
 // names the value alone.
-func userLimit(fn, param, key string, lo, hi int64, field func(l *limits) map[string]int) funcs.Impl {
+func userLimit(fn, param, key string, lo, hi int64, outOfRange error, field func(l *limits) map[string]int) funcs.Impl {
 	return funcs.WithHostCheck(Host.CheckRead, func(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 		user, ok := funcs.StringArg(args[0])
 		if !ok || user == "" {
@@ -71,7 +78,7 @@ func userLimit(fn, param, key string, lo, hi int64, field func(l *limits) map[st
 			return nil, err
 		}
 		if n < lo || n > hi {
-			return nil, ddberr.Errorf("The argument [%s] of %s is out of range.", param, fn)
+			return nil, outOfRange
 		}
 		if err := funcs.RequireAdminCan(env, fn); err != nil && user != env.SessionInfo().User {
 			return nil, err

@@ -218,6 +218,20 @@ func ContextBy(cols []ast.Expr) error {
 	return nil
 }
 
+// Where refuses a where condition written as a bracketed vector or a
+// tuple, which names no rows (error_codes/s02034.md). A space-separated
+// constant vector (where 1 2) is left to the row-count check
+// (s02036.md), as errors/query.test records.
+func Where(conds []ast.Expr) error {
+	for _, c := range conds {
+		switch c.(type) {
+		case *ast.ArrayExpr, *ast.TupleExpr:
+			return ddberr.Errorf("The where condition must be an expression or a function call, but now it is %s. RefId:S02034", unparse.Format(c))
+		}
+	}
+	return nil
+}
+
 // DuplicateNames refuses a result column name given twice
 // (error_codes/S02001.md).
 func DuplicateNames(names []string) error {

@@ -9,5 +9,5 @@
 // without pivot by, no offset in top or limit under group by or context
 // by); a context by query's select list calls no toArray or distinct; result
 // column names are distinct, and include a distinct query's order by
-// columns.
+// columns, and a where condition is no bracketed vector or tuple.
 package clausecheck
