@@ -79,6 +79,11 @@ var funcScripts = []struct{ name, script string }{
 	{"compare-scalar", "qty > 500"},
 	{"sum", "sum(price)"},
 	{"sort", "sort(price)"},
+	{"isort", "isort(price)"},
+	{"rank", "rank(price)"},
+	{"nunique", "nunique(price)"},
+	{"each-builtin-100k", "each(add{1}, price100k)"},
+	{"each-lambda-100k", "each(x -> x + 1, price100k)"},
 }
 
 // queryScripts are SQL queries over the funcRows-row table t.
@@ -93,6 +98,8 @@ var queryScripts = []struct{ name, script string }{
 	{"order-by", "select top 100 * from t order by price desc"},
 	{"order-by-two", "select * from t order by sym, price desc"},
 	{"context-by-csort", "select top 2 * from t context by sym csort price desc"},
+	{"ej-many-to-many", `ej(t, (select sym, price as p2 from t where qty == 7), "sym")`},
+	{"cj", "cj(select top 1000 sym from t, select top 1000 qty from t)"},
 }
 
 // benchScripts runs each script as a sub-benchmark in a session holding

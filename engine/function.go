@@ -194,6 +194,9 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	if in.depth >= maxCallDepth {
 		return nil, ddberr.Errorf("The call stack of function %s is too deep.", f.name)
 	}
+	if err := in.ctx.Err(); err != nil { // per element of each/peach, per group of a UDF aggregate
+		return nil, err
+	}
 	child := &interp{s: in.s, ctx: in.ctx, frame: make(map[string]value.Value, len(f.captured)), depth: in.depth + 1, nest: in.nest, mod: f.mod, self: f.self, ro: &readonly.Names{}}
 	for name, v := range f.captured {
 		child.frame[name] = v

@@ -197,7 +197,7 @@ func (in *interp) execStmt(st ast.Stmt) (flow, value.Value, error) {
 	case *ast.ContinueStmt:
 		return flowContinue, nil, nil
 	case *ast.TryStmt:
-		f, v, err := in.tryBlock(n.Body)
+		f, v, err := in.execBlock(n.Body)
 		if err == nil {
 			return f, v, nil
 		}
@@ -234,11 +234,6 @@ func (in *interp) execStmt(st ast.Stmt) (flow, value.Value, error) {
 		return flowNext, nil, in.execAssert(n)
 	}
 	return flowNext, nil, fmt.Errorf("unsupported statement %T", st)
-}
-
-// tryBlock runs a try body; its error goes to the catch clause.
-func (in *interp) tryBlock(stmts []ast.Stmt) (f flow, v value.Value, err error) {
-	return in.execBlock(stmts)
 }
 
 func (in *interp) execLoopBody(body []ast.Stmt) (flow, value.Value, error) {

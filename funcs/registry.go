@@ -49,6 +49,15 @@ const (
 // Has reports whether all of q are set in p.
 func (p Props) Has(q Props) bool { return p&q == q }
 
+// ContextOf is env's context, or a background one for a built-in called
+// from Go with no interpreter (a nil env).
+func ContextOf(env Env) context.Context {
+	if env == nil {
+		return context.Background()
+	}
+	return env.Context()
+}
+
 // Env is what a built-in may ask of the interpreter that calls it.
 type Env interface {
 	// Context is cancelled when the request or job is cancelled.

@@ -1,6 +1,7 @@
 package join
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -37,7 +38,7 @@ func TestDenseKeysMatchTexts(t *testing.T) {
 					var got [2]string
 					for i, coded := range []bool{true, false} {
 						l, r := symTables(coded, ls, rs, lt, rt)
-						res, err := Tables(kind, l, r, []string{"sym", "t"}, []string{"sym", "t"}, "r", nullSafe, Filter{})
+						res, err := Tables(context.Background(), kind, l, r, []string{"sym", "t"}, []string{"sym", "t"}, "r", nullSafe, Filter{})
 						require.NoError(t, err)
 						got[i] = res.T.String()
 					}
@@ -84,9 +85,9 @@ func TestSortedEquiOrder(t *testing.T) {
 			t.Run(fmt.Sprintf("coded=%v/nullSafe=%v", coded, nullSafe), func(t *testing.T) {
 				l, r := symTables(coded, ls, rs, lt, rt)
 				keys := []string{"t", "sym"}
-				ej, err := Tables(Equi, l, r, keys, keys, "r", nullSafe, Filter{})
+				ej, err := Tables(context.Background(), Equi, l, r, keys, keys, "r", nullSafe, Filter{})
 				require.NoError(t, err)
-				sej, err := Tables(SortedEqui, l, r, keys, keys, "r", nullSafe, Filter{})
+				sej, err := Tables(context.Background(), SortedEqui, l, r, keys, keys, "r", nullSafe, Filter{})
 				require.NoError(t, err)
 				order := value.Iota(ej.T.Rows())
 				tc, sc := ej.T.Cols[1], ej.T.Cols[0]

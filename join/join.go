@@ -1,6 +1,7 @@
 package join
 
 import (
+	"context"
 	"errors"
 	"sort"
 	"strings"
@@ -58,7 +59,7 @@ type Filter struct{ Left, Right []bool }
 // a right column whose name a left column already has is prefixed with
 // rightName and "_" (t2_price), as DolphinDB names them. nullSafe makes
 // NULL keys match each other (enableNullSafeJoin).
-func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName string, nullSafe bool, keep Filter) (Result, error) {
+func Tables(ctx context.Context, kind Kind, left, right *value.Table, lk, rk []string, rightName string, nullSafe bool, keep Filter) (Result, error) {
 	li, err := ColumnPositions(left, lk)
 	if err != nil {
 		return Result{}, err
@@ -116,18 +117,18 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 	// encoded as bytes.
 	match := func(a, b []*value.Vector, aflags, bflags []bool, kind Kind) ([]int, []int) {
 		if ac, bc, nsym, ok := symbolKeyCodes(a, b); ok {
-			return matchCodes(ac, bc, nsym, nullSafe, aflags, bflags, kind)
+			return matchCodes(ctx, ac, bc, nsym, nullSafe, aflags, bflags, kind)
 		}
 		ma, mb := CodeKeys(a, b)
 		if ac, bc, n, ok := denseKeys(ma, mb, nullSafe); ok {
-			return matchCodes(ac, bc, n, nullSafe, aflags, bflags, kind)
+			return matchCodes(ctx, ac, bc, n, nullSafe, aflags, bflags, kind)
 		}
 		if pa, ok := packedKeys(ma); ok {
 			if pb, ok := packedKeys(mb); ok {
-				return matchPacked(pa, pb, admits(ma, aflags), admits(mb, bflags), kind)
+				return matchPacked(ctx, pa, pb, admits(ma, aflags), admits(mb, bflags), kind)
 			}
 		}
-		return matchRows(ma, mb, masked(aflags), masked(bflags), kind)
+		return matchRows(ctx, ma, mb, masked(aflags), masked(bflags), kind)
 	}
 	lkeys := make([]*value.Vector, len(li))
 	for k, c := range li {
@@ -161,6 +162,10 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 	default:
 		lrows, rrows = match(lkeys, rkeys, keep.Left, keep.Right, kind)
 	}
+	// a cancelled match stops early with part of the pairs
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 
 	prefix := rightName
 	isRightKey := make([]bool, len(right.Cols))
@@ -190,6 +195,9 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		taken = map[string]bool{}
 		for c, col := range left.Cols {
 			if !isLeftKey[c] {
+				if err := ctx.Err(); err != nil {
+					return Result{}, err
+				}
 				outNames = append(outNames, left.Names[c])
 				outCols = append(outCols, value.GatherOrNull(col, lrows))
 				taken[strings.ToLower(left.Names[c])] = true
@@ -201,6 +209,9 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 		}
 	} else {
 		for _, col := range left.Cols {
+			if err := ctx.Err(); err != nil {
+				return Result{}, err
+			}
 			outCols = append(outCols, value.GatherOrNull(col, lrows))
 		}
 	}
@@ -216,6 +227,9 @@ func Tables(kind Kind, left, right *value.Table, lk, rk []string, rightName stri
 	for c, col := range right.Cols {
 		if isRightKey[c] {
 			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return Result{}, err
 		}
 		name := right.Names[c]
 		if taken[strings.ToLower(name)] {
@@ -261,7 +275,7 @@ func keyNumber[K comparable](ids map[K]int32, k K) int32 {
 
 // matchRows pairs each left row with the right rows whose keys (as
 // keyOf encodes them) are equal, as pairRows says.
-func matchRows(lkeys, rkeys []*value.Vector, lkeyOf, rkeyOf func([]*value.Vector, int) (string, bool), kind Kind) (lrows, rrows []int) {
+func matchRows(ctx context.Context, lkeys, rkeys []*value.Vector, lkeyOf, rkeyOf func([]*value.Vector, int) (string, bool), kind Kind) (lrows, rrows []int) {
 	index := map[string][]int{}
 	nr, nl := 0, 0
 	if len(rkeys) > 0 {
@@ -272,7 +286,7 @@ func matchRows(lkeys, rkeys []*value.Vector, lkeyOf, rkeyOf func([]*value.Vector
 			index[key] = append(index[key], r)
 		}
 	}
-	return pairRows(nl, nr, func(l int) []int {
+	return pairRows(ctx, nl, nr, func(l int) []int {
 		if key, ok := lkeyOf(lkeys, l); ok {
 			return index[key]
 		}
@@ -284,7 +298,7 @@ func matchRows(lkeys, rkeys []*value.Vector, lkeyOf, rkeyOf func([]*value.Vector
 // (below nsym, -1 for none): the right rows of each code are listed once
 // by a counting pass, so no row hashes a key. Code 0 (NULL) matches only
 // when nullSafe; rows whose flag (when given) is false match nothing.
-func matchCodes(lc, rc []int32, nsym int, nullSafe bool, lflags, rflags []bool, kind Kind) (lrows, rrows []int) {
+func matchCodes(ctx context.Context, lc, rc []int32, nsym int, nullSafe bool, lflags, rflags []bool, kind Kind) (lrows, rrows []int) {
 	admits := func(c int32, flags []bool, row int) bool {
 		return (c > 0 || c == 0 && nullSafe) && (flags == nil || flags[row])
 	}
@@ -305,7 +319,7 @@ func matchCodes(lc, rc []int32, nsym int, nullSafe bool, lflags, rflags []bool, 
 			next[c]++
 		}
 	}
-	return pairRows(len(lc), len(rc), func(l int) []int {
+	return pairRows(ctx, len(lc), len(rc), func(l int) []int {
 		c := lc[l]
 		if !admits(c, lflags, l) {
 			return nil
@@ -317,15 +331,24 @@ func matchCodes(lc, rc []int32, nsym int, nullSafe bool, lflags, rflags []bool, 
 // pairRows pairs each left row with its matching right rows (hitsOf, in
 // right order): all of them (ej, lj), the first (lsj); lj, lsj and fj
 // keep an unmatched left row with -1, and fj appends the right rows no
-// left row matched.
-func pairRows(nl, nr int, hitsOf func(l int) []int, kind Kind) (lrows, rrows []int) {
+// left row matched. Once ctx is cancelled it stops, checking after every
+// 64K pairs (a many-to-many join's output can be far larger than its
+// inputs); the caller reports the cancellation.
+func pairRows(ctx context.Context, nl, nr int, hitsOf func(l int) []int, kind Kind) (lrows, rrows []int) {
 	var hit []bool
 	if kind == Full {
 		hit = make([]bool, nr)
 	}
 	// every left row but ej's unmatched ones gives at least one pair
 	lrows, rrows = make([]int, 0, nl), make([]int, 0, nl)
+	checked := 0
 	for l := 0; l < nl; l++ {
+		if len(lrows)-checked >= 1<<16 {
+			if ctx.Err() != nil {
+				return lrows, rrows
+			}
+			checked = len(lrows)
+		}
 		hits := hitsOf(l)
 		if kind == LeftSemi && len(hits) > 1 {
 			hits = hits[:1]
@@ -377,11 +400,15 @@ func prefixRows(left, right []string) (lrows, rrows []int) {
 
 // Cross is cj(left, right): every left row with every right row; a right
 // column whose name a left column has is prefixed with rightName and "_".
-func Cross(left, right *value.Table, rightName string) *value.Table {
+// A cancelled ctx stops it at the next left row or column gathered.
+func Cross(ctx context.Context, left, right *value.Table, rightName string) (*value.Table, error) {
 	nl, nr := left.Rows(), right.Rows()
 	lrows := make([]int, 0, nl*nr)
 	rrows := make([]int, 0, nl*nr)
 	for l := 0; l < nl; l++ {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		for r := 0; r < nr; r++ {
 			lrows = append(lrows, l)
 			rrows = append(rrows, r)
@@ -392,6 +419,9 @@ func Cross(left, right *value.Table, rightName string) *value.Table {
 	outNames := append([]string(nil), left.Names...)
 	var outCols []*value.Vector
 	for _, c := range left.Cols {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		outCols = append(outCols, c.Gather(lrows))
 	}
 	for _, n := range left.Names {
@@ -403,10 +433,13 @@ func Cross(left, right *value.Table, rightName string) *value.Table {
 			name = prefix + "_" + name
 		}
 		taken[strings.ToLower(name)] = true
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		outNames = append(outNames, name)
 		outCols = append(outCols, col.Gather(rrows))
 	}
-	return value.NewTable(outNames, outCols)
+	return value.NewTable(outNames, outCols), nil
 }
 
 // ColumnMissing is DolphinDB's error for a column a table lacks.

@@ -1,6 +1,10 @@
 package join
 
-import "github.com/porpoisedb/porpoise/value"
+import (
+	"context"
+
+	"github.com/porpoisedb/porpoise/value"
+)
 
 // Integer matching columns whose widths add up to at most 8 bytes (two
 // INT columns, or a SYMBOL column as codes and an INT one) are matched
@@ -61,7 +65,7 @@ func packedKeys(keys []*value.Vector) (packed []uint64, ok bool) {
 // key (one map insert per row) and listed per key by a counting pass, so
 // a left row costs one map lookup. admit says whether a row may match at
 // all (its flag, and no NULL key unless NULLs match).
-func matchPacked(lk, rk []uint64, ladmit, radmit func(int) bool, kind Kind) (lrows, rrows []int) {
+func matchPacked(ctx context.Context, lk, rk []uint64, ladmit, radmit func(int) bool, kind Kind) (lrows, rrows []int) {
 	ids := make(map[uint64]int32)
 	rid := make([]int32, len(rk))
 	for r, k := range rk {
@@ -88,7 +92,7 @@ func matchPacked(lk, rk []uint64, ladmit, radmit func(int) bool, kind Kind) (lro
 			next[id]++
 		}
 	}
-	return pairRows(len(lk), len(rk), func(l int) []int {
+	return pairRows(ctx, len(lk), len(rk), func(l int) []int {
 		if !ladmit(l) {
 			return nil
 		}

@@ -1,6 +1,7 @@
 package join
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"syscall"
@@ -52,7 +53,7 @@ func TestCodedSymbolKeysMatchTexts(t *testing.T) {
 					var got [2]string
 					for i, coded := range []bool{true, false} {
 						l, r := symTables(coded, lsyms, rsyms, lt, rt)
-						res, err := Tables(kind, l, r, []string{"sym", "t"}, []string{"sym", "t"}, "r", nullSafe && kind != Asof, keep)
+						res, err := Tables(context.Background(), kind, l, r, []string{"sym", "t"}, []string{"sym", "t"}, "r", nullSafe && kind != Asof, keep)
 						require.NoError(t, err)
 						got[i] = res.T.String()
 					}
@@ -101,7 +102,7 @@ func BenchmarkMultiKeyJoin(b *testing.B) {
 				l, r := symTables(coded, ls, rs, lt, rt)
 				start := cpuTime()
 				for range b.N {
-					_, err := Tables(kind, l, r, []string{"sym", "t"}, []string{"sym", "t"}, "r", false, Filter{})
+					_, err := Tables(context.Background(), kind, l, r, []string{"sym", "t"}, []string{"sym", "t"}, "r", false, Filter{})
 					require.NoError(b, err)
 				}
 				return (cpuTime() - start) / time.Duration(b.N)

@@ -254,7 +254,11 @@ func (ge *groupEval) rowValue(e ast.Expr) (value.Value, error) {
 	// as long as the group
 	x := colname.Strip(e)
 	parts := make([]value.Value, ge.g.N)
+	ctx := ge.ex.env.Context()
 	for i := 0; i < ge.g.N; i++ {
+		if i&1023 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		v, err := ge.ex.withTable(ge.groupSlice(i), x)
 		if err != nil {
 			return nil, err

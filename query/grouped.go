@@ -240,7 +240,11 @@ func (ge *groupEval) groupSlice(i int) *value.Table {
 func (ge *groupEval) perGroupScalar(e ast.Expr, name string) (*value.Vector, error) {
 	vals := make([]value.Value, ge.g.N)
 	rows := false
+	ctx := ge.ex.env.Context()
 	for i := 0; i < ge.g.N; i++ {
+		if i&1023 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		v, err := ge.ex.withTable(ge.groupSlice(i), e)
 		if err != nil {
 			return nil, err

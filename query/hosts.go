@@ -42,7 +42,14 @@ func (h host) Cells(t *value.Table, g *groupagg.Groups, item ast.Expr, present [
 	return newGroupEval(h.ex, t, g).pivotCells(item, present)
 }
 
-func (h host) Select(q *ast.SelectExpr) (value.Value, error) { return Select(h.ex.env, q) }
+// Select runs a correlated subquery once per outer row: a cancelled
+// request stops at the next.
+func (h host) Select(q *ast.SelectExpr) (value.Value, error) {
+	if err := h.ex.env.Context().Err(); err != nil {
+		return nil, err
+	}
+	return Select(h.ex.env, q)
+}
 
 // setpred rewrites the query's conditions that compare with a set.
 func (ex *executor) setpred() setpred.Lowerer {

@@ -480,7 +480,11 @@ func (ex *executor) orderTable(t *value.Table, items []ast.OrderItem, first int)
 	if first >= 0 && first < n {
 		return t.Gather(rowsort.Ints(rowsort.Top(orderkey.Keys(keys, items), n, first))), nil
 	}
-	return t.Gather(rowsort.Sort(orderkey.Keys(keys, items), n, rowsort.KeepAll).Index(n)), nil
+	o, err := rowsort.SortContext(ex.env.Context(), orderkey.Keys(keys, items), n, rowsort.KeepAll)
+	if err != nil {
+		return nil, err
+	}
+	return t.Gather(o.Index(n)), nil
 }
 
 // firstRows is how many rows of the order a plain select (its items

@@ -1,6 +1,7 @@
 package rowsort
 
 import (
+	"context"
 	"math/bits"
 	"slices"
 )
@@ -74,18 +75,31 @@ func Ints(perm []int32) []int {
 // Sort returns the order that sorts n rows stably by keys (the first key
 // most significant) and applies keep to runs of equal keys.
 func Sort(keys []Key, n int, keep Keep) Order {
+	o, _ := SortContext(context.Background(), keys, n, keep)
+	return o
+}
+
+// SortContext is Sort stopping once ctx is cancelled: it checks between
+// the passes over the rows (each well under a second for tens of millions
+// of rows), never per element, and then returns ctx's error.
+func SortContext(ctx context.Context, keys []Key, n int, keep Keep) (Order, error) {
 	if n <= 1 || len(keys) == 0 {
-		return Order{}
+		return Order{}, nil
 	}
 	specs, total := specsOf(keys, n)
 	if len(specs) == 1 && keep == KeepAll && specs[0].sorted() {
-		return Order{} // one append's blocks read back in order
+		return Order{}, nil // one append's blocks read back in order
 	}
-	idxBits := bits.Len(uint(n - 1))
-	if total+idxBits <= 64 {
-		return sortPacked(specs, total, n, idxBits, keep)
+	var o Order
+	if idxBits := bits.Len(uint(n - 1)); total+idxBits <= 64 {
+		o = sortPacked(ctx, specs, total, n, idxBits, keep)
+	} else {
+		o = Order{Perm: sortWide(ctx, specs, n, keep)}
 	}
-	return Order{Perm: sortWide(specs, n, keep)}
+	if err := ctx.Err(); err != nil {
+		return Order{}, err
+	}
+	return o, nil
 }
 
 func specsOf(keys []Key, n int) ([]keySpec, int) {
@@ -100,7 +114,7 @@ func specsOf(keys []Key, n int) ([]keySpec, int) {
 
 // sortPacked packs every row's keys and index into one uint64 and radix
 // sorts those words.
-func sortPacked(specs []keySpec, total, n, idxBits int, keep Keep) Order {
+func sortPacked(ctx context.Context, specs []keySpec, total, n, idxBits int, keep Keep) Order {
 	if keep == KeepAll && packedSorted(specs, n) {
 		return Order{} // a chunk written by one append reads back in order
 	}
@@ -130,9 +144,9 @@ func sortPacked(specs []keySpec, total, n, idxBits int, keep Keep) Order {
 		// A chunk written by a few appends is a few ascending runs: merging
 		// them takes fewer passes than the radix sort's digits.
 		if starts := runStarts(w, maxMergeRuns(idxBits+total-lo)); starts != nil {
-			mergeRuns(w, starts)
+			mergeRuns(ctx, w, starts)
 		} else {
-			radix(w, lo, idxBits+total)
+			radix(ctx, w, lo, idxBits+total)
 		}
 	}
 	mask := uint64(1)<<idxBits - 1
@@ -216,7 +230,7 @@ func compareRows(ws [][]uint64, a, b int32) int {
 // index: successive stable radix passes over (word, row) pairs, least
 // significant word first. It returns nil when the rows are already in
 // order and keep drops none.
-func sortWide(specs []keySpec, n int, keep Keep) []int32 {
+func sortWide(ctx context.Context, specs []keySpec, n int, keep Keep) []int32 {
 	ws, widths := words(specs, n)
 	perm := make([]int32, n)
 	sorted := true
@@ -228,11 +242,11 @@ func sortWide(specs []keySpec, n int, keep Keep) []int32 {
 	}
 	if !sorted {
 		key := make([]uint64, n)
-		for j := len(ws) - 1; j >= 0; j-- {
+		for j := len(ws) - 1; j >= 0 && ctx.Err() == nil; j-- {
 			for i, r := range perm {
 				key[i] = ws[j][r]
 			}
-			radixPairs(key, perm, widths[j])
+			radixPairs(ctx, key, perm, widths[j])
 		}
 	}
 	if keep == KeepAll {

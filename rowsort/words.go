@@ -1,5 +1,7 @@
 package rowsort
 
+import "context"
+
 // maxCountingBits is the widest key a single counting-sort pass handles:
 // its histogram (4 bytes a bucket, 1 MiB) still fits a core's L2 cache, and
 // SECOND keys (17 bits), the seed's time column, need one pass instead of
@@ -87,14 +89,17 @@ func (dg digits) offsets(p int, src []uint64) (int, []int) {
 }
 
 // radix sorts a stably by bits [lo, hi) (LSD, digits of at most 11
-// bits).
-func radix(a []uint64, lo, hi int) {
+// bits); a cancelled ctx stops it between passes, leaving a unsorted.
+func radix(ctx context.Context, a []uint64, lo, hi int) {
 	dg := planDigits(a, lo, hi)
 	if dg.passes == 0 {
 		return
 	}
 	src, dst := a, make([]uint64, len(a))
 	for p := range dg.passes {
+		if ctx.Err() != nil {
+			return
+		}
 		shift, c := dg.offsets(p, src)
 		if c == nil {
 			continue
@@ -136,9 +141,10 @@ func runStarts(w []uint64, max int) []int {
 
 // mergeRuns sorts w, whose ascending runs start at starts, by merging
 // neighbouring runs pairwise: every pass reads and writes sequentially.
-func mergeRuns(w []uint64, starts []int) {
+// A cancelled ctx stops it between passes.
+func mergeRuns(ctx context.Context, w []uint64, starts []int) {
 	src, dst := w, make([]uint64, len(w))
-	for len(starts) > 1 {
+	for len(starts) > 1 && ctx.Err() == nil {
 		next := starts[:0:0]
 		for k := 0; k < len(starts); k += 2 {
 			lo, hi := starts[k], len(w)
@@ -180,8 +186,9 @@ func mergeInto(dst, a, b []uint64) {
 
 // radixPairs sorts keys stably by their low width bits and moves each
 // key's row with it: the pass of the general path, whose keys leave no
-// room for a row index in the word.
-func radixPairs(keys []uint64, rows []int32, width int) {
+// room for a row index in the word. A cancelled ctx stops it between
+// passes.
+func radixPairs(ctx context.Context, keys []uint64, rows []int32, width int) {
 	dg := planDigits(keys, 0, width)
 	if dg.passes == 0 {
 		return
@@ -189,6 +196,9 @@ func radixPairs(keys []uint64, rows []int32, width int) {
 	ks, kd := keys, make([]uint64, len(keys))
 	rs, rd := rows, make([]int32, len(rows))
 	for p := range dg.passes {
+		if ctx.Err() != nil {
+			return
+		}
 		shift, c := dg.offsets(p, ks)
 		if c == nil {
 			continue

@@ -1,6 +1,7 @@
 package dataproc
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -69,12 +70,16 @@ func compareWithNull(v *value.Vector, i, j int) int {
 }
 
 // sortIndex is the stable sorting permutation of X's rows by its keys.
-func sortIndex(fn string, x, asc value.Value) ([]int, error) {
+func sortIndex(ctx context.Context, fn string, x, asc value.Value) ([]int, error) {
 	keys, n, err := rowKeys(fn, x, asc)
 	if err != nil {
 		return nil, err
 	}
-	return rowsort.Sort(keys, n, rowsort.KeepAll).Index(n), nil
+	o, err := rowsort.SortContext(ctx, keys, n, rowsort.KeepAll)
+	if err != nil {
+		return nil, err
+	}
+	return o.Index(n), nil
 }
 
 // rowKeys returns X's keys as rowsort's (NULL the smallest value) and
@@ -97,8 +102,8 @@ func rowKeys(fn string, x, asc value.Value) ([]rowsort.Key, int, error) {
 
 // isortInPlace is isort!(X, ascending, indices): indices reordered by the
 // sorting permutation of X, in place.
-func isortInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
-	idx, err := sortIndex("isort!", args[0], args[1])
+func isortInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
+	idx, err := sortIndex(funcs.ContextOf(env), "isort!", args[0], args[1])
 	if err != nil {
 		return nil, err
 	}
@@ -131,12 +136,12 @@ func isSorted(_ funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // sortInPlace is sort!(X, ascending): X sorted in place.
-func sortInPlace(_ funcs.Env, args []value.Value) (value.Value, error) {
+func sortInPlace(env funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok || v.T == value.Any {
 		return nil, ddberr.Errorf("X of sort! must be a vector.")
 	}
-	idx, err := sortIndex("sort!", v, funcs.Arg(args, 1))
+	idx, err := sortIndex(funcs.ContextOf(env), "sort!", v, funcs.Arg(args, 1))
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +214,7 @@ func sortByIndex(env funcs.Env, t *value.Table, args []value.Value) ([]int, erro
 	if len(keys) == 1 {
 		x = keys[0]
 	}
-	return sortIndex("sortBy!", x, funcs.Arg(args, 2))
+	return sortIndex(funcs.ContextOf(env), "sortBy!", x, funcs.Arg(args, 2))
 }
 
 // codeKeys evaluates sortBy!'s metacode over t's columns: one key per
@@ -252,7 +257,7 @@ func codeKeys(env funcs.Env, t *value.Table, code value.Value) ([]value.Value, e
 
 // rank ranks each column (0-based) by the "rank" page's options;
 // groupNum turns ranks into group numbers.
-func rank(_ funcs.Env, args []value.Value) (value.Value, error) {
+func rank(env funcs.Env, args []value.Value) (value.Value, error) {
 	o, err := stats.ParseRankOptions("rank", []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 3), funcs.Arg(args, 4), funcs.Arg(args, 5)}, 0)
 	if err != nil {
 		return nil, err
@@ -273,7 +278,7 @@ func rank(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	return stats.MapColumns("rank", args[0], func(v *value.Vector) (*value.Vector, error) {
-		xs, err := rankKeys("rank", v)
+		xs, err := rankKeys(funcs.ContextOf(env), "rank", v)
 		if err != nil {
 			return nil, err
 		}
@@ -292,7 +297,11 @@ func rank(_ funcs.Env, args []value.Value) (value.Value, error) {
 		if groups > 0 {
 			return value.NewInts(stats.GroupRanks(xs, o, int(groups))), nil
 		}
-		return stats.RankResult(stats.RankVector(xs, o, false), o), nil
+		ranks, err := stats.RankVectorContext(funcs.ContextOf(env), xs, o, false)
+		if err != nil {
+			return nil, err
+		}
+		return stats.RankResult(ranks, o), nil
 	})
 }
 
@@ -300,7 +309,7 @@ func rank(_ funcs.Env, args []value.Value) (value.Value, error) {
 // temporal values as their counts, other types (SYMBOL, STRING, ...) by
 // their dense position among the sorted distinct values, as the manual
 // ranks any vector (funcs/r/rank.md, funcs/d/denseRank.md).
-func rankKeys(fn string, v *value.Vector) ([]float64, error) {
+func rankKeys(ctx context.Context, fn string, v *value.Vector) ([]float64, error) {
 	if funcs.IsNumericVec(v) || v.T.IsTemporal() {
 		return funcs.DoublesOf(fn, mathfn.AsNumeric(v))
 	}
@@ -308,7 +317,7 @@ func rankKeys(fn string, v *value.Vector) ([]float64, error) {
 	if r, ok := v.SymbolRankVector(); ok {
 		key = r
 	}
-	idx, err := sortIndex(fn, key, nil)
+	idx, err := sortIndex(ctx, fn, key, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -327,34 +336,42 @@ func rankKeys(fn string, v *value.Vector) ([]float64, error) {
 }
 
 // denseRank ranks each column with consecutive ranks for distinct values.
-func denseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
+func denseRank(env funcs.Env, args []value.Value) (value.Value, error) {
 	o, err := stats.ParseRankOptions("denseRank", []value.Value{funcs.Arg(args, 1), funcs.Arg(args, 2), nil, funcs.Arg(args, 3)}, 0)
 	if err != nil {
 		return nil, err
 	}
 	return stats.MapColumns("denseRank", args[0], func(v *value.Vector) (*value.Vector, error) {
-		xs, err := rankKeys("denseRank", v)
+		xs, err := rankKeys(funcs.ContextOf(env), "denseRank", v)
 		if err != nil {
 			return nil, err
 		}
-		return stats.RankResult(stats.RankVector(xs, o, true), o), nil
+		ranks, err := stats.RankVectorContext(funcs.ContextOf(env), xs, o, true)
+		if err != nil {
+			return nil, err
+		}
+		return stats.RankResult(ranks, o), nil
 	})
 }
 
 // xsort is sort(X, [ascending]): a sorted copy of a vector, stable, NULLs
 // first when ascending (moved from the interpreter's older table).
-func xsort(_ funcs.Env, args []value.Value) (value.Value, error) {
+func xsort(env funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := args[0].(*value.Vector)
 	if !ok {
 		return nil, ddberr.Errorf("The argument of sort must be a vector.")
 	}
 	asc := funcs.OptBool(funcs.Arg(args, 1), true)
 	n := v.Len()
-	return v.Gather(rowsort.Sort([]rowsort.Key{rowsort.Column(v, !asc, rowsort.NullsLow)}, n, rowsort.KeepAll).Index(n)), nil
+	o, err := rowsort.SortContext(funcs.ContextOf(env), []rowsort.Key{rowsort.Column(v, !asc, rowsort.NullsLow)}, n, rowsort.KeepAll)
+	if err != nil {
+		return nil, err
+	}
+	return v.Gather(o.Index(n)), nil
 }
 
-func isortFn(_ funcs.Env, args []value.Value) (value.Value, error) {
-	idx, err := sortIndex("isort", args[0], funcs.Arg(args, 1))
+func isortFn(env funcs.Env, args []value.Value) (value.Value, error) {
+	idx, err := sortIndex(funcs.ContextOf(env), "isort", args[0], funcs.Arg(args, 1))
 	if err != nil {
 		return nil, err
 	}

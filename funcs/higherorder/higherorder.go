@@ -43,7 +43,12 @@ func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.
 		return nil, err
 	}
 	out := make([]value.Value, n)
+	ctx := env.Context()
 	for i := 0; i < n; i++ {
+		// a user function checks on each call; a built-in one is checked here
+		if i&1023 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		call := make([]value.Value, len(seqs))
 		for k, s := range seqs {
 			call[k] = s.At(i)

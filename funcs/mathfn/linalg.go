@@ -1,6 +1,7 @@
 package mathfn
 
 import (
+	"context"
 	"errors"
 	"math"
 
@@ -64,8 +65,9 @@ func AsMatrix(fn string, x value.Value, isM bool, m *value.Matrix, right bool) (
 	return d, nil
 }
 
-// matMul is the matrix product a*b.
-func MatMul(a, b *dense) (value.Value, error) {
+// MatMul is the matrix product a*b; a cancelled ctx stops it at the next
+// column of the product.
+func MatMul(ctx context.Context, a, b *dense) (value.Value, error) {
 	if a.cols != b.rows {
 		if a.rows == 1 && a.cols == b.cols && b.rows != 1 {
 			// A vector on the left multiplies as a row only when it fits.
@@ -81,6 +83,9 @@ func MatMul(a, b *dense) (value.Value, error) {
 	}
 	out := &dense{rows: a.rows, cols: b.cols, a: make([]float64, a.rows*b.cols)}
 	for c := 0; c < b.cols; c++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for k := 0; k < a.cols; k++ {
 			bk := b.at(k, c)
 			if bk == 0 {
@@ -399,7 +404,7 @@ func luFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 		p.set(r, k, 1)
 	}
 	if permute {
-		pl, err := MatMul(p, l)
+		pl, err := MatMul(context.Background(), p, l) // n*n, no longer than the decomposition
 		if err != nil {
 			return nil, err
 		}

@@ -405,7 +405,7 @@ func pickReducer(first bool) reducer {
 // nunique counts distinct values of a vector (NULL counted as one value
 // unless ignoreNull), or distinct keys across the equal-length vectors of
 // a tuple.
-func nunique(_ funcs.Env, args []value.Value) (value.Value, error) {
+func nunique(env funcs.Env, args []value.Value) (value.Value, error) {
 	ignore, err := funcs.BoolArg("nunique", "ignoreNull", funcs.Arg(args, 1), false)
 	if err != nil {
 		return nil, err
@@ -431,7 +431,11 @@ func nunique(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		seen := map[string]struct{}{}
 		var key []byte
+		ctx := funcs.ContextOf(env)
 		for r := 0; r < cols[0].Len(); r++ {
+			if r&0xffff == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			key = key[:0]
 			for _, c := range cols {
 				key = c.AppendKey(key, r)
@@ -448,7 +452,11 @@ func nunique(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		seen := make(map[string]struct{}, v.Len())
 		var key []byte
+		ctx := funcs.ContextOf(env)
 		for i, n := 0, v.Len(); i < n; i++ {
+			if i&0xffff == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			if ignore && v.IsNull(i) {
 				continue
 			}

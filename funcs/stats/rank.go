@@ -1,22 +1,43 @@
 package stats
 
 import (
-	"sort"
+	"context"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
 )
 
 // RankVector ranks xs (0-based) by o; dense ranks count distinct values
 // before each element.
 func RankVector(xs []float64, o RankOptions, dense bool) []float64 {
+	out, _ := RankVectorContext(context.Background(), xs, o, dense)
+	return out
+}
+
+// RankVectorContext is RankVector stopping with ctx's error once ctx is
+// cancelled. The order comes from rowsort's typed stable sort (NULLs
+// lowest, so first ascending and last descending), which checks ctx
+// between its passes.
+func RankVectorContext(ctx context.Context, xs []float64, o RankOptions, dense bool) ([]float64, error) {
 	n := len(xs)
-	idx := make([]int, 0, n)
-	for i, x := range xs {
-		if funcs.IsNullF(x) && o.IgnoreNA {
-			continue
+	nulls := rowsort.NullsFirst
+	if !o.Ascending {
+		nulls = rowsort.NullsLast
+	}
+	order, err := rowsort.SortContext(ctx, []rowsort.Key{rowsort.Column(value.NewDoubles(xs), !o.Ascending, nulls)}, n, rowsort.KeepAll)
+	if err != nil {
+		return nil, err
+	}
+	idx := order.Index(n)
+	if o.IgnoreNA {
+		kept := idx[:0]
+		for _, i := range idx {
+			if !funcs.IsNullF(xs[i]) {
+				kept = append(kept, i)
+			}
 		}
-		idx = append(idx, i)
+		idx = kept
 	}
 	cmp := func(a, b int) int {
 		c := CompareNullLow(xs[a], funcs.IsNullF(xs[a]), xs[b], funcs.IsNullF(xs[b]))
@@ -25,7 +46,6 @@ func RankVector(xs []float64, o RankOptions, dense bool) []float64 {
 		}
 		return c
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return cmp(idx[a], idx[b]) < 0 })
 	out := funcs.NullDoubles(n)
 	cnt := float64(len(idx))
 	distinct := 0
@@ -67,7 +87,7 @@ func RankVector(xs []float64, o RankOptions, dense bool) []float64 {
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // GroupRanks splits the sorted elements into groups of near-equal size

@@ -737,7 +737,7 @@ func wordCount(_ funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // dot is the inner product of two vectors or the matrix product.
-func dot(_ funcs.Env, args []value.Value) (value.Value, error) {
+func dot(env funcs.Env, args []value.Value) (value.Value, error) {
 	xm, xIsM := args[0].(*value.Matrix)
 	ym, yIsM := args[1].(*value.Matrix)
 	_, xIsS := args[0].(*value.Scalar)
@@ -779,7 +779,7 @@ func dot(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return mathfn.MatMul(a, b)
+	return mathfn.MatMul(funcs.ContextOf(env), a, b)
 }
 
 // boxcoxOne is (x^l - 1)/l, or log(x) when l is 0.

@@ -2,6 +2,7 @@ package textio
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"math"
 	"os"
@@ -64,7 +65,7 @@ func saveText(env funcs.Env, args []value.Value) (value.Value, error) {
 	if bom {
 		w.WriteString("\xef\xbb\xbf")
 	}
-	err = writeText(w, obj, delim, header)
+	err = writeText(env.Context(), w, obj, delim, header)
 	if ferr := w.Flush(); err == nil {
 		err = ferr
 	}
@@ -117,9 +118,10 @@ func materialize(env funcs.Env, x value.Value) (value.Value, error) {
 	return nil, fmt.Errorf("saveText: obj must be a table, a matrix, a vector or SQL metacode.")
 }
 
-// writeText writes obj's rows; each column is rendered to text once, as
-// a whole vector.
-func writeText(w *bufio.Writer, obj value.Value, delim string, header bool) error {
+// writeText writes obj's rows, 64K at a time: each column's rows of a
+// chunk are rendered to text as a whole vector, and a cancelled ctx stops
+// the writing between chunks.
+func writeText(ctx context.Context, w *bufio.Writer, obj value.Value, delim string, header bool) error {
 	var names []string
 	var cols []*value.Vector
 	switch o := obj.(type) {
@@ -143,27 +145,35 @@ func writeText(w *bufio.Writer, obj value.Value, delim string, header bool) erro
 		}
 		w.WriteByte('\n')
 	}
-	text := make([][]string, len(cols))
-	for i, c := range cols {
-		s, err := columnText(c, delim)
-		if err != nil {
-			return err
-		}
-		text[i] = s
-	}
 	rows := 0
 	if len(cols) > 0 {
 		rows = cols[0].Len()
 	}
-	for r := 0; r < rows; r++ {
-		for i := range text {
-			if i > 0 {
-				w.WriteString(delim)
-			}
-			w.WriteString(text[i][r])
-		}
-		if err := w.WriteByte('\n'); err != nil {
+	text := make([][]string, len(cols))
+	// one pass even without rows: a column of a type with no text form
+	// still fails
+	for lo := 0; lo == 0 || lo < rows; lo += 1 << 16 {
+		if err := ctx.Err(); err != nil {
 			return err
+		}
+		hi := min(rows, lo+1<<16)
+		for i, c := range cols {
+			s, err := columnText(c.Slice(lo, hi), delim)
+			if err != nil {
+				return err
+			}
+			text[i] = s
+		}
+		for r := range hi - lo {
+			for i := range text {
+				if i > 0 {
+					w.WriteString(delim)
+				}
+				w.WriteString(text[i][r])
+			}
+			if err := w.WriteByte('\n'); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -1,6 +1,8 @@
 package sqljoin
 
 import (
+	"context"
+
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -18,6 +20,8 @@ type Env interface {
 	// NullSafeJoin reports the enableNullSafeJoin setting: NULL keys
 	// match each other in joins.
 	NullSafeJoin() bool
+	// Context is the request's: a cancelled one stops a join.
+	Context() context.Context
 }
 
 // Host is what the joins of a query need from the query running them.

@@ -55,7 +55,7 @@ func joinFiltered(env Env, kind join.Kind, args []value.Value, names []string, k
 			}
 		}
 	}
-	return join.Tables(kind, left, right, lk, rk, rightName(names), env.NullSafeJoin(), keep)
+	return join.Tables(env.Context(), kind, left, right, lk, rk, rightName(names), env.NullSafeJoin(), keep)
 }
 
 // filterFlags reads a leftFilter or rightFilter argument (a condition
@@ -112,7 +112,7 @@ func CrossJoin(env Env, args []value.Value, names []string) (value.Value, error)
 	if err != nil {
 		return nil, err
 	}
-	return join.Cross(left, right, rightName(names)), nil
+	return join.Cross(env.Context(), left, right, rightName(names))
 }
 
 // joinTables reads a joiner's first two arguments, the left and right

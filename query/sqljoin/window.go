@@ -159,7 +159,12 @@ func WindowJoin(h Host, args []value.Value, prevailing bool) (value.Value, error
 	}
 	all := make([]int, 0, size)
 	g := &groupagg.Groups{IDs: make([]int32, 0, size), N: nl, First: make([]int, nl)}
+	ctx := h.Context()
 	for l := range from {
+		// windows can overlap: their rows may far outnumber both tables'
+		if l&1023 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		g.First[l] = -1
 		if from[l] < to[l] {
 			g.First[l] = len(all)
@@ -179,6 +184,9 @@ func WindowJoin(h Host, args []value.Value, prevailing bool) (value.Value, error
 		each := make([]value.Value, nl)
 		off := 0
 		for l := range from {
+			if l&1023 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			n := to[l] - from[l]
 			v, err := h.EvalTable(right.Gather(all[off:off+n]), colname.Strip(a))
 			if err != nil {
