@@ -890,6 +890,8 @@ func (m *dfsModel) mixedAtom() string {
 	return fmt.Sprintf("%s > %s and %s < %s", name, lits[0], name, lits[1])
 }
 
+// stepUpdate sets one or two columns (not partitioning or sort columns)
+// to a constant, an expression of the column, or another column.
 func (m *dfsModel) stepUpdate() {
 	var targets []int
 	for c := range m.cols {
@@ -897,75 +899,122 @@ func (m *dfsModel) stepUpdate() {
 			targets = append(targets, c)
 		}
 	}
-	c := targets[m.p.n(len(targets))]
-	k, name := m.cols[c].k, m.cols[c].name
-	pred := m.genPred(false)
-	var set string
-	var f func(mcell) mcell
-	switch {
-	case k == mDouble && m.p.pct(40):
-		set = name + " * 2"
-		f = func(x mcell) mcell {
-			if !x.null {
-				x.f *= 2
+	m.p.r.Shuffle(len(targets), func(i, j int) { targets[i], targets[j] = targets[j], targets[i] })
+	targets = targets[:1+m.p.n(min(2, len(targets)))]
+	var sets []string
+	var fs []func(mrow) mcell
+	for _, c := range targets {
+		k, name := m.cols[c].k, m.cols[c].name
+		// from is a column of the same kind no set of this update writes
+		from := -1
+		for o, oc := range m.cols {
+			if o != c && !slices.Contains(targets, o) && (oc.k == k || k == mLong && oc.k == mInt) {
+				from = o
 			}
-			return x
 		}
-	case k == mLong && m.p.pct(40):
-		set = name + " + 1"
-		f = func(x mcell) mcell {
-			if !x.null {
-				x.i++
-			}
-			return x
+		switch {
+		case k == mDouble && m.p.pct(30):
+			sets = append(sets, name+" = "+name+" * 2")
+			fs = append(fs, func(r mrow) mcell {
+				x := r[c]
+				if !x.null {
+					x.f *= 2
+				}
+				return x
+			})
+		case k == mLong && m.p.pct(30):
+			sets = append(sets, name+" = "+name+" + 1")
+			fs = append(fs, func(r mrow) mcell {
+				x := r[c]
+				if !x.null {
+					x.i++
+				}
+				return x
+			})
+		case from >= 0 && m.p.pct(30):
+			sets = append(sets, name+" = "+m.cols[from].name)
+			fs = append(fs, func(r mrow) mcell { return r[from] })
+		default:
+			x := m.genCell(k, 20)
+			sets = append(sets, name+" = "+x.lit(k))
+			fs = append(fs, func(mrow) mcell { return x })
 		}
-	default:
-		x := m.genCell(k, 20)
-		set = x.lit(k)
-		f = func(mcell) mcell { return x }
 	}
-	m.mustRun(fmt.Sprintf("update pt set %s = %s where %s", name, set, pred.text))
+	pred := m.genPred(false)
+	script := "update pt set " + strings.Join(sets, ", ")
+	if m.p.pct(95) {
+		script += " where " + pred.text
+	} else {
+		pred.match = func(mrow) bool { return true }
+	}
+	m.mustRun(script)
 	for i, r := range m.rows {
 		if pred.match(r) {
-			r = slices.Clone(r)
-			r[c] = f(r[c])
-			m.rows[i] = r
+			nr := slices.Clone(r)
+			for j, c := range targets {
+				nr[c] = fs[j](r)
+			}
+			m.rows[i] = nr
 		}
 	}
 }
 
 func (m *dfsModel) stepDelete() {
+	if m.p.pct(5) {
+		m.mustRun("delete from pt")
+		m.rows = nil
+		return
+	}
 	pred := m.genPred(false)
 	m.mustRun("delete from pt where " + pred.text)
 	m.rows = slices.DeleteFunc(m.rows, pred.match)
 }
 
-// stepDropPartition drops the partition of a random row, by path or by
-// condition.
+// stepDropPartition drops the partition of a random row (or two), by path
+// or by condition.
 func (m *dfsModel) stepDropPartition() {
 	if len(m.rows) == 0 {
 		return
 	}
-	r := m.rows[m.p.n(len(m.rows))]
-	idx := make([]int, len(m.levels))
-	var path strings.Builder
-	for l, lv := range m.levels {
-		idx[l] = lv.index(r[lv.col], m.cols[lv.col].k)
-		path.WriteString("/" + lv.dirName(idx[l]))
+	picked := []mrow{m.rows[m.p.n(len(m.rows))]}
+	if m.p.pct(20) {
+		picked = append(picked, m.rows[m.p.n(len(m.rows))])
 	}
-	// cond is the partitioning value as the condition form takes it: of
-	// the scheme's type.
+	var idx [][]int
+	var paths []string
+	for _, r := range picked {
+		ix := make([]int, len(m.levels))
+		var path strings.Builder
+		for l, lv := range m.levels {
+			ix[l] = lv.index(r[lv.col], m.cols[lv.col].k)
+			path.WriteString("/" + lv.dirName(ix[l]))
+		}
+		idx = append(idx, ix)
+		paths = append(paths, strconv.Quote(path.String()))
+	}
+	// cond is the partitioning values as the condition form takes them:
+	// of the scheme's type.
 	cond := func(l int) string {
 		lv := m.levels[l]
-		return lv.conv(r[lv.col], m.cols[lv.col].k).lit(lv.k)
+		var lits []string
+		for _, r := range picked {
+			lits = append(lits, lv.conv(r[lv.col], m.cols[lv.col].k).lit(lv.k))
+		}
+		return strings.Join(lits, ", ")
 	}
 	only := -1 // the level a condition names alone
 	var arg string
 	switch {
-	case m.p.pct(50):
-		arg = strconv.Quote(path.String())
+	case m.p.pct(50) || len(picked) > 1 && len(m.levels) > 1:
+		arg = paths[0]
+		if len(paths) > 1 {
+			arg = "[" + strings.Join(paths, ", ") + "]"
+		}
 	case len(m.levels) == 1:
 		arg = cond(0)
+		if len(picked) > 1 {
+			arg = "[" + arg + "]"
+		}
 	case m.p.pct(50):
 		// each level's condition a vector, so that two conditions of one
 		// type make a tuple rather than one vector of level-1 values
@@ -976,12 +1025,18 @@ func (m *dfsModel) stepDropPartition() {
 	}
 	m.mustRun(fmt.Sprintf("dropPartition(db, %s, `pt)", arg))
 	m.rows = slices.DeleteFunc(m.rows, func(o mrow) bool {
-		for l, lv := range m.levels {
-			if (only < 0 || only == l) && lv.index(o[lv.col], m.cols[lv.col].k) != idx[l] {
-				return false
+		for _, ix := range idx {
+			in := true
+			for l, lv := range m.levels {
+				if (only < 0 || only == l) && lv.index(o[lv.col], m.cols[lv.col].k) != ix[l] {
+					in = false
+				}
+			}
+			if in {
+				return true
 			}
 		}
-		return true
+		return false
 	})
 }
 
