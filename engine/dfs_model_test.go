@@ -44,7 +44,9 @@ import (
 //     of one batch count as written in their order in the batch, so with
 //     LAST the later row of a batch wins.
 //   - upsert! (funcs/u/upsert_.md) on a TSDB LAST table keys on keyColNames
-//     (its sortColumns) plus the partitioning columns: a batch row whose
+//     (its sortColumns) plus the partitioning columns, on an OLAP table on
+//     keyColNames plus the partitioning columns, where only the first row
+//     of a key held several times is updated: a batch row whose
 //     key exists updates that row (with ignoreNull, its NULL cells leave the
 //     old values), the others are appended under the append rules. Batches
 //     hold each key once. A key holding a NULL matches no row: Porpoise
@@ -67,9 +69,10 @@ const (
 	mStr
 	mDate
 	mTs
+	mMonth // schemes only: a MONTH scheme on a DATE or TIMESTAMP column
 )
 
-var mkindType = [...]string{"INT", "LONG", "DOUBLE", "SYMBOL", "STRING", "DATE", "TIMESTAMP"}
+var mkindType = [...]string{"INT", "LONG", "DOUBLE", "SYMBOL", "STRING", "DATE", "TIMESTAMP", "MONTH"}
 
 type mcol struct {
 	name string
@@ -134,7 +137,7 @@ func (c mcell) cmp(k mkind, o mcell) int {
 // lit is the cell as a script constant of its kind.
 func (c mcell) lit(k mkind) string {
 	if c.null {
-		return [...]string{"00i", "00l", "00F", `""`, `""`, "00d", "00T"}[k]
+		return [...]string{"00i", "00l", "00F", `""`, `""`, "00d", "00T", "00M"}[k]
 	}
 	switch k {
 	case mInt:
@@ -147,6 +150,8 @@ func (c mcell) lit(k mkind) string {
 		return strconv.Quote(c.s)
 	case mDate:
 		return time.Unix(c.i*86400, 0).UTC().Format("2006.01.02")
+	case mMonth:
+		return fmt.Sprintf("%04d.%02dM", c.i/12, c.i%12+1)
 	}
 	return time.UnixMilli(c.i).UTC().Format("2006.01.02T15:04:05.000")
 }
@@ -205,14 +210,21 @@ type mlevel struct {
 
 // conv converts a partitioning cell to the scheme's kind.
 func (lv *mlevel) conv(c mcell, k mkind) mcell {
-	if k == mTs && lv.k == mDate && !c.null {
-		d := c.i / mDayMs
-		if c.i < 0 && c.i%mDayMs != 0 {
-			d--
-		}
-		return mcell{i: d}
+	if c.null || k == lv.k {
+		return c
 	}
-	return c
+	day := c.i
+	if k == mTs {
+		day = c.i / mDayMs
+		if c.i < 0 && c.i%mDayMs != 0 {
+			day--
+		}
+	}
+	if lv.k == mMonth {
+		t := time.Unix(day*86400, 0).UTC()
+		return mcell{i: int64(t.Year()*12 + int(t.Month()) - 1)}
+	}
+	return mcell{i: day}
 }
 
 // index is the partition of c in the level: -1 outside the scheme, -2 a
@@ -221,7 +233,7 @@ func (lv *mlevel) index(c mcell, k mkind) int {
 	c = lv.conv(c, k)
 	switch lv.typ {
 	case "VALUE":
-		if c.null || (lv.k == mSym && strings.ContainsAny(c.s, " \t\r\n")) {
+		if c.null || ((lv.k == mSym || lv.k == mStr) && strings.ContainsAny(c.s, " \t\r\n")) {
 			return -2
 		}
 		for i, x := range lv.vals {
@@ -253,10 +265,18 @@ func (lv *mlevel) index(c mcell, k mkind) int {
 		if c.null {
 			return -1
 		}
-		if lv.k == mSym {
-			return int(partition.HashBucketScalar(value.NewSymbol(c.s), lv.n))
+		var x *value.Scalar
+		switch lv.k {
+		case mSym:
+			x = value.NewSymbol(c.s)
+		case mLong:
+			x = value.NewLong(c.i)
+		case mDate:
+			x = value.NewTyped(value.Date, c.i)
+		default:
+			x = value.NewInt(int32(c.i))
 		}
-		return int(partition.HashBucketScalar(value.NewInt(int32(c.i)), lv.n))
+		return int(partition.HashBucketScalar(x, lv.n))
 	}
 	return -1
 }
@@ -267,6 +287,8 @@ func (lv *mlevel) dirName(i int) string {
 		switch lv.k {
 		case mDate:
 			return time.Unix(c.i*86400, 0).UTC().Format("20060102")
+		case mMonth:
+			return fmt.Sprintf("%04d%02dM", c.i/12, c.i%12+1)
 		case mSym, mStr:
 			return c.s
 		}
@@ -323,6 +345,20 @@ var mLevelMakers = []func() *mlevel{
 		return &mlevel{typ: "RANGE", col: 5, k: mDate, script: "2024.01.01 2024.01.03 2024.01.05", bounds: cellsOf(mDate, mDay0, mDay0+2, mDay0+4)}
 	},
 	func() *mlevel { return &mlevel{typ: "HASH", col: 0, k: mInt, script: "[INT, 3]", n: 3} },
+	func() *mlevel { return &mlevel{typ: "HASH", col: 1, k: mLong, script: "[LONG, 3]", n: 3} },
+	func() *mlevel { return &mlevel{typ: "HASH", col: 5, k: mDate, script: "[DATE, 3]", n: 3} },
+	func() *mlevel {
+		return &mlevel{typ: "VALUE", col: 4, k: mStr, script: `["x", "yy"]`, vals: symCells("x", "yy")}
+	},
+	func() *mlevel {
+		return &mlevel{typ: "VALUE", col: 6, k: mMonth, script: "2024.01M..2024.01M", vals: cellsOf(mMonth, 2024*12)}
+	},
+	func() *mlevel {
+		return &mlevel{typ: "RANGE", col: 3, k: mSym, script: "`A`C`E", bounds: symCells("A", "C", "E")}
+	},
+	func() *mlevel {
+		return &mlevel{typ: "RANGE", col: 6, k: mDate, script: "2024.01.01 2024.01.04 2024.01.06", bounds: cellsOf(mDate, mDay0, mDay0+3, mDay0+5)}
+	},
 	func() *mlevel { return &mlevel{typ: "HASH", col: 3, k: mSym, script: "[SYMBOL, 3]", n: 3} },
 	func() *mlevel {
 		return &mlevel{typ: "LIST", col: 3, k: mSym, script: "[`A`B, `C, `D]", lists: [][]mcell{symCells("A", "B"), symCells("C"), symCells("D")}}
@@ -593,20 +629,20 @@ func (m *dfsModel) inScheme(lv *mlevel) mcell {
 	p := m.p
 	k := m.cols[lv.col].k
 	var c mcell
-	switch lv.typ {
-	case "VALUE":
+	switch {
+	case lv.typ == "VALUE" && lv.k == k:
 		c = lv.vals[p.n(len(lv.vals))]
-	case "RANGE":
-		lo, hi := lv.bounds[0].i, lv.bounds[len(lv.bounds)-1].i
-		c = mcell{i: lo + int64(p.n(int(hi-lo)))}
-	case "LIST":
+	case lv.typ == "LIST":
 		l := lv.lists[p.n(len(lv.lists))]
 		c = l[p.n(len(l))]
 	default:
-		c = m.genCell(k, 0)
-	}
-	if k == mTs && lv.k == mDate {
-		c = mcell{i: c.i*mDayMs + int64(p.n(4))*1000}
+		// draw until the level holds the value (a scheme of another
+		// type, a range, a hash)
+		for try := 0; try < 200; try++ {
+			if c = m.genCell(k, 0); lv.index(c, k) >= 0 {
+				break
+			}
+		}
 	}
 	return c
 }
@@ -775,11 +811,17 @@ func (m *dfsModel) stepAppend() {
 	m.add(rows, keys)
 }
 
-// stepUpsert upserts on a TSDB LAST table keyed on its sortColumns.
+// stepUpsert upserts on a TSDB LAST table keyed on its sortColumns, or
+// on an OLAP table keyed on a few columns; an OLAP table may hold a key
+// several times, and the first row of it (in write order) is updated.
 func (m *dfsModel) stepUpsert() {
 	n := 1 + m.p.n(12)
 	var rows []mrow
-	keyCols := slices.Clone(m.sortCols)
+	named := m.sortCols
+	if !m.tsdb {
+		named = [][]int{{0}, {3}, {0, 5}, {3, 6}}[m.p.n(4)]
+	}
+	keyCols := slices.Clone(named)
 	for _, lv := range m.levels {
 		if !slices.Contains(keyCols, lv.col) {
 			keyCols = append(keyCols, lv.col)
@@ -799,7 +841,7 @@ func (m *dfsModel) stepUpsert() {
 	}
 	ignoreNull := m.p.pct(40)
 	var names []string
-	for _, c := range m.sortCols {
+	for _, c := range named {
 		names = append(names, "`"+m.cols[c].name)
 	}
 	_, err := m.run(fmt.Sprintf("upsert!(pt, %s, %v, %s)", m.tableLit(rows), ignoreNull, strings.Join(names, "")))
@@ -1136,18 +1178,24 @@ func (m *dfsModel) check(what string) {
 	m.same(what, "select count(*) as n, sum(id) as a, sum(l) as b, sum(v) as c, count(sym) as e, min(d) as f, max(ts) as g, min(s) as h from T", false)
 	for i := 0; i < 3; i++ {
 		pred := m.genPred(true)
-		switch m.p.n(5) {
+		switch m.p.n(6) {
 		case 0:
 			m.same(what, "select * from T where "+pred.text+order, false)
 		case 1:
 			g := []string{"sym", "d", "id", "s", "sym, d", "date(ts) as day"}[m.p.n(6)]
 			m.same(what, "select count(*) as n, sum(v) as sv, max(ts) as mts, min(id) as mi from T where "+pred.text+" group by "+g, true)
 		case 2:
-			m.same(what, fmt.Sprintf("select top %d * from T where %s%s", 1+m.p.n(5), pred.text, order), false)
+			o := order
+			if m.p.pct(50) {
+				o = " order by " + strings.Join(all, " desc, ") + " desc"
+			}
+			m.same(what, fmt.Sprintf("select top %d * from T where %s%s", 1+m.p.n(5), pred.text, o), false)
 		case 3:
 			m.same(what, "select count(*) as n, sum(v) as sv from T where "+pred.text+" group by "+m.cols[m.levels[0].col].name+" having count(*) > 1", true)
+		case 4:
+			m.same(what, "select count(*) as n, sum(l) as sl, avg(v) as av, nunique(sym) as us, max(d) as md from T where "+pred.text, false)
 		default:
-			m.same(what, "select count(*) as n, sum(l) as sl from T where "+pred.text, false)
+			m.same(what, "exec v from T where "+pred.text+order, false)
 		}
 	}
 }
@@ -1199,6 +1247,13 @@ func minus(a, b []string) []string {
 // tableRows prints a query's answer: a header of names and types, then
 // one line per row.
 func tableRows(v value.Value, sorted bool) []string {
+	if vec, ok := v.(*value.Vector); ok {
+		out := []string{"vector " + vec.T.String()}
+		for i := 0; i < vec.Len(); i++ {
+			out = append(out, vec.FormatElem(i))
+		}
+		return out
+	}
 	t, ok := v.(*value.Table)
 	if !ok {
 		return []string{fmt.Sprintf("%T %v", v, v)}
@@ -1249,7 +1304,7 @@ func runDFSModel(t testing.TB, data []byte, steps int) {
 		case x < 74 && len(m.cols) < len(mBaseCols)+len(mExtraCols):
 			what = "addColumn"
 			m.stepAddColumn()
-		case x < 88 && m.tsdb && m.keep == "LAST":
+		case x < 88 && (!m.tsdb || m.keep == "LAST"):
 			what = "upsert!"
 			m.stepUpsert()
 		case x < 94:
@@ -1271,7 +1326,7 @@ func seedBytes(seed uint64) []byte {
 
 // TestDFSModel runs fixed seeds; FuzzDFSModel explores further.
 func TestDFSModel(t *testing.T) {
-	for seed := uint64(1); seed <= 16; seed++ {
+	for seed := uint64(1); seed <= 24; seed++ {
 		t.Run(strconv.FormatUint(seed, 10), func(t *testing.T) {
 			runDFSModel(t, seedBytes(seed), 25)
 		})
