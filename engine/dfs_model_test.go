@@ -38,6 +38,9 @@ import (
 //     partitioning column drops the row (funcs/d/database.md). A NULL is
 //     outside every RANGE and LIST partition.
 //   - A failed append writes nothing.
+//   - An append converts a column of another type of the same category
+//     (LONG to INT, STRING to SYMBOL, TIMESTAMP to DATE by its day, DATE to
+//     TIMESTAMP at midnight) and an integral column to a floating one.
 //   - TSDB keepDuplicates (funcs/c/createPartitionedTable.md) applies within
 //     a partition to rows equal on every sortColumn: ALL keeps them all,
 //     FIRST keeps the one written first, LAST the one written last; rows
@@ -383,6 +386,7 @@ type dfsModel struct {
 	keep     string
 	rows     []mrow
 	history  []string
+	src      []mkind // the column types of the append being written
 }
 
 func (m *dfsModel) fail(format string, args ...any) {
@@ -527,9 +531,69 @@ func (m *dfsModel) tableLit(rows []mrow) string {
 		for i, r := range rows {
 			col[i] = r[j]
 		}
-		parts[j] = vecLit(c.k, col) + " as " + c.name
+		parts[j] = m.colLit(j, col) + " as " + c.name
 	}
 	return "table(" + strings.Join(parts, ", ") + ")"
+}
+
+// colLit is column j's cells as a vector constant of the type m.src gives
+// (the column's own type when unset).
+func (m *dfsModel) colLit(j int, cells []mcell) string {
+	k := m.cols[j].k
+	src := k
+	if j < len(m.src) {
+		src = m.src[j]
+	}
+	conv := make([]mcell, len(cells))
+	for i, c := range cells {
+		switch {
+		case c.null:
+		case k == mDouble && src == mInt:
+			c = mcell{i: int64(c.f)}
+		case k == mDate && src == mTs:
+			c = mcell{i: c.i*mDayMs + 43200000} // noon: the day is its floor
+		case k == mTs && src == mDate:
+			c = mcell{i: c.i / mDayMs}
+		}
+		conv[i] = c
+	}
+	return vecLit(src, conv)
+}
+
+// convertible draws, per column, the type an append gives it: usually its
+// own, sometimes another the DFS append rules convert (a same-category type
+// or an integral one for a floating column), and makes rows hold what the
+// conversion yields.
+func (m *dfsModel) convertible(rows []mrow) {
+	m.src = make([]mkind, len(m.cols))
+	for j, c := range m.cols {
+		m.src[j] = c.k
+		if !m.p.pct(8) {
+			continue
+		}
+		switch c.k {
+		case mInt:
+			m.src[j] = mLong
+		case mSym:
+			m.src[j] = mStr
+		case mStr:
+			m.src[j] = mSym
+		case mDate:
+			m.src[j] = mTs
+		case mDouble:
+			m.src[j] = mInt
+			for _, r := range rows {
+				r[j].f = float64(int64(r[j].f))
+			}
+		case mTs:
+			m.src[j] = mDate
+			for _, r := range rows {
+				if !r[j].null {
+					r[j].i = r[j].i / mDayMs * mDayMs
+				}
+			}
+		}
+	}
 }
 
 // modelTable is the model's rows as an in-memory table.
@@ -591,11 +655,11 @@ func (m *dfsModel) modelTable() *value.Table {
 func (m *dfsModel) valuesLit(rows []mrow) string {
 	parts := make([]string, len(m.cols))
 	col := make([]mcell, len(rows))
-	for j, c := range m.cols {
+	for j := range m.cols {
 		for i, r := range rows {
 			col[i] = r[j]
 		}
-		parts[j] = vecLit(c.k, col)
+		parts[j] = m.colLit(j, col)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -787,6 +851,8 @@ func (m *dfsModel) stepAppend() {
 		n = 1000 + m.p.n(5000)
 	}
 	rows := m.genRows(n, m.p.pct(35))
+	m.convertible(rows)
+	defer func() { m.src = nil }()
 	var lit string
 	forms := []string{"pt.append!(%s)", "tableInsert(pt, %s)", `loadTable("dfs://model", "pt").append!(%s)`}
 	if m.cfg.EnableInsertStatementForDFSTable {
