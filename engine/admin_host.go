@@ -9,6 +9,7 @@ import (
 	// their own packages; the interpreter is their Host.
 	_ "github.com/porpoisedb/porpoise/dbadmin"
 	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/funcs/logging"
 	_ "github.com/porpoisedb/porpoise/retention"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -101,3 +102,10 @@ func (e *Engine) closeExtensions() {
 		}
 	}
 }
+
+// The interpreter is the Host of package funcs/logging (writeLog and the
+// log's level and archives).
+var _ logging.Host = (*interp)(nil)
+
+// ServerLog implements logging.Host: the Log of the engine's options.
+func (in *interp) ServerLog() logging.Log { return in.s.eng.opts.Log }

@@ -48,20 +48,18 @@ func (in *interp) EngineBackground(ctx context.Context) funcs.Env {
 	return bg
 }
 
-// CallShared implements stream.Host's handler call: fn(args...) holding,
-// for writing, the locks of the shared objects among args and the
-// arguments fn has bound (append!{out}), as a statement naming them would.
-func (in *interp) CallShared(fn value.Value, args ...value.Value) (value.Value, error) {
-	vals := args
-	if p, ok := fn.(*partialFunc); ok {
-		vals = append(append([]value.Value(nil), args...), p.bound...)
-	}
-	release, err := in.s.lockObjects(nil, vals, true)
+// LockShared implements system.Host.
+func (in *interp) LockShared(vals []value.Value, wait bool) (func(), bool, error) {
+	objs, err := in.s.lockable(nil, vals, true)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	defer release()
-	return in.Call(fn, args...)
+	if !wait {
+		release, ok := in.s.held.TryLock(objs, true)
+		return release, ok, nil
+	}
+	release, err := in.s.held.Lock(objs, true)
+	return release, err == nil, err
 }
 
 // background is a session of the caller's user that sees the functions

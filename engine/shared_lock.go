@@ -83,10 +83,17 @@ func (in *interp) lockShared(node ast.Node) (func(), error) {
 // shared under a name (share loadTable(...) as t) is checked for the
 // session's rights here, so the shared handle is no way around them.
 func (s *Session) lockObjects(names []string, vals []value.Value, write bool) (func(), error) {
-	objs := s.eng.shared.Find(names, vals)
-	if len(objs) == 0 {
-		return func() {}, nil
+	objs, err := s.lockable(names, vals, write)
+	if err != nil || len(objs) == 0 {
+		return func() {}, err
 	}
+	return s.held.Lock(objs, write)
+}
+
+// lockable finds the objects lockObjects locks and checks the session's
+// rights on the DFS tables among them.
+func (s *Session) lockable(names []string, vals []value.Value, write bool) ([]sharedobj.Entry, error) {
+	objs := s.eng.shared.Find(names, vals)
 	for _, x := range objs {
 		t, dfsTable := x.Obj.V.(Table)
 		if !dfsTable {
@@ -104,7 +111,7 @@ func (s *Session) lockObjects(names []string, vals []value.Value, write bool) (f
 			return nil, err
 		}
 	}
-	return s.held.Lock(objs, write)
+	return objs, nil
 }
 
 // detach returns v, or a copy of it when it exposes a locked shared
@@ -115,3 +122,19 @@ func (s *Session) detach(v value.Value) value.Value {
 	}
 	return v
 }
+
+// IPC in-memory tables (package ipctable) are handles of the engine's
+// shared catalog: every session reaches them through a function, not a
+// shared name, and the statement lock finds them by identity
+// (shared_lock.go).
+
+// PutHandle implements ipctable's host.
+func (in *interp) PutHandle(name string, t *value.Table) bool {
+	return in.s.eng.shared.PutHandle(name, t)
+}
+
+// Handle implements ipctable's host.
+func (in *interp) Handle(name string) (*value.Table, bool) { return in.s.eng.shared.Handle(name) }
+
+// DropHandle implements ipctable's host.
+func (in *interp) DropHandle(name string) bool { return in.s.eng.shared.DropHandle(name) }

@@ -9,6 +9,10 @@ import "github.com/porpoisedb/porpoise/value"
 type Sink interface {
 	value.Publisher
 	Consume(batch *value.Table) error
+	// Writes are the values Consume may write besides the table: the
+	// engine's outputs, and theirs where they feed other engines. An
+	// appender locks the shared ones among them before the table.
+	Writes() []value.Value
 }
 
 // consume hands the rows [from, dst.Rows()) an append added to dst's

@@ -1,6 +1,7 @@
 package sharedobj
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -37,6 +38,35 @@ type Held struct {
 // lockOutOfOrder, which never waits inside a cycle: it fails the
 // statement (its writes so far stay, as after any error) instead.
 func (h *Held) Lock(objs []Entry, write bool) (func(), error) {
+	return h.lock(objs, write, func(x Entry, w bool) error {
+		if h.inOrder(x.Name) {
+			h.wait(x, w)
+			return nil
+		}
+		return h.lockOutOfOrder(x, w)
+	})
+}
+
+// TryLock is Lock that never waits: it takes the locks of objs h
+// doesn't hold only if every one is free now, and reports false, having
+// taken none, otherwise. A stream engine's timer takes its outputs' locks
+// this way, polling, so that dropping the engine stops it waiting.
+func (h *Held) TryLock(objs []Entry, write bool) (func(), bool) {
+	release, err := h.lock(objs, write, func(x Entry, w bool) error {
+		if x.Obj.tryHold(h, w) {
+			return nil
+		}
+		return errBusy
+	})
+	return release, err == nil
+}
+
+// errBusy is TryLock's failure to take a lock.
+var errBusy = errors.New("busy")
+
+// lock takes, with take, the locks of objs h doesn't hold, in name
+// order; when take fails it releases those taken.
+func (h *Held) lock(objs []Entry, write bool, take func(x Entry, write bool) error) (func(), error) {
 	if h.holdsAll(objs) {
 		return noRelease, nil
 	}
@@ -52,9 +82,7 @@ func (h *Held) Lock(objs []Entry, write bool) (func(), error) {
 		}
 		t, _ := x.Obj.value().(*value.Table)
 		w := write || (t != nil && t.Refresh != nil)
-		if h.inOrder(x.Name) {
-			h.wait(x, w)
-		} else if err := h.lockOutOfOrder(x, w); err != nil {
+		if err := take(x, w); err != nil {
 			h.release(taken, wrote)
 			return nil, err
 		}

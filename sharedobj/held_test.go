@@ -120,3 +120,31 @@ func TestHeldUnlocked(t *testing.T) {
 	require.True(t, c.Get("r").mu.TryLock())
 	c.Get("r").mu.Unlock()
 }
+
+// TryLock takes every lock or none: it fails, holding nothing new, while
+// another session holds one of them, skips those its session holds, and
+// succeeds once they are free.
+func TestHeldTryLock(t *testing.T) {
+	c := catalogOf("a", "b", "c")
+	var mine, theirs Held
+	releaseA := mustLock(t, &mine, c.Find([]string{"a"}, nil), false)
+	releaseC := mustLock(t, &theirs, c.Find([]string{"c"}, nil), false)
+
+	_, ok := mine.TryLock(c.Find([]string{"a", "b", "c"}, nil), true)
+	require.False(t, ok)
+	require.Equal(t, []string{"a"}, mine.names(), "a failed TryLock keeps nothing it took")
+
+	releaseC()
+	release, ok := mine.TryLock(c.Find([]string{"a", "b", "c"}, nil), true)
+	require.True(t, ok)
+	require.Equal(t, []string{"a", "b", "c"}, mine.names())
+	_, ok = theirs.TryLock(c.Find([]string{"b"}, nil), false)
+	require.False(t, ok, "b is held for writing")
+
+	release()
+	require.Equal(t, []string{"a"}, mine.names(), "the release keeps the lock held before")
+	releaseA()
+	release, ok = theirs.TryLock(c.Find([]string{"a", "b"}, nil), true)
+	require.True(t, ok)
+	release()
+}

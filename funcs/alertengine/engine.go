@@ -61,6 +61,9 @@ type engine struct {
 
 func (e *engine) Close() {}
 
+// Outputs implements streamengine.Engine.
+func (e *engine) Outputs() []value.Value { return []value.Value{e.c.output} }
+
 // Stat implements streamengine.Engine: the columns
 // funcs/g/getStreamEngineStat.md lists for AnomalyDetectionEngine.
 func (e *engine) Stat() ([]string, []value.Value) {

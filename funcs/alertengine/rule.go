@@ -151,6 +151,21 @@ func createRuleEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 // own.
 func (e *ruleEngine) Close() {}
 
+// Outputs implements streamengine.Engine: the output table and the
+// callback.
+func (e *ruleEngine) Outputs() []value.Value { return nonNil(e.output, e.callback) }
+
+// nonNil is vals without the nil ones (parameters not given).
+func nonNil(vals ...value.Value) []value.Value {
+	out := vals[:0]
+	for _, v := range vals {
+		if v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // Stat implements streamengine.Engine.
 func (e *ruleEngine) Stat() ([]string, []value.Value) {
 	e.mu.Lock()

@@ -210,3 +210,12 @@ func (e *engine) Stat() ([]string, []value.Value) {
 
 // Close implements streamengine.Engine.
 func (e *engine) Close() {}
+
+// Outputs implements streamengine.Engine: every copy's slots.
+func (e *engine) Outputs() []value.Value {
+	var all []value.Value
+	for _, outs := range e.outputs {
+		all = append(all, outs...)
+	}
+	return all
+}

@@ -104,7 +104,7 @@ func createAsofJoinEngine(env funcs.Env, args []value.Value) (value.Value, error
 	return streamengine.CreateJoin(env, "AsofJoinEngine", arg(0), left, right, func(bg funcs.Env) (streamengine.JoinEngine, error) {
 		e.bg = bg
 		if e.timeout > 0 {
-			e.timer.Start(100*time.Millisecond, e.tick)
+			e.timer.Start(100*time.Millisecond, streamengine.Ticked(bg, e.Outputs(), e.tick))
 		}
 		return e, nil
 	})

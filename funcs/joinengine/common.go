@@ -115,6 +115,9 @@ type writer struct {
 	rname   string
 }
 
+// Outputs implements streamengine.JoinEngine.
+func (w *writer) Outputs() []value.Value { return []value.Value{w.out} }
+
 // compute joins left's rows li to right's rows ri (NULL where negative)
 // and computes the metrics over them: the joined table and the metrics'
 // columns.

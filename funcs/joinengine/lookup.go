@@ -109,7 +109,8 @@ func createLookupJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 			if len(e.daily) > 0 {
 				period = 100 * time.Millisecond
 			}
-			e.timer.Start(period, e.refresher())
+			// the refresh reads the right table, a shared one perhaps
+			e.timer.Start(period, streamengine.Ticked(bg, []value.Value{e.source}, e.refresher()))
 		}
 		return e, nil
 	})

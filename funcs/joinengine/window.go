@@ -132,7 +132,7 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 	return streamengine.CreateJoin(env, "WindowJoinEngine", arg(0), left, right, func(bg funcs.Env) (streamengine.JoinEngine, error) {
 		e.bg = bg
 		if e.sysTime && !e.special {
-			e.timer.Start(20*time.Millisecond, e.tick)
+			e.timer.Start(20*time.Millisecond, streamengine.Ticked(bg, e.Outputs(), e.tick))
 		}
 		return e, nil
 	})

@@ -159,3 +159,6 @@ func (d *dualEngine) Stat() ([]string, []value.Value) {
 
 // Close implements streamengine.Engine.
 func (d *dualEngine) Close() {}
+
+// Outputs implements streamengine.Engine: the halves write through out.
+func (d *dualEngine) Outputs() []value.Value { return d.out.Outputs() }

@@ -499,6 +499,9 @@ func (e *engine) Stat() ([]string, []value.Value) {
 // own.
 func (e *engine) Close() {}
 
+// Outputs implements streamengine.Engine.
+func (e *engine) Outputs() []value.Value { return []value.Value{e.cfg.output} }
+
 // Warmup consumes msgs as Consume does without writing output
 // (warmupStreamEngine).
 func (e *engine) Warmup(msgs *value.Table) error {

@@ -228,3 +228,6 @@ func (e *engine) Stat() ([]string, []value.Value) {
 
 // Close implements streamengine.Engine.
 func (e *engine) Close() {}
+
+// Outputs implements streamengine.Engine.
+func (e *engine) Outputs() []value.Value { return []value.Value{e.output} }

@@ -2,6 +2,7 @@ package streamengine
 
 import (
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -16,7 +17,7 @@ type MetricAdder interface {
 
 // addMetrics(engine, newMetrics, newMetricsSchema, [windowSize], [fill])
 // (funcs/a/addMetrics.md, alias extendMetrics).
-func addMetrics(_ funcs.Env, args []value.Value) (value.Value, error) {
+func addMetrics(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "addMetrics"
 	t, _ := args[0].(*value.Table)
 	var h *handle
@@ -37,6 +38,15 @@ func addMetrics(_ funcs.Env, args []value.Value) (value.Value, error) {
 	schema, ok := args[2].(*value.Table)
 	if !ok || len(schema.Cols) != len(m.Exprs) {
 		return nil, funcs.BadArg(fn, "newMetricsSchema", "a table of one column per new metric")
+	}
+	// the engine adds columns to its output: its lock first, as an
+	// append takes it
+	if sh, ok := env.(system.Host); ok {
+		release, _, err := system.LockWrites(sh, h.Writes(), true)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()

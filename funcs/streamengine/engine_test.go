@@ -37,6 +37,8 @@ func (e *copyEngine) Stat() ([]string, []value.Value) {
 
 func (e *copyEngine) Close() {}
 
+func (e *copyEngine) Outputs() []value.Value { return []value.Value{e.output} }
+
 func init() {
 	funcs.Register(funcs.Spec{Name: "createCopyEngineForTest", Params: []string{"name", "metrics", "dummyTable", "outputTable"}, Min: 4, Max: 4, Props: funcs.Session, Category: "streaming",
 		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {

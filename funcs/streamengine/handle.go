@@ -2,6 +2,7 @@ package streamengine
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -20,6 +21,9 @@ type Engine interface {
 	// Close stops what the engine runs (timers, goroutines); it is
 	// called once, when the engine is dropped or the server closes.
 	Close()
+	// Outputs are the values the engine writes (Emit's outputs: tables,
+	// handler functions), fixed when it is made.
+	Outputs() []value.Value
 }
 
 // handle is one registered engine: the insert.Sink behind its input
@@ -54,6 +58,34 @@ func (h *handle) Published(*value.Table, int) {}
 // Undefining implements value.Publisher: the engine's name is not a
 // shared variable, so undefining one never concerns it.
 func (h *handle) Undefining(*value.Table) error { return nil }
+
+// Writes implements insert.Sink: the engine's outputs, through the
+// engines they feed.
+func (h *handle) Writes() []value.Value { return writes(h.eng.Outputs(), map[*handle]bool{h: true}) }
+
+// writes is outs and what the engines among them write, each engine
+// once.
+func writes(outs []value.Value, seen map[*handle]bool) []value.Value {
+	all := outs
+	for _, o := range outs {
+		t, ok := o.(*value.Table)
+		if !ok {
+			continue
+		}
+		var next *handle
+		switch s := t.Stream.(type) {
+		case *handle:
+			next = s
+		case *rightSink:
+			next = s.h
+		}
+		if next != nil && !seen[next] {
+			seen[next] = true
+			all = append(slices.Clip(all), writes(next.eng.Outputs(), seen)...)
+		}
+	}
+	return all
+}
 
 // Consume implements insert.Sink. A dropped engine's handle swallows
 // what it is given, as the released engine computes nothing more.

@@ -15,6 +15,7 @@ type JoinEngine interface {
 	ConsumeRight(batch *value.Table) error
 	Stat() (names []string, vals []value.Value)
 	Close()
+	Outputs() []value.Value
 }
 
 // joinAdapter is a JoinEngine as the Engine of its handle: the handle's
@@ -31,6 +32,9 @@ func (r *rightSink) Published(*value.Table, int) {}
 
 // Undefining implements value.Publisher.
 func (r *rightSink) Undefining(*value.Table) error { return nil }
+
+// Writes implements insert.Sink: the engine's.
+func (r *rightSink) Writes() []value.Value { return r.h.Writes() }
 
 // Consume implements insert.Sink, under the handle's lock as the left
 // input's appends are.
@@ -132,11 +136,7 @@ func appendForJoin(env funcs.Env, args []value.Value) (value.Value, error) {
 		target = h.right
 		h.mu.Unlock()
 	}
+	// tableInsert takes the locks of what the engine writes
 	ins, _ := funcs.Lookup("tableInsert")
-	if c, ok := env.(interface {
-		CallShared(fn value.Value, args ...value.Value) (value.Value, error)
-	}); ok {
-		return c.CallShared(ins, target, args[2])
-	}
 	return env.Call(ins, target, args[2])
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
@@ -106,27 +107,28 @@ func Run(bg funcs.Env, sel *ast.SelectExpr, t *value.Table, bind map[string]valu
 
 // Emit appends t to an engine's output: a table (another engine's input
 // among them) or, for engines that take one, a function called with t.
-// The output's lock is held while it is written, as a statement
-// appending to it would hold it.
+// What starts the engine's work holds the output's lock: the statement
+// appending to the engine (system.InsertRows takes the locks of the
+// engine's Writes first), or the engine's timer (Ticked). So Emit takes
+// none, and an engine's output may be a table the appending statement
+// reads too.
 func Emit(bg funcs.Env, output value.Value, t *value.Table) error {
 	if t.Rows() == 0 {
 		return nil
 	}
-	var fn value.Value
-	args := []value.Value{t}
-	if funcs.IsFunction(output) {
-		fn = output
-	} else {
-		ins, _ := funcs.Lookup("tableInsert")
-		fn, args = ins, []value.Value{output, t}
-	}
-	if c, ok := bg.(interface {
-		CallShared(fn value.Value, args ...value.Value) (value.Value, error)
-	}); ok {
-		_, err := c.CallShared(fn, args...)
+	if x, ok := output.(*value.Table); ok {
+		h, err := funcs.HostOf[system.Host](bg)
+		if err == nil {
+			_, err = system.AppendTable(h, x, t)
+		}
 		return err
 	}
-	_, err := bg.Call(fn, args...)
+	if funcs.IsFunction(output) {
+		_, err := bg.Call(output, t)
+		return err
+	}
+	ins, _ := funcs.Lookup("tableInsert")
+	_, err := bg.Call(ins, output, t)
 	return err
 }
 

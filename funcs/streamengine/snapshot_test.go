@@ -23,6 +23,7 @@ func (e *countEngine) Stat() ([]string, []value.Value) {
 		append([]value.Value{value.NewLong(int64(e.rows))}, streamengine.Snapshot{}.Stat()...)
 }
 func (e *countEngine) Close()                     {}
+func (e *countEngine) Outputs() []value.Value     { return nil }
 func (e *countEngine) SaveState() ([]byte, error) { return []byte(strconv.Itoa(e.rows)), nil }
 func (e *countEngine) LoadState(b []byte) error {
 	n, err := strconv.Atoi(string(b))

@@ -371,3 +371,12 @@ func (e *engine) Stat() ([]string, []value.Value) {
 
 // Close implements streamengine.Engine; the engine runs nothing.
 func (e *engine) Close() {}
+
+// Outputs implements streamengine.Engine: the filters' handlers.
+func (e *engine) Outputs() []value.Value {
+	all := make([]value.Value, len(e.filters))
+	for i, f := range e.filters {
+		all[i] = f.handler
+	}
+	return all
+}

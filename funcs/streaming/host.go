@@ -24,7 +24,7 @@ type Host interface {
 	Catalog() *dfs.Catalog
 	// Background is an interpreter of a session of the caller's user,
 	// with the caller's functions, for a goroutine of its own; ctx
-	// cancels what it runs. It is a sharedCaller.
+	// cancels what it runs.
 	Background(ctx context.Context) funcs.Env
 	// EngineBackground is Background for a stream engine: its session
 	// also holds the caller's variables as they are when the engine is
@@ -33,17 +33,12 @@ type Host interface {
 	EngineBackground(ctx context.Context) funcs.Env
 }
 
-// sharedCaller calls a handler holding the locks of the shared objects
-// among its arguments and bound arguments, so that the sessions reading
-// them wait for the batch.
-type sharedCaller interface {
-	CallShared(fn value.Value, args ...value.Value) (value.Value, error)
-}
-
-// callShared calls fn through env's CallShared when it has one.
+// callShared calls fn holding the locks of the shared objects among its
+// arguments and bound arguments, so that the sessions reading them wait
+// for the batch.
 func callShared(env funcs.Env, fn value.Value, args ...value.Value) (value.Value, error) {
-	if c, ok := env.(sharedCaller); ok {
-		return c.CallShared(fn, args...)
+	if h, ok := env.(system.Host); ok {
+		return system.CallLocked(h, fn, args...)
 	}
 	return env.Call(fn, args...)
 }

@@ -50,6 +50,11 @@ type Host interface {
 	// CheckShared fails when the session may not read (or, with write,
 	// change) the shared in-memory table called name.
 	CheckShared(name string, write bool) error
+	// LockShared locks, for writing, the shared objects among vals for
+	// the session's running statement, and returns their release. With
+	// wait false it takes them only if every one is free now (ok).
+	// LockWrites is how callers use it.
+	LockShared(vals []value.Value, wait bool) (release func(), ok bool, err error)
 	// CheckAlterTable fails when the session may not change the DFS
 	// table t's columns (with drop, drop one of them).
 	CheckAlterTable(t *dfs.Table, drop bool) error

@@ -2,6 +2,7 @@ package system
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -28,14 +29,14 @@ func InsertRows(h Host, target value.Value, args []value.Value, stmt bool) (int,
 		if err != nil {
 			return 0, err
 		}
-		if x.Shared != "" {
-			if err := h.CheckShared(x.Shared, true); err != nil {
+		if s, ok := x.Stream.(insert.Sink); ok {
+			release, _, err := LockWrites(h, s.Writes(), true)
+			if err != nil {
 				return 0, err
 			}
-			x.Mu.Lock()
-			defer x.Mu.Unlock()
+			defer release()
 		}
-		return insert.Append(x, src)
+		return AppendTable(h, x, src)
 	case engineTable:
 		var src *value.Table
 		if len(args) == 1 {
@@ -52,6 +53,49 @@ func InsertRows(h Host, target value.Value, args []value.Value, stmt bool) (int,
 		}
 	}
 	return 0, ddberr.Errorf("The first argument of tableInsert must be a table or a table name.")
+}
+
+// AppendTable appends src to the in-memory table x under x's lock, for
+// a statement that holds the locks of what x's stream engine writes, if
+// it feeds one: InsertRows, or an engine writing to another engine's
+// input on behalf of the statement whose append it consumes.
+func AppendTable(h Host, x, src *value.Table) (int, error) {
+	if x.Shared != "" {
+		if err := h.CheckShared(x.Shared, true); err != nil {
+			return 0, err
+		}
+		x.Mu.Lock()
+		defer x.Mu.Unlock()
+	}
+	return insert.Append(x, src)
+}
+
+// LockWrites locks, for writing, the shared objects among vals and the
+// arguments bound in the partial applications among them (append!{out})
+// as Host.LockShared does. An append to a stream engine's input takes
+// the locks of what the engine writes this way before the input's own
+// lock: the engine writes them on the appender's behalf, and a lock
+// taken later, while its rows are consumed, could wait for a session
+// waiting for the input.
+func LockWrites(h Host, vals []value.Value, wait bool) (func(), bool, error) {
+	for _, v := range vals {
+		if p, ok := v.(interface{ BoundArgs() []value.Value }); ok {
+			vals = append(slices.Clip(vals), p.BoundArgs()...)
+		}
+	}
+	return h.LockShared(vals, wait)
+}
+
+// CallLocked calls fn(args...) holding, for writing, the locks of the
+// shared objects among args and fn's bound arguments (append!{out}), as
+// a statement naming them would: a subscription's handler writes so.
+func CallLocked(h Host, fn value.Value, args ...value.Value) (value.Value, error) {
+	release, _, err := LockWrites(h, append([]value.Value{fn}, args...), true)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	return h.Call(fn, args...)
 }
 
 // appendTo is append!(obj, newData) for vectors, sets and every kind of

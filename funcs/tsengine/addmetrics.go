@@ -65,15 +65,8 @@ func (e *engine) AddMetrics(m *streamengine.Metrics, schema *value.Table, window
 		}
 		add, _ := funcs.Lookup("addColumn")
 		args := []value.Value{out, value.NewStrings(value.String, schema.Names), value.NewStrings(value.String, types)}
-		var err error
-		if cs, ok := e.bg.(interface {
-			CallShared(fn value.Value, args ...value.Value) (value.Value, error)
-		}); ok {
-			_, err = cs.CallShared(add, args...)
-		} else {
-			_, err = e.bg.Call(add, args...)
-		}
-		if err != nil {
+		// addMetrics holds the output's lock
+		if _, err := e.bg.Call(add, args...); err != nil {
 			return err
 		}
 	}

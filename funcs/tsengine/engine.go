@@ -86,13 +86,22 @@ func newEngine(c *config, cal calendar, bg funcs.Env, dummy *value.Table) *engin
 		if c.systemCol || c.sessionGap > 0 {
 			every = 5 * time.Millisecond
 		}
-		e.timer.Start(every, e.tick)
+		e.timer.Start(every, streamengine.Ticked(bg, e.Outputs(), e.tick))
 	}
 	return e
 }
 
 // Close stops the engine's timer.
 func (e *engine) Close() { e.timer.Stop() }
+
+// Outputs implements streamengine.Engine: the output table or the
+// handler.
+func (e *engine) Outputs() []value.Value {
+	if e.c.handler != nil {
+		return []value.Value{e.c.handler}
+	}
+	return []value.Value{e.c.output}
+}
 
 // Stat implements streamengine.Engine: TimeSeriesEngine's columns.
 func (e *engine) Stat() ([]string, []value.Value) {

@@ -183,7 +183,7 @@ func createCrossSectionalEngine(env funcs.Env, args []value.Value) (value.Value,
 	in, err := streamengine.CreateWithSnapshot(env, "CrossSectionalEngine", arg(0), dummy, snap, func(bg funcs.Env) (streamengine.Engine, error) {
 		e.bg = bg
 		if e.pattern == interval {
-			e.timer.Start(time.Duration(e.interval)*time.Millisecond, e.tick)
+			e.timer.Start(time.Duration(e.interval)*time.Millisecond, streamengine.Ticked(bg, e.Outputs(), e.tick))
 		}
 		return e, nil
 	})
@@ -573,3 +573,6 @@ func (e *crossEngine) Stat() ([]string, []value.Value) {
 
 // Close implements streamengine.Engine.
 func (e *crossEngine) Close() { e.timer.Stop() }
+
+// Outputs implements streamengine.Engine.
+func (e *crossEngine) Outputs() []value.Value { return []value.Value{e.output} }
