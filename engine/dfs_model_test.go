@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
@@ -35,8 +36,9 @@ import (
 //   - RANGE, LIST and HASH levels: a value outside the scheme is dropped, or
 //     fails the append when allowMissingPartitions=false; RANGE bounds
 //     include the lower and exclude the upper bound; a NULL in a HASH
-//     partitioning column drops the row (funcs/d/database.md). A NULL is
-//     outside every RANGE and LIST partition.
+//     partitioning column drops the row (funcs/d/database.md; the model
+//     writes no empty SYMBOL there, see genRows). A NULL is outside every
+//     RANGE and LIST partition.
 //   - A failed append writes nothing.
 //   - An append converts a column of another type of the same category
 //     (LONG to INT, STRING to SYMBOL, TIMESTAMP to DATE by its day, DATE to
@@ -118,23 +120,11 @@ func (c mcell) cmp(k mkind, o mcell) int {
 	}
 	switch k {
 	case mDouble:
-		switch {
-		case c.f < o.f:
-			return -1
-		case c.f > o.f:
-			return 1
-		}
-		return 0
+		return cmp.Compare(c.f, o.f)
 	case mSym, mStr:
 		return strings.Compare(c.s, o.s)
 	}
-	switch {
-	case c.i < o.i:
-		return -1
-	case c.i > o.i:
-		return 1
-	}
-	return 0
+	return cmp.Compare(c.i, o.i)
 }
 
 // lit is the cell as a script constant of its kind.
@@ -602,53 +592,38 @@ func (m *dfsModel) modelTable() *value.Table {
 	cols := make([]*value.Vector, len(m.cols))
 	for j, c := range m.cols {
 		names[j] = c.name
-		n := len(m.rows)
 		switch c.k {
 		case mInt, mDate:
-			xs := make([]int32, n)
-			for i, r := range m.rows {
-				xs[i] = int32(r[j].i)
-				if r[j].null {
-					xs[i] = value.NullInt32
-				}
-			}
-			cols[j] = value.NewInts(xs)
+			cols[j] = value.NewInts(column(m.rows, j, value.NullInt32, func(x mcell) int32 { return int32(x.i) }))
 			if c.k == mDate {
 				cols[j].T = value.Date
 			}
 		case mLong, mTs:
-			xs := make([]int64, n)
-			for i, r := range m.rows {
-				xs[i] = r[j].i
-				if r[j].null {
-					xs[i] = value.NullInt64
-				}
-			}
-			cols[j] = value.NewLongs(xs)
+			cols[j] = value.NewLongs(column(m.rows, j, value.NullInt64, func(x mcell) int64 { return x.i }))
 			if c.k == mTs {
 				cols[j].T = value.Timestamp
 			}
 		case mDouble:
-			xs := make([]float64, n)
-			for i, r := range m.rows {
-				xs[i] = r[j].f
-				if r[j].null {
-					xs[i] = value.NullFloat64
-				}
-			}
-			cols[j] = value.NewDoubles(xs)
+			cols[j] = value.NewDoubles(column(m.rows, j, value.NullFloat64, func(x mcell) float64 { return x.f }))
+		case mSym:
+			cols[j] = value.NewSymbols(column(m.rows, j, "", func(x mcell) string { return x.s }))
 		default:
-			xs := make([]string, n)
-			for i, r := range m.rows {
-				xs[i] = r[j].s
-			}
-			cols[j] = value.NewStrings(value.String, xs)
-			if c.k == mSym {
-				cols[j] = value.NewSymbols(xs)
-			}
+			cols[j] = value.NewStrings(value.String, column(m.rows, j, "", func(x mcell) string { return x.s }))
 		}
 	}
 	return value.NewTable(names, cols)
+}
+
+// column is column j of rows, null standing for NULL.
+func column[T any](rows []mrow, j int, null T, of func(mcell) T) []T {
+	xs := make([]T, len(rows))
+	for i, r := range rows {
+		xs[i] = null
+		if !r[j].null {
+			xs[i] = of(r[j])
+		}
+	}
+	return xs
 }
 
 // valuesLit is rows as INSERT INTO's column vectors.
@@ -863,18 +838,28 @@ func (m *dfsModel) stepAppend() {
 	if !strings.HasPrefix(script, "insert") {
 		lit = m.tableLit(rows)
 	}
-	_, err := m.run(fmt.Sprintf(script, lit))
+	if keys, ok := m.write(fmt.Sprintf(script, lit), rows); ok {
+		m.add(rows, keys)
+	}
+}
+
+// write runs an append or upsert of rows and checks that it fails exactly
+// when the routing rules say it must; ok is whether it wrote, keys where
+// each row went.
+func (m *dfsModel) write(script string, rows []mrow) (keys []string, ok bool) {
+	m.t.Helper()
+	_, err := m.run(script)
 	keys, fails := m.route(rows)
 	if fails {
 		if err == nil {
-			m.fail("the append must fail (a NULL VALUE partitioning value or one outside the scheme under these policies), it succeeded")
+			m.fail("the write must fail (a NULL VALUE partitioning value or one outside the scheme under these policies), it succeeded")
 		}
-		return
+		return nil, false
 	}
 	if err != nil {
-		m.fail("append failed: %v", err)
+		m.fail("the write failed: %v", err)
 	}
-	m.add(rows, keys)
+	return keys, true
 }
 
 // stepUpsert upserts on a TSDB LAST table keyed on its sortColumns, or
@@ -910,16 +895,9 @@ func (m *dfsModel) stepUpsert() {
 	for _, c := range named {
 		names = append(names, "`"+m.cols[c].name)
 	}
-	_, err := m.run(fmt.Sprintf("upsert!(pt, %s, %v, %s)", m.tableLit(rows), ignoreNull, strings.Join(names, "")))
-	keys, fails := m.route(rows)
-	if fails {
-		if err == nil {
-			m.fail("the upsert must fail (partitioning values outside the scheme under these policies), it succeeded")
-		}
+	keys, ok := m.write(fmt.Sprintf("upsert!(pt, %s, %v, %s)", m.tableLit(rows), ignoreNull, strings.Join(names, "")), rows)
+	if !ok {
 		return
-	}
-	if err != nil {
-		m.fail("upsert failed: %v", err)
 	}
 	var fresh []mrow
 	var freshKeys []string
@@ -1399,7 +1377,13 @@ func TestDFSModel(t *testing.T) {
 	}
 }
 
-// FuzzDFSModel: go test ./engine -run '^$' -fuzz FuzzDFSModel -parallel 1
+// FuzzDFSModel drives runDFSModel with the fuzzer's bytes:
+//
+//	go test ./engine -run '^$' -fuzz FuzzDFSModel -parallel 1 -fuzzminimizetime 1x
+//
+// (nearly every input reaches new code somewhere in the engine, and
+// minimizing each would take the fuzzer's time; a failure prints the
+// steps that led to it anyway).
 func FuzzDFSModel(f *testing.F) {
 	for seed := uint64(1); seed <= 16; seed++ {
 		f.Add(seedBytes(seed))
