@@ -1,6 +1,7 @@
 package partition
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/value"
@@ -46,9 +47,9 @@ type Router struct {
 	DropNulls bool
 	// NewValues applies to VALUE levels.
 	NewValues NewValuePolicy
-	// FailMissing fails the append on a value outside the scheme of any
-	// other level (allowMissingPartitions=false); otherwise the row is
-	// dropped.
+	// FailMissing fails the append on a value outside the scheme of a
+	// level that is not VALUE, or of a VALUE level under SkipNewValues
+	// (allowMissingPartitions=false); otherwise the row is dropped.
 	FailMissing bool
 }
 
@@ -152,6 +153,13 @@ func (r *Router) Route(cols []*value.Vector) (*Routing, error) {
 					if x < 0 {
 						return nil, ErrNotInScheme
 					}
+				}
+			default:
+				// skip drops the row only while allowMissingPartitions
+				// is true; otherwise it fails the append as fail does
+				// (function_configuration.md, newValuePartitionPolicy).
+				if r.FailMissing && slices.Contains(idx, -1) {
+					return nil, ErrNotInScheme
 				}
 			}
 		} else if r.FailMissing {

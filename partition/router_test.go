@@ -25,6 +25,8 @@ func TestRouterPolicies(t *testing.T) {
 	}{
 		{name: "skip", r: Router{}, col: plain, part: []int32{0, -1, 1, -1}, paths: []string{"/2", "/1"}},
 		{name: "fail", r: Router{NewValues: FailNewValues}, col: plain, err: ErrNotInScheme},
+		{name: "skip without missing partitions", r: Router{FailMissing: true}, col: plain, err: ErrNotInScheme},
+		{name: "skip without missing partitions, all in scheme", r: Router{FailMissing: true}, col: value.NewInts([]int32{2, 1}), part: []int32{0, 1}, paths: []string{"/2", "/1"}},
 		{name: "drop nulls", r: Router{DropNulls: true}, col: nulls, part: []int32{0, -1, -1, 1}, paths: []string{"/2", "/1"}},
 		{name: "add null", r: Router{NewValues: AddNewValues}, col: nulls, err: ErrValueNull},
 	} {
