@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/sharedobj"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -135,6 +136,18 @@ func (in *interp) PutHandle(name string, t *value.Table) bool {
 
 // Handle implements ipctable's host.
 func (in *interp) Handle(name string) (*value.Table, bool) { return in.s.eng.shared.Handle(name) }
+
+// Within implements streamengine's host: caller's statement, appending
+// to the engine this session computes for, holds what it writes.
+func (in *interp) Within(caller funcs.Env) func() {
+	if c, ok := caller.(*interp); ok && c.s != in.s {
+		return in.s.held.Within(&c.s.held)
+	}
+	return func() {}
+}
+
+// Guard implements streaming.Host.
+func (in *interp) Guard(t *value.Table) { in.s.eng.shared.Guard(t) }
 
 // DropHandle implements ipctable's host.
 func (in *interp) DropHandle(name string) bool { return in.s.eng.shared.DropHandle(name) }

@@ -22,8 +22,8 @@ import (
 // ownedValue is v, or a deep copy of it when its storage is shared with a
 // variable of the frame other than target (whose binding is replaced).
 func (in *interp) ownedValue(v value.Value, target string) value.Value {
-	if t, ok := v.(*value.Table); !value.IsContainer(v) || ok && t.Handle {
-		return v // a handle (IPC table) binds the table itself
+	if t, ok := v.(*value.Table); !value.IsContainer(v) || ok && t.Handle && t.Shared != "" {
+		return v // a handle (IPC table, engine input) binds the table itself
 	}
 	if in.reachable(v, target) {
 		return value.DeepCopy(v)

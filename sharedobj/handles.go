@@ -47,7 +47,35 @@ func (c *Catalog) PutHandle(name string, t *value.Table) bool {
 		return false
 	}
 	if c.handles == nil {
-		c.handles, c.handleObjs = map[string]*value.Table{}, map[*handleObj]bool{}
+		c.handles = map[string]*value.Table{}
+	}
+	c.handles[name] = t
+	c.addHandle(name, t)
+	return true
+}
+
+// Guard makes t, a table no name shares, a handle without a name: a
+// table handed to a goroutine of the server's (a subscription's handler
+// appends to it, a stream engine writes it or takes its appends) while
+// the sessions holding it go on reading it. Statements then lock it by
+// identity, as they do IPC tables, and the goroutine writes it holding
+// its lock. A handle is left as it is; callers pass no table shared by
+// name.
+func (c *Catalog) Guard(t *value.Table) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if t.Handle {
+		return
+	}
+	t.Handle = true
+	c.addHandle("", t)
+}
+
+// addHandle adds the lock object of the handle t called name ("" for a
+// guarded table); c.mu is held.
+func (c *Catalog) addHandle(name string, t *value.Table) {
+	if c.handleObjs == nil {
+		c.handleObjs = map[*handleObj]bool{}
 	}
 	c.nextHandle++
 	// The key orders the handle's lock among the shared names: no name
@@ -55,12 +83,10 @@ func (c *Catalog) PutHandle(name string, t *value.Table) bool {
 	// a dropped handle from a new one of the same name.
 	h := &handleObj{key: "\x00" + name + "\x00" + strconv.FormatInt(c.nextHandle, 10), ref: weak.Make(t)}
 	h.Obj.handle = h
-	c.handles[name] = t
 	c.handleObjs[h] = true
 	c.counted()
 	c.gen.Add(1)
 	runtime.AddCleanup(t, c.forgetHandle, h)
-	return true
 }
 
 // forgetHandle drops the lock object of a collected table.

@@ -22,6 +22,28 @@ type Held struct {
 	// waiting is the object whose lock the session waits for, nil when
 	// it waits for none.
 	waiting atomic.Pointer[Obj]
+	// within is the Held whose work this one does meanwhile (Within).
+	within *Held
+}
+
+// Within makes h count the locks parent holds as its own until restore:
+// a stream engine's session computes an append on behalf of the
+// appending statement, whose goroutine runs it and holds the locks of
+// what the engine writes. Taking them again would wait for that
+// statement, which waits for the engine.
+func (h *Held) Within(parent *Held) (restore func()) {
+	h.within = parent
+	return func() { h.within = nil }
+}
+
+// has reports whether h, or a Held h works within, holds o.
+func (h *Held) has(o *Obj) bool {
+	for ; h != nil; h = h.within {
+		if _, ok := h.m[o]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // Lock locks objs in name order, for writing or for reading, skipping
@@ -74,10 +96,7 @@ func (h *Held) lock(objs []Entry, write bool, take func(x Entry, write bool) err
 	var taken []*Obj
 	var wrote []bool
 	for i, x := range objs {
-		if i > 0 && objs[i-1].Obj == x.Obj {
-			continue
-		}
-		if _, ok := h.m[x.Obj]; ok {
+		if i > 0 && objs[i-1].Obj == x.Obj || h.has(x.Obj) {
 			continue
 		}
 		t, _ := x.Obj.value().(*value.Table)
@@ -103,7 +122,7 @@ func noRelease() {}
 // nested in the one that planned them, the common case, takes nothing.
 func (h *Held) holdsAll(objs []Entry) bool {
 	for _, x := range objs {
-		if _, ok := h.m[x.Obj]; !ok {
+		if !h.has(x.Obj) {
 			return false
 		}
 	}
@@ -124,9 +143,11 @@ func (h *Held) release(taken []*Obj, wrote []bool) {
 // inOrder reports whether name sorts after every lock h holds: waiting
 // for it can't close a cycle with sessions that lock in order.
 func (h *Held) inOrder(name string) bool {
-	for _, n := range h.m {
-		if n >= name {
-			return false
+	for ; h != nil; h = h.within {
+		for _, n := range h.m {
+			if n >= name {
+				return false
+			}
 		}
 	}
 	return true

@@ -148,3 +148,24 @@ func TestHeldTryLock(t *testing.T) {
 	require.True(t, ok)
 	release()
 }
+
+// A Held working within another counts the other's locks as its own
+// until restored, and takes the rest itself; a guarded table is locked
+// by identity.
+func TestHeldWithin(t *testing.T) {
+	c := catalogOf("a", "b")
+	guarded := value.NewTable([]string{"x"}, []*value.Vector{value.NewInts([]int32{1})})
+	c.Guard(guarded)
+	require.True(t, guarded.Handle)
+	var caller, engine Held
+	defer mustLock(t, &caller, c.Find([]string{"a"}, []value.Value{guarded}), true)()
+
+	restore := engine.Within(&caller)
+	release := mustLock(t, &engine, c.Find([]string{"a", "b"}, []value.Value{guarded}), true)
+	require.Equal(t, []string{"b"}, engine.names(), "a and the guarded table are the caller's")
+	release()
+	restore()
+
+	_, ok := engine.TryLock(c.Find(nil, []value.Value{guarded}), false)
+	require.False(t, ok, "restored, the caller's locks are another session's")
+}

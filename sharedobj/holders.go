@@ -17,7 +17,8 @@ const maxHoldDepth = 8
 
 // AppendHeld appends to hs the tables of v a statement naming v must
 // lock by identity (Find's vals): v itself if it is a handle or a shared
-// table (a variable still bound to a table it shared), and those a
+// table (a variable still bound to a table it shared), what a stream
+// engine writes when v is its input, and those a
 // Binder binds, an extpart.Partitioned table is made of or a tuple or dictionary holds (d["a"] = ipc_t;
 // d["a"].append!(x)), up to maxHoldDepth deep.
 func AppendHeld(hs []value.Value, v value.Value) []value.Value {
@@ -32,6 +33,13 @@ func appendHeld(hs []value.Value, v value.Value, depth int) []value.Value {
 	case *value.Table:
 		if x.Handle || x.Shared != "" {
 			hs = append(hs, x)
+		}
+		// a stream engine's input: what the engine writes when the
+		// statement appends to it
+		if w, ok := x.Stream.(interface{ Writes() []value.Value }); ok {
+			for _, o := range w.Writes() {
+				hs = appendHeld(hs, o, depth+1)
+			}
 		}
 	case Binder:
 		for _, b := range x.BoundArgs() {

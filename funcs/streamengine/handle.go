@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -32,7 +33,12 @@ type handle struct {
 	name, kind, user string
 	input            *value.Table
 	right            *value.Table // a join engine's right input
-	cancel           context.CancelFunc
+	bg               funcs.Env    // the engine's background interpreter
+	reg              *registry
+	// by is the interpreter appending to the input while it appends,
+	// set under the input's Mu (AppendedBy).
+	by     funcs.Env
+	cancel context.CancelFunc
 
 	mu      sync.Mutex
 	eng     Engine
@@ -59,14 +65,15 @@ func (h *handle) Published(*value.Table, int) {}
 // shared variable, so undefining one never concerns it.
 func (h *handle) Undefining(*value.Table) error { return nil }
 
-// Writes implements insert.Sink: the engine's outputs, through the
-// engines they feed.
+// Writes implements insert.Sink: the engine's outputs (tables, handler
+// functions, whose bound arguments system.LockWrites locks), through
+// the engines they feed.
 func (h *handle) Writes() []value.Value { return writes(h.eng.Outputs(), map[*handle]bool{h: true}) }
 
 // writes is outs and what the engines among them write, each engine
 // once.
 func writes(outs []value.Value, seen map[*handle]bool) []value.Value {
-	all := outs
+	all := slices.Clip(outs)
 	for _, o := range outs {
 		t, ok := o.(*value.Table)
 		if !ok {
@@ -81,10 +88,29 @@ func writes(outs []value.Value, seen map[*handle]bool) []value.Value {
 		}
 		if next != nil && !seen[next] {
 			seen[next] = true
-			all = append(slices.Clip(all), writes(next.eng.Outputs(), seen)...)
+			all = append(all, writes(next.eng.Outputs(), seen)...)
 		}
 	}
 	return all
+}
+
+// AppendedBy implements system.AppendTable's appender: by appends to
+// the input until the returned reset.
+func (h *handle) AppendedBy(by funcs.Env) func() {
+	h.by = by
+	return func() { h.by = nil }
+}
+
+// within runs the engine's background interpreter within the lock scope
+// of by, the appending interpreter, whose goroutine runs the engine's
+// work: by holds the locks of what the engine writes (system.InsertRows
+// took them), so the engine's handler statements find them held instead
+// of waiting for by. h.mu is held.
+func (h *handle) within(by funcs.Env) func() {
+	if w, ok := h.bg.(interface{ Within(funcs.Env) func() }); ok && by != nil {
+		return w.Within(by)
+	}
+	return func() {}
 }
 
 // Consume implements insert.Sink. A dropped engine's handle swallows
@@ -95,6 +121,7 @@ func (h *handle) Consume(batch *value.Table) error {
 	if h.closed || batch.Rows() == 0 {
 		return nil
 	}
+	defer h.within(h.by)()
 	err := h.eng.Consume(batch)
 	if err != nil {
 		h.lastErr = err.Error()
@@ -124,16 +151,23 @@ func (h *handle) consumedMsg(msgID int64) error {
 	return nil
 }
 
-// close closes the engine once.
+// close closes the engine once. The engine's Close waits for a tick
+// under way, which takes h.mu: it runs after h.mu is released.
 func (h *handle) close() {
 	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.closed {
+	closed, eng := h.closed, h.eng
+	h.closed = true
+	h.mu.Unlock()
+	if closed {
 		return
 	}
-	h.closed = true
 	h.cancel()
-	h.eng.Close()
+	h.reg.mu.Lock()
+	delete(h.reg.byEnv, h.bg)
+	h.reg.mu.Unlock()
+	if eng != nil {
+		eng.Close()
+	}
 }
 
 // stat is the engine's row of getStreamEngineStat's table.

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -25,7 +26,16 @@ type joinAdapter struct{ JoinEngine }
 func (j joinAdapter) Consume(batch *value.Table) error { return j.ConsumeLeft(batch) }
 
 // rightSink is the right input of a join engine's handle.
-type rightSink struct{ h *handle }
+type rightSink struct {
+	h  *handle
+	by funcs.Env // as handle.by, for the right input
+}
+
+// AppendedBy is handle.AppendedBy for the right input.
+func (r *rightSink) AppendedBy(by funcs.Env) func() {
+	r.by = by
+	return func() { r.by = nil }
+}
 
 // Published implements value.Publisher.
 func (r *rightSink) Published(*value.Table, int) {}
@@ -45,6 +55,7 @@ func (r *rightSink) Consume(batch *value.Table) error {
 	if h.closed || batch.Rows() == 0 {
 		return nil
 	}
+	defer h.within(r.by)()
 	err := h.eng.(joinAdapter).ConsumeRight(batch)
 	if err != nil {
 		h.lastErr = err.Error()
@@ -76,7 +87,10 @@ func CreateJoin(env funcs.Env, kind string, name value.Value, left, right *value
 	}
 	rt := value.NewTable(slices.Clone(right.Names), cols)
 	rt.Shared = h.name + "_right"
-	rt.Stream = &rightSink{h}
+	rt.Stream = &rightSink{h: h}
+	if sh, ok := env.(system.Host); ok {
+		sh.Guard(rt)
+	}
 	h.mu.Lock()
 	h.right = rt
 	h.mu.Unlock()

@@ -107,11 +107,11 @@ func Run(bg funcs.Env, sel *ast.SelectExpr, t *value.Table, bind map[string]valu
 
 // Emit appends t to an engine's output: a table (another engine's input
 // among them) or, for engines that take one, a function called with t.
-// What starts the engine's work holds the output's lock: the statement
-// appending to the engine (system.InsertRows takes the locks of the
-// engine's Writes first), or the engine's timer (Ticked). So Emit takes
-// none, and an engine's output may be a table the appending statement
-// reads too.
+// What starts the engine's work holds the locks of what it writes: the
+// statement appending to the engine (system.InsertRows takes the locks
+// of the engine's Writes first, and the engine's interpreter works
+// within its lock scope), or the engine's timer (Ticked). So an
+// engine's output may be a table the appending statement reads too.
 func Emit(bg funcs.Env, output value.Value, t *value.Table) error {
 	if t.Rows() == 0 {
 		return nil
@@ -124,6 +124,12 @@ func Emit(bg funcs.Env, output value.Value, t *value.Table) error {
 		return err
 	}
 	if funcs.IsFunction(output) {
+		// what it binds (append!{t}) is held or locked now, as for a
+		// subscription's handler; its statements lock what they name
+		if h, ok := bg.(system.Host); ok {
+			_, err := system.CallLocked(h, output, t)
+			return err
+		}
 		_, err := bg.Call(output, t)
 		return err
 	}

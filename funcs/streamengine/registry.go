@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streaming"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -15,12 +16,18 @@ import (
 type registry struct {
 	mu      sync.Mutex
 	engines map[string]*handle
+	// byEnv is every live engine's handle by its background
+	// interpreter, from before the engine is built: its timer's ticks
+	// find the handle so (Ticked).
+	byEnv map[funcs.Env]*handle
 }
 
 const stateKey = "streamengine"
 
 func registryOf(h streaming.Host) *registry {
-	return h.EngineState(stateKey, func() any { return &registry{engines: map[string]*handle{}} }).(*registry)
+	return h.EngineState(stateKey, func() any {
+		return &registry{engines: map[string]*handle{}, byEnv: map[funcs.Env]*handle{}}
+	}).(*registry)
 }
 
 // Close closes every engine: the server is closing.
@@ -31,6 +38,7 @@ func (r *registry) Close() {
 		hs = append(hs, h)
 	}
 	r.engines = map[string]*handle{}
+	r.byEnv = map[funcs.Env]*handle{}
 	r.mu.Unlock()
 	for _, h := range hs {
 		h.close()
@@ -87,39 +95,49 @@ func CreateWithSnapshot(env funcs.Env, kind string, name value.Value, dummy *val
 		return nil, ddberr.Errorf("The name of a stream engine must be a non-empty string.")
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	eng, err := build(h.EngineBackground(ctx))
-	if err != nil {
-		cancel()
-		return nil, err
-	}
+	r := registryOf(h)
+	hd := &handle{name: n, kind: kind, user: env.SessionInfo().User, bg: h.EngineBackground(ctx), reg: r, cancel: cancel}
+	r.mu.Lock()
+	r.byEnv[hd.bg] = hd
+	r.mu.Unlock()
+	eng, err := build(hd.bg)
 	var snap *snapshots
-	if se, ok := eng.(Snapshotter); ok && s.Dir != "" {
-		if snap, err = openSnapshots(env, s, kind, n, se); err != nil {
-			cancel()
-			eng.Close()
-			return nil, err
-		}
+	if se, ok := eng.(Snapshotter); ok && err == nil && s.Dir != "" {
+		snap, err = openSnapshots(env, s, kind, n, se)
+	}
+	hd.mu.Lock()
+	hd.eng, hd.snap = eng, snap
+	hd.mu.Unlock()
+	if err != nil {
+		hd.close()
+		return nil, err
 	}
 	cols := make([]*value.Vector, len(dummy.Cols))
 	for i, c := range dummy.Cols {
 		cols[i] = c.Like(0)
 		cols[i].Scale = c.Scale
 	}
-	input := value.NewTable(slices.Clone(dummy.Names), cols)
-	hd := &handle{name: n, kind: kind, user: env.SessionInfo().User, input: input, cancel: cancel, eng: eng, snap: snap}
+	hd.input = value.NewTable(slices.Clone(dummy.Names), cols)
 	// appenders lock a shared table, which serializes the appends whose
 	// rows the handle takes out of it
-	input.Shared = n
-	input.Stream = hd
-	r := registryOf(h)
+	hd.input.Shared = n
+	hd.input.Stream = hd
+	// subscriptions' goroutines append to the input, and the engine
+	// writes its outputs from them and from its timer's: statements
+	// lock them all
+	h.Guard(hd.input)
+	system.GuardWritten(h, eng.Outputs()...)
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if _, dup := r.engines[n]; dup {
+	_, dup := r.engines[n]
+	if !dup {
+		r.engines[n] = hd
+	}
+	r.mu.Unlock()
+	if dup {
 		hd.close()
 		return nil, ddberr.Errorf("The engine '%s' already exists. Choose another name or release the existing engine using 'dropStreamEngine()'. RefId: S03001", n)
 	}
-	r.engines[n] = hd
-	return input, nil
+	return hd.input, nil
 }
 
 // lookup is the engine called name.

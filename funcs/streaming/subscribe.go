@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/stream"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -56,6 +57,7 @@ func subscribeTable(h Host, env funcs.Env, args []value.Value) (value.Value, err
 		return nil, err
 	}
 	topic := topicOf(env, name, action)
+	system.GuardWritten(h, handler)
 	_, err = registry(h).Subscribe(topic, src, o, func(ctx context.Context) stream.Deliver {
 		return deliverTo(h.Background(ctx), handler, filt, o)
 	})

@@ -55,6 +55,10 @@ type Host interface {
 	// wait false it takes them only if every one is free now (ok).
 	// LockWrites is how callers use it.
 	LockShared(vals []value.Value, wait bool) (release func(), ok bool, err error)
+	// Guard makes t, a table no name shares, one that statements lock by
+	// identity: a goroutine of the server's will write it while the
+	// sessions holding it read it. GuardWritten is how callers use it.
+	Guard(t *value.Table)
 	// CheckAlterTable fails when the session may not change the DFS
 	// table t's columns (with drop, drop one of them).
 	CheckAlterTable(t *dfs.Table, drop bool) error

@@ -66,6 +66,10 @@ func AppendTable(h Host, x, src *value.Table) (int, error) {
 		}
 		x.Mu.Lock()
 		defer x.Mu.Unlock()
+		// the engine computes the append on h's behalf, in h's goroutine
+		if s, ok := x.Stream.(interface{ AppendedBy(funcs.Env) func() }); ok {
+			defer s.AppendedBy(h)()
+		}
 	}
 	return insert.Append(x, src)
 }
@@ -84,6 +88,20 @@ func LockWrites(h Host, vals []value.Value, wait bool) (func(), bool, error) {
 		}
 	}
 	return h.LockShared(vals, wait)
+}
+
+// GuardWritten guards (Host.Guard) the tables no name shares among vals
+// and the arguments bound in the partial applications among them: a
+// subscription's handler or a stream engine's outputs, which a goroutine
+// of the server's writes.
+func GuardWritten(h Host, vals ...value.Value) {
+	for _, v := range vals {
+		if p, ok := v.(interface{ BoundArgs() []value.Value }); ok {
+			GuardWritten(h, p.BoundArgs()...)
+		} else if t, ok := v.(*value.Table); ok && t.Shared == "" {
+			h.Guard(t)
+		}
+	}
 }
 
 // CallLocked calls fn(args...) holding, for writing, the locks of the
