@@ -1017,6 +1017,9 @@ func (m *dfsModel) genPred(query bool) mpred {
 // Pruning must convert them as the comparison does (4.5 is not 4).
 func (m *dfsModel) mixedAtom() string {
 	p := m.p
+	if p.pct(40) {
+		return m.exprAtom()
+	}
 	var name string
 	var lits []string
 	switch p.n(3) {
@@ -1048,6 +1051,32 @@ func (m *dfsModel) mixedAtom() string {
 		return fmt.Sprintf("%s in [%s]", name, strings.Join(lits[:1+p.n(3)], ", "))
 	}
 	return fmt.Sprintf("%s > %s and %s < %s", name, lits[0], name, lits[1])
+}
+
+// exprAtom is a condition whose constant side is an expression or a
+// variable, or whose column side is a function of a column, or that
+// compares two columns: the pruner must fold the constants as the
+// evaluator does and keep every partition otherwise. check defines the
+// variables ids and days.
+func (m *dfsModel) exprAtom() string {
+	p := m.p
+	day := func() string { return mcell{i: int64(mDay0 - 1 + p.n(8))}.lit(mDate) }
+	n := p.n(10)
+	return []string{
+		fmt.Sprintf("sym like %q", []string{"A%", "%G", "%", "B"}[p.n(4)]),
+		fmt.Sprintf("month(d) %s 2024.01M", []string{"==", "<", ">="}[p.n(3)]),
+		fmt.Sprintf("month(ts) %s 2023.12M", []string{"==", "<=", ">"}[p.n(3)]),
+		fmt.Sprintf("d == 2024.01.01 + %d", n-2),
+		fmt.Sprintf("d in 2024.01.01..%s", day()),
+		fmt.Sprintf("id < 2 * %d", n),
+		fmt.Sprintf("id in %d..%d", n, n+p.n(6)),
+		"id in ids",
+		"d in days",
+		"ts >= temporalAdd(2024.01.02T00:00:00.000, 1, \"d\")",
+		"l > id",
+		"isValid(sym)",
+		fmt.Sprintf("id %% 3 == %d", n%3),
+	}[p.n(13)]
 }
 
 // stepUpdate sets one or two columns (not partitioning or sort columns)
@@ -1213,6 +1242,10 @@ func (m *dfsModel) stepAddColumn() {
 // queries.
 func (m *dfsModel) check(what string) {
 	m.s.Set("mdl", m.modelTable())
+	ids := []int32{int32(m.p.n(25) - 2), int32(m.p.n(25) - 2), int32(m.p.n(25) - 2)}
+	m.s.Set("ids", value.NewInts(ids[:1+m.p.n(3)]))
+	days := &value.Vector{T: value.Date, I32: []int32{int32(mDay0 + m.p.n(5)), int32(mDay0 - 1 + m.p.n(8))}}
+	m.s.Set("days", days)
 	var all []string
 	for _, c := range m.cols {
 		all = append(all, c.name)
@@ -1385,7 +1418,9 @@ func TestDFSModel(t *testing.T) {
 // minimizing each would take the fuzzer's time; a failure prints the
 // steps that led to it anyway).
 func FuzzDFSModel(f *testing.F) {
-	for seed := uint64(1); seed <= 16; seed++ {
+	// a few seeds: TestDFSModel runs more, and the normal test run runs
+	// these too
+	for seed := uint64(101); seed <= 104; seed++ {
 		f.Add(seedBytes(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
