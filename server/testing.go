@@ -165,7 +165,7 @@ func (ts *TestServer) stop() {
 		t.Errorf("server.RunT: shutdown: %v", err)
 	}
 	drained := make(chan struct{})
-	go func() { ts.Server.wg.Wait(); close(drained) }()
+	go func(s *Server) { s.wg.Wait(); close(drained) }(ts.Server)
 	select {
 	case <-drained:
 	case <-time.After(10 * time.Second):
