@@ -73,12 +73,8 @@ func (e *engine) aggTexts() []string {
 // LoadState implements streamengine.Snapshotter: the engine, fresh,
 // takes the state SaveState gave.
 func (e *engine) LoadState(b []byte) error {
-	top, head, err := streamengine.DecodeStateHead(b, stateVersion, 4, 3)
+	top, head, keys, err := e.groups.DecodeState(b, stateVersion, 4, 3)
 	if err != nil {
-		return err
-	}
-	keys := e.groups.Keys.EmptyLike(0)
-	if err := streamengine.LoadColumns(keys, top[1]); err != nil {
 		return err
 	}
 	texts, ok := top[2].(*value.Vector)
@@ -123,20 +119,16 @@ func (e *engine) LoadState(b []byte) error {
 // saved nsaved aggregates; from is where each of this engine's is
 // among them (-1: not saved).
 func (e *engine) loadGroup(v value.Value, made, nsaved int, from []int) (*group, error) {
-	parts, ints, ok := streamengine.StateHead(v, 5, 4)
-	if !ok {
-		return nil, streamengine.ErrState
-	}
-	buf := e.dummy.EmptyLike(0)
-	times, err := streamengine.LoadTimedRows(buf, parts[1], parts[2])
+	s, err := streamengine.LoadTimedGroup(v, 5, 4, e.dummy)
 	if err != nil {
 		return nil, err
 	}
-	g := &group{id: int(ints[0]), seen: ints[1] != 0, lastT: ints[2], lastEnd: ints[3], times: times, buf: buf, ref: -1}
+	ints := s.Head
+	g := &group{id: int(ints[0]), seen: ints[1] != 0, lastT: ints[2], lastEnd: ints[3], times: s.Times, buf: s.Buf, ref: -1}
 	if g.id < 0 || g.id >= made {
 		return nil, streamengine.ErrState
 	}
-	agg, ok := streamengine.StateTuple(parts[3], -1)
+	agg, ok := streamengine.StateTuple(s.Rest[0], -1)
 	if !ok || len(agg) != 0 && len(agg) != nsaved {
 		return nil, streamengine.ErrState
 	}
@@ -152,13 +144,13 @@ func (e *engine) loadGroup(v value.Value, made, nsaved int, from []int) (*group,
 		}
 		g.agg = value.NewTable(names, cols)
 	}
-	tail, ok := streamengine.StateTuple(parts[4], -1)
+	tail, ok := streamengine.StateTuple(s.Rest[1], -1)
 	if !ok {
 		return nil, streamengine.ErrState
 	}
 	if len(tail) > 0 {
 		g.tail = e.dummy.EmptyLike(0)
-		if err := streamengine.LoadColumns(g.tail, parts[4]); err != nil {
+		if err := streamengine.LoadColumns(g.tail, s.Rest[1]); err != nil {
 			return nil, err
 		}
 	}

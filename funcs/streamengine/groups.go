@@ -117,6 +117,21 @@ func (gs *Groups[G]) Restore(keys *value.Table, made int, all []G, id func(G) in
 	}
 }
 
+// DecodeState is DecodeStateHead of the state of an engine keeping
+// its groups' keys, whose second part is StateColumns(gs.Keys): keys is
+// that part read back, for Restore.
+func (gs *Groups[G]) DecodeState(b []byte, version string, n, heads int) (top []value.Value, head []int64, keys *value.Table, err error) {
+	top, head, err = DecodeStateHead(b, version, n, heads)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	keys = gs.Keys.EmptyLike(0)
+	if err := LoadColumns(keys, top[1]); err != nil {
+		return nil, nil, nil, err
+	}
+	return top, head, keys, nil
+}
+
 // Made is the number of groups made since the last Reset, kept ones or
 // not: the id the next group gets.
 func (gs *Groups[G]) Made() int { return gs.made }

@@ -134,6 +134,34 @@ func LoadTimedRows(buf *value.Table, times, cols value.Value) ([]int64, error) {
 	return ts, nil
 }
 
+// TimedGroup is a group's state as LoadTimedGroup reads it back.
+type TimedGroup struct {
+	// Head is the group's counters.
+	Head []int64
+	// Times are the times of its buffered rows, Buf the rows.
+	Times []int64
+	Buf   *value.Table
+	// Rest are the parts after the rows, the engine's own.
+	Rest []value.Value
+}
+
+// LoadTimedGroup reads the state of a group that buffers rows with
+// their times, a tuple of n parts: a LONG vector of heads counters, the
+// rows' times and their columns (LoadTimedRows; columns like dummy's),
+// then the engine's own.
+func LoadTimedGroup(v value.Value, n, heads int, dummy *value.Table) (TimedGroup, error) {
+	parts, head, ok := StateHead(v, n, heads)
+	if !ok {
+		return TimedGroup{}, ErrState
+	}
+	buf := dummy.EmptyLike(0)
+	times, err := LoadTimedRows(buf, parts[1], parts[2])
+	if err != nil {
+		return TimedGroup{}, err
+	}
+	return TimedGroup{Head: head, Times: times, Buf: buf, Rest: parts[3:]}, nil
+}
+
 // AppendState appends a decoded column v to dst, a column of the
 // engine's own making, which keeps its representation (a SYMBOL
 // column's coding among them); ErrState when v is no vector of dst's

@@ -126,3 +126,55 @@ func TestLoadTimedRows(t *testing.T) {
 	_, err = streamengine.LoadTimedRows(newBuf(), value.NewLongs([]int64{10, 20}), value.NewTuple(nil))
 	require.ErrorIs(t, err, streamengine.ErrState)
 }
+
+// TestLoadTimedGroup: a group's counters, rows and own parts come back
+// apart; a group of another number of parts or counters, or rows of
+// other columns, is refused.
+func TestLoadTimedGroup(t *testing.T) {
+	dummy := value.NewTable([]string{"v"}, []*value.Vector{value.NewLongs(nil)})
+	rows := value.NewTable([]string{"v"}, []*value.Vector{value.NewLongs([]int64{5, 6})})
+	own := value.NewDoubles([]float64{1.5})
+	group := func(cols value.Value) value.Value {
+		return value.NewTuple([]value.Value{value.NewLongs([]int64{3, 4}), value.NewLongs([]int64{10, 20}), cols, own})
+	}
+	g, err := streamengine.LoadTimedGroup(group(streamengine.StateColumns(rows)), 4, 2, dummy)
+	require.NoError(t, err)
+	require.Equal(t, []int64{3, 4}, g.Head)
+	require.Equal(t, []int64{10, 20}, g.Times)
+	require.Equal(t, []int64{5, 6}, g.Buf.Cols[0].I64)
+	require.Equal(t, []value.Value{own}, g.Rest)
+	require.Equal(t, 0, dummy.Rows(), "the rows go to a table of dummy's columns, not to dummy")
+	for _, c := range []struct {
+		v        value.Value
+		n, heads int
+	}{
+		{group(streamengine.StateColumns(rows)), 5, 2},
+		{group(streamengine.StateColumns(rows)), 4, 3},
+		{group(value.NewTuple([]value.Value{value.NewDoubles([]float64{5, 6})})), 4, 2},
+	} {
+		_, err := streamengine.LoadTimedGroup(c.v, c.n, c.heads, dummy)
+		require.ErrorIs(t, err, streamengine.ErrState)
+	}
+}
+
+// TestGroupsDecodeState: the head and the groups' keys come back read,
+// into a table of Keys' columns; keys of other columns are refused.
+func TestGroupsDecodeState(t *testing.T) {
+	dummy := value.NewTable([]string{"k", "v"}, []*value.Vector{value.NewStrings(value.Symbol, nil), value.NewLongs(nil)})
+	gs := streamengine.NewGroups[int](dummy, []int{0}, []string{"k"})
+	saved := value.NewTable([]string{"k"}, []*value.Vector{value.NewStrings(value.Symbol, []string{"a", "b"})})
+	b, err := streamengine.EncodeState("test state 1", value.NewLongs([]int64{2}), streamengine.StateColumns(saved), value.NewTuple(nil))
+	require.NoError(t, err)
+	top, head, keys, err := gs.DecodeState(b, "test state 1", 3, 1)
+	require.NoError(t, err)
+	require.Len(t, top, 3)
+	require.Equal(t, []int64{2}, head)
+	require.Equal(t, []string{"a", "b"}, []string{keys.Cols[0].StrAt(0), keys.Cols[0].StrAt(1)})
+	require.Equal(t, 0, gs.Keys.Rows(), "the keys go to a fresh table")
+	_, _, _, err = gs.DecodeState(b, "test state 1", 3, 2)
+	require.ErrorIs(t, err, streamengine.ErrState)
+	other, err := streamengine.EncodeState("test state 1", value.NewLongs([]int64{2}), value.NewTuple([]value.Value{value.NewLongs([]int64{1, 2})}), value.NewTuple(nil))
+	require.NoError(t, err)
+	_, _, _, err = gs.DecodeState(other, "test state 1", 3, 1)
+	require.ErrorIs(t, err, streamengine.ErrState)
+}

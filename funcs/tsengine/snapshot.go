@@ -90,12 +90,8 @@ func setGroupInts(g *group, x []int64) {
 // LoadState implements streamengine.Snapshotter: the engine, fresh,
 // takes the state SaveState gave.
 func (e *engine) LoadState(b []byte) error {
-	top, head, err := streamengine.DecodeStateHead(b, stateVersion, 4, 5)
+	top, head, keys, err := e.groups.DecodeState(b, stateVersion, 4, 5)
 	if err != nil {
-		return err
-	}
-	keys := e.groups.Keys.EmptyLike(0)
-	if err := streamengine.LoadColumns(keys, top[1]); err != nil {
 		return err
 	}
 	gvals, ok := streamengine.StateTuple(top[2], -1)
@@ -132,21 +128,16 @@ func (e *engine) LoadState(b []byte) error {
 
 // loadGroup reads one group of a state, made groups having been made.
 func (e *engine) loadGroup(v value.Value, made int) (*group, error) {
-	parts, ints, ok := streamengine.StateHead(v, 4, 9)
-	if !ok {
-		return nil, streamengine.ErrState
-	}
-	buf := e.dummy.EmptyLike(0)
-	times, err := streamengine.LoadTimedRows(buf, parts[1], parts[2])
+	s, err := streamengine.LoadTimedGroup(v, 4, 9, e.dummy)
 	if err != nil {
 		return nil, err
 	}
-	g := &group{buf: buf, times: times}
-	setGroupInts(g, ints)
-	if g.id < 0 || g.id >= made || g.off < 0 || g.off > len(times) {
+	g := &group{buf: s.Buf, times: s.Times}
+	setGroupInts(g, s.Head)
+	if g.id < 0 || g.id >= made || g.off < 0 || g.off > len(g.times) {
 		return nil, streamengine.ErrState
 	}
-	last, ok := streamengine.StateTuple(parts[3], -1)
+	last, ok := streamengine.StateTuple(s.Rest[0], -1)
 	if !ok {
 		return nil, streamengine.ErrState
 	}
