@@ -1,16 +1,18 @@
-package serverlog
+package serverlog_test
 
 import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/internal/testkit"
+	"github.com/porpoisedb/porpoise/serverlog"
 )
 
 // clock is a settable clock for Options.Now.
@@ -25,22 +27,10 @@ func read(t *testing.T, path string) string {
 	return string(b)
 }
 
-func names(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	var out []string
-	for _, e := range es {
-		out = append(out, e.Name())
-	}
-	slices.Sort(out)
-	return out
-}
-
 func TestWriteLayoutAndLevel(t *testing.T) {
 	c := &clock{time.Date(2017, 8, 6, 16, 41, 5, 123456789, time.Local)}
 	path := filepath.Join(t.TempDir(), "log", "dolphindb.log")
-	l, err := Open(path, Options{Level: slog.LevelInfo, Now: c.now})
+	l, err := serverlog.Open(path, serverlog.Options{Level: slog.LevelInfo, Now: c.now})
 	require.NoError(t, err)
 	defer l.Close()
 	require.NoError(t, l.Write(slog.LevelInfo, "line1.", "line2."))
@@ -57,7 +47,7 @@ func TestWriteLayoutAndLevel(t *testing.T) {
 func TestHandler(t *testing.T) {
 	c := &clock{time.Date(2024, 1, 2, 3, 4, 5, 0, time.Local)}
 	path := filepath.Join(t.TempDir(), "node.log")
-	l, err := Open(path, Options{Level: slog.LevelInfo, Now: c.now})
+	l, err := serverlog.Open(path, serverlog.Options{Level: slog.LevelInfo, Now: c.now})
 	require.NoError(t, err)
 	defer l.Close()
 	lg := slog.New(l.Handler())
@@ -76,7 +66,7 @@ func TestArchiveAndClean(t *testing.T) {
 		"20181109000dolphindb.log", "20180101000000other.log", "notes20180101000000dolphindb.log", "dolphindb.log.bak"} {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, n), []byte("x\n"), 0o644))
 	}
-	l, err := Open(path, Options{MaxSize: 100, Level: slog.LevelInfo, Now: c.now})
+	l, err := serverlog.Open(path, serverlog.Options{MaxSize: 100, Level: slog.LevelInfo, Now: c.now})
 	require.NoError(t, err)
 	defer l.Close()
 	// each record is 46 bytes: two fit in 100, the third archives them
@@ -85,16 +75,16 @@ func TestArchiveAndClean(t *testing.T) {
 	}
 	require.Equal(t, []string{"20180101000000other.log", "20181109000dolphindb.log", "20240220080000dolphindb.log",
 		"20240321080000dolphindb.log", "20240331080131dolphindb.log", "20240331080132dolphindb.log",
-		"dolphindb.log", "dolphindb.log.bak", "notes20180101000000dolphindb.log"}, names(t, dir))
+		"dolphindb.log", "dolphindb.log.bak", "notes20180101000000dolphindb.log"}, testkit.DirNames(t, dir))
 	require.Len(t, read(t, filepath.Join(dir, "20240331080131dolphindb.log")), 92)
 	require.Len(t, read(t, path), 46)
 
 	require.NoError(t, l.CleanOutdated(30*24*time.Hour))
 	require.Equal(t, []string{"20180101000000other.log", "20240321080000dolphindb.log", "20240331080131dolphindb.log",
-		"20240331080132dolphindb.log", "dolphindb.log", "dolphindb.log.bak", "notes20180101000000dolphindb.log"}, names(t, dir))
+		"20240331080132dolphindb.log", "dolphindb.log", "dolphindb.log.bak", "notes20180101000000dolphindb.log"}, testkit.DirNames(t, dir))
 	c.t = c.t.Add(time.Minute)
 	require.NoError(t, l.CleanOutdated(0))
-	require.Equal(t, []string{"20180101000000other.log", "dolphindb.log", "dolphindb.log.bak", "notes20180101000000dolphindb.log"}, names(t, dir))
+	require.Equal(t, []string{"20180101000000other.log", "dolphindb.log", "dolphindb.log.bak", "notes20180101000000dolphindb.log"}, testkit.DirNames(t, dir))
 }
 
 func TestOpenAppliesRetention(t *testing.T) {
@@ -103,10 +93,10 @@ func TestOpenAppliesRetention(t *testing.T) {
 	for _, n := range []string{"20240101000000n.log", "20240330000000n.log", "n.log"} {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, n), []byte("old\n"), 0o644))
 	}
-	l, err := Open(filepath.Join(dir, "n.log"), Options{Retention: 30 * 24 * time.Hour, Now: c.now})
+	l, err := serverlog.Open(filepath.Join(dir, "n.log"), serverlog.Options{Retention: 30 * 24 * time.Hour, Now: c.now})
 	require.NoError(t, err)
 	require.NoError(t, l.Close())
-	require.Equal(t, []string{"20240330000000n.log", "n.log"}, names(t, dir))
+	require.Equal(t, []string{"20240330000000n.log", "n.log"}, testkit.DirNames(t, dir))
 	require.Equal(t, "old\n", read(t, filepath.Join(dir, "n.log")), "an existing log is appended to")
 	require.Error(t, l.Write(slog.LevelError, "after close"))
 }
@@ -118,21 +108,21 @@ func TestParseLevel(t *testing.T) {
 		ok   bool
 	}{{"DEBUG", slog.LevelDebug, true}, {"info", slog.LevelInfo, true}, {"WARNING", slog.LevelWarn, true},
 		{"warn", slog.LevelWarn, true}, {"ERROR", slog.LevelError, true}, {"TRACE", 0, false}} {
-		got, ok := ParseLevel(tc.in)
+		got, ok := serverlog.ParseLevel(tc.in)
 		require.Equal(t, tc.ok, ok, tc.in)
 		require.Equal(t, tc.want, got, tc.in)
 		if ok {
-			back, _ := ParseLevel(LevelName(got))
+			back, _ := serverlog.ParseLevel(serverlog.LevelName(got))
 			require.Equal(t, got, back)
 		}
 	}
 }
 
 func TestDays(t *testing.T) {
-	require.Equal(t, 12*time.Hour, Days(0.5))
-	require.Equal(t, 30*24*time.Hour, Days(30))
-	require.Equal(t, time.Duration(0), Days(0))
-	require.Equal(t, time.Duration(1<<63-1), Days(1e9), "past a Duration's range, the longest one")
+	require.Equal(t, 12*time.Hour, serverlog.Days(0.5))
+	require.Equal(t, 30*24*time.Hour, serverlog.Days(30))
+	require.Equal(t, time.Duration(0), serverlog.Days(0))
+	require.Equal(t, time.Duration(1<<63-1), serverlog.Days(1e9), "past a Duration's range, the longest one")
 }
 
 // TestConcurrentWrites: records written from many goroutines, through
@@ -141,7 +131,7 @@ func TestDays(t *testing.T) {
 func TestConcurrentWrites(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "n.log")
-	l, err := Open(path, Options{MaxSize: 4096})
+	l, err := serverlog.Open(path, serverlog.Options{MaxSize: 4096})
 	require.NoError(t, err)
 	lg := slog.New(l.Handler())
 	var wg sync.WaitGroup
@@ -161,7 +151,7 @@ func TestConcurrentWrites(t *testing.T) {
 	wg.Wait()
 	require.NoError(t, l.Close())
 	lines := 0
-	for _, n := range names(t, dir) {
+	for _, n := range testkit.DirNames(t, dir) {
 		for _, line := range strings.Split(strings.TrimSuffix(read(t, filepath.Join(dir, n)), "\n"), "\n") {
 			require.Regexp(t, `^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6} <INFO> :(write|handler)$`, line)
 			lines++

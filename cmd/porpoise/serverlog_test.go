@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/client"
+	"github.com/porpoisedb/porpoise/internal/testkit"
 )
 
 // runAdmin runs each script on the server at addr as admin.
@@ -69,9 +69,9 @@ func TestServeLogArchives(t *testing.T) {
 	var stderr syncBuilder
 	addr, code := startServeErr(t, &stderr, "--in-memory", "--addr", "127.0.0.1:0", "--config", cfg)
 	require.NotContains(t, stderr.String(), "ignoring log")
-	require.Equal(t, []string{old[1], old[2], old[3], "dolphindb.cfg", "node.log", "other.log"}, dirNames(t, dir), "the 400-day-old archive is past logRetentionTime")
+	require.Equal(t, []string{old[1], old[2], old[3], "dolphindb.cfg", "node.log", "other.log"}, testkit.DirNames(t, dir), "the 400-day-old archive is past logRetentionTime")
 	runAdmin(t, addr, "cleanOutdateLogFiles(5)")
-	require.Equal(t, []string{old[3], "dolphindb.cfg", "node.log", "other.log"}, dirNames(t, dir))
+	require.Equal(t, []string{old[3], "dolphindb.cfg", "node.log", "other.log"}, testkit.DirNames(t, dir))
 	runAdmin(t, addr, `writeLog("below logLevel")`, `writeLogLevel(WARNING, "at logLevel")`)
 	stopServe(t, code)
 	b, err := os.ReadFile(filepath.Join(dir, "node.log"))
@@ -85,16 +85,4 @@ func TestServeBadLogFile(t *testing.T) {
 	var stdout, stderr strings.Builder
 	require.Equal(t, 1, serve([]string{"--in-memory", "--log-file", "/dev/null/x.log"}, &stdout, &stderr))
 	require.Contains(t, stderr.String(), "porpoise: log file:")
-}
-
-func dirNames(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	var out []string
-	for _, e := range es {
-		out = append(out, e.Name())
-	}
-	slices.Sort(out)
-	return out
 }
