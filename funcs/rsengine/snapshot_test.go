@@ -140,12 +140,9 @@ func randomEngine(r *rand.Rand) snapEngine {
 // randomAppends is a stream of appends of a few keys' rows, times
 // rising, NULLs and now and then an infinity among the values.
 func randomAppends(r *rand.Rand, maxKeys int) ([]string, []int) {
-	n := 3 + r.Intn(10)
-	out, sizes := make([]string, n), make([]int, n)
 	t := int64(0)
 	keys := 1 + r.Intn(maxKeys)
-	for i := range out {
-		rows := 1 + r.Intn(20)
+	return testkit.SnapshotBatches(r, 20, func(rows int) string {
 		times, syms, grps, vs, xs, ys, ss := make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows)
 		tags, ds := make([]string, rows), make([]string, rows)
 		null := func(s string) string {
@@ -170,12 +167,10 @@ func randomAppends(r *rand.Rand, maxKeys int) ([]string, []int) {
 			tags[j] = null(`"` + string(rune('A'+r.Intn(5))) + `"`)
 			ds[j] = null(fmt.Sprintf("%.2f", r.Float64()*20-5))
 		}
-		out[i] = fmt.Sprintf("table(2024.01.02T09:30:00.000 + [%s] as time, symbol([%s]) as sym, int([%s]) as grp, int([%s]) as v, double([%s]) as x, [%s] as y, string([%s]) as s, symbol(string([%s])) as tag, decimal64([%s], 2) as d)",
+		return fmt.Sprintf("table(2024.01.02T09:30:00.000 + [%s] as time, symbol([%s]) as sym, int([%s]) as grp, int([%s]) as v, double([%s]) as x, [%s] as y, string([%s]) as s, symbol(string([%s])) as tag, decimal64([%s], 2) as d)",
 			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(grps, ","), strings.Join(vs, ","), strings.Join(xs, ","), strings.Join(ys, ","), strings.Join(ss, ","),
 			strings.Join(tags, ","), strings.Join(ds, ","))
-		sizes[i] = rows
-	}
-	return out, sizes
+	})
 }
 
 // For random streams and engines: an engine snapshotted after a random

@@ -66,12 +66,8 @@ func randomXS(r *rand.Rand) xsCase {
 // equal times in runs (keyCount counts the rows of one time); and their
 // rows.
 func xsBatches(r *rand.Rand) ([]string, []int) {
-	n := 3 + r.Intn(10)
-	out, sizes := make([]string, n), make([]int, n)
 	t := int64(r.Intn(30))
-	for i := range out {
-		rows := 1 + r.Intn(15)
-		sizes[i] = rows
+	return testkit.SnapshotBatches(r, 15, func(rows int) string {
 		times, syms, grps, vals, strs := make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows), make([]string, rows)
 		for j := range times {
 			if r.Intn(3) == 0 {
@@ -87,10 +83,9 @@ func xsBatches(r *rand.Rand) ([]string, []int) {
 			vals[j] = fmt.Sprint(r.Intn(100) - 20)
 			strs[j] = `"` + string(rune('x'+r.Intn(2))) + `"`
 		}
-		out[i] = fmt.Sprintf("table(2024.01.02T09:30:00.000 + [%s] as time, symbol([%s]) as sym, [%s] as grp, [%s] as v, decimal64([%s], 2) / 4 as d, [%s] as s)",
+		return fmt.Sprintf("table(2024.01.02T09:30:00.000 + [%s] as time, symbol([%s]) as sym, [%s] as grp, [%s] as v, decimal64([%s], 2) / 4 as d, [%s] as s)",
 			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(grps, ","), strings.Join(vals, ","), strings.Join(vals, ","), strings.Join(strs, ","))
-	}
-	return out, sizes
+	})
 }
 
 // For random streams and engines: an engine snapshotted after a random

@@ -115,12 +115,8 @@ const SnapshotStreamDummy = "table(1:0, `time`sym`v`d`s, [TIMESTAMP, SYMBOL, INT
 // rising and some late, with nulls now and then a NULL time, with
 // laterDays now and then a day later.
 func SnapshotStream(r *rand.Rand, nulls, laterDays bool) ([]string, []int) {
-	n := 3 + r.Intn(10)
-	out, sizes := make([]string, n), make([]int, n)
 	t := int64(r.Intn(30))
-	for i := range out {
-		rows := 1 + r.Intn(15)
-		sizes[i] = rows
+	return SnapshotBatches(r, 15, func(rows int) string {
 		times, syms, vals := make([]string, rows), make([]string, rows), make([]string, rows)
 		for j := range times {
 			t += int64(r.Intn(8))
@@ -138,8 +134,20 @@ func SnapshotStream(r *rand.Rand, nulls, laterDays bool) ([]string, []int) {
 			syms[j] = `"` + string(rune('a'+r.Intn(3))) + `"`
 			vals[j] = fmt.Sprint(r.Intn(100) - 20)
 		}
-		out[i] = fmt.Sprintf("table(2024.01.02T09:29:59.990 + [%s] as time, symbol([%s]) as sym, [%s] as v, decimal64([%s], 2) / 4 as d, string([%s]) as s)",
+		return fmt.Sprintf("table(2024.01.02T09:29:59.990 + [%s] as time, symbol([%s]) as sym, [%s] as v, decimal64([%s], 2) / 4 as d, string([%s]) as s)",
 			strings.Join(times, ","), strings.Join(syms, ","), strings.Join(vals, ","), strings.Join(vals, ","), strings.Join(vals, ","))
+	})
+}
+
+// SnapshotBatches is a random stream of 3 to 12 appends for
+// SnapshotTrial, each of 1 to maxRows rows, the script batch makes of
+// its number of rows; and their rows.
+func SnapshotBatches(r *rand.Rand, maxRows int, batch func(rows int) string) ([]string, []int) {
+	n := 3 + r.Intn(10)
+	out, sizes := make([]string, n), make([]int, n)
+	for i := range out {
+		sizes[i] = 1 + r.Intn(maxRows)
+		out[i] = batch(sizes[i])
 	}
 	return out, sizes
 }
