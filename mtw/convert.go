@@ -248,26 +248,14 @@ func fromInt(v int64, src string, t value.Type, scale int32) (c cell, err error)
 	case value.Long, value.Timestamp, value.NanoTime, value.NanoTimestamp:
 		c.i = v
 	case value.Int, value.Date, value.Month, value.Time, value.Minute, value.Second,
-		value.DateTime, value.DateHour:
-		if v < math.MinInt32 || v > math.MaxInt32 {
+		value.DateTime, value.DateHour, value.Short, value.Char, value.Bool:
+		// a value past the range of the integer t is stored in (BOOL's
+		// byte among them) is refused, not wrapped
+		if lim := int64(1) << (8*t.Storage().Width() - 1); v < -lim || v >= lim {
 			return c, outOfRange(src, t, scale)
 		}
 		c.i = v
-	case value.Short:
-		if v < math.MinInt16 || v > math.MaxInt16 {
-			return c, outOfRange(src, t, scale)
-		}
-		c.i = v
-	case value.Char:
-		if v < math.MinInt8 || v > math.MaxInt8 {
-			return c, outOfRange(src, t, scale)
-		}
-		c.i = v
-	case value.Bool:
-		if v < math.MinInt8 || v > math.MaxInt8 {
-			return c, outOfRange(src, t, scale)
-		}
-		if v != 0 {
+		if t == value.Bool && v != 0 {
 			c.i = 1
 		}
 	case value.Float, value.Double:
