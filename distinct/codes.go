@@ -50,7 +50,7 @@ func VectorContext(ctx context.Context, v *value.Vector) (codes []int32, first [
 			codes, first := Symbols(codes, len(base))
 			return codes, first, nil
 		}
-		return stringsContext(ctx, v.Strings())
+		return stringCodes(ctx, v.Strings())
 	case value.StBytes16:
 		return comparableContext(ctx, v.B16)
 	}
@@ -157,48 +157,39 @@ func narrowInts[T ints](xs []T) (codes []int32, first []int, ok bool) {
 	if int64(hi)-int64(lo) < 0 || span > 1<<22 || span > 4*uint64(len(xs)) {
 		return nil, nil, false
 	}
-	table := make([]int32, span+1) // code + 1, 0 while unseen
-	codes = make([]int32, len(xs))
-	for i, x := range xs {
-		k := int64(x) - int64(lo)
-		c := table[k]
-		if c == 0 {
-			first = append(first, i)
-			c = int32(len(first))
-			table[k] = c
-		}
-		codes[i] = c - 1
-	}
+	codes, first = indexed(xs, lo, int(span)+1)
 	return codes, first, true
 }
 
 // Symbols numbers the codes of a coded SYMBOL column whose base has n
 // symbols: a table indexed by code replaces the hash.
 func Symbols(xs []int32, n int) (codes []int32, first []int) {
+	return indexed(xs, 0, n)
+}
+
+// indexed numbers integers of n values from lo on by a table indexed by
+// value.
+func indexed[T ints](xs []T, lo T, n int) (codes []int32, first []int) {
 	codes = make([]int32, len(xs))
 	seen := make([]int32, n) // code + 1, 0 while unseen
 	for i, x := range xs {
-		c := seen[x]
+		k := int64(x) - int64(lo)
+		c := seen[k]
 		if c == 0 {
 			first = append(first, i)
 			c = int32(len(first))
-			seen[x] = c
+			seen[k] = c
 		}
 		codes[i] = c - 1
 	}
 	return codes, first
 }
 
-// Strings numbers distinct strings. Columns built by take, rand or a
+// stringCodes numbers distinct strings. Columns built by take, rand or a
 // symbol vector share string data between rows, so a direct-mapped cache
 // keyed by the data pointer answers most rows without hashing the bytes;
 // a miss falls back to the map of strings.
-func Strings(xs []string) (codes []int32, first []int) {
-	codes, first, _ = stringsContext(context.Background(), xs)
-	return codes, first
-}
-
-func stringsContext(ctx context.Context, xs []string) ([]int32, []int, error) {
+func stringCodes(ctx context.Context, xs []string) ([]int32, []int, error) {
 	codes := make([]int32, len(xs))
 	seen := make(map[string]int32)
 	type slot struct {

@@ -13,25 +13,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// referenceCodes numbers v's elements by their key bytes with a Go map:
-// what every path of Vector must agree with.
-func referenceCodes(v *value.Vector) ([]int32, []int) {
-	codes := make([]int32, v.Len())
-	seen := map[string]int32{}
-	var first []int
-	for i := range codes {
-		k := string(v.AppendKey(nil, i))
-		c, ok := seen[k]
-		if !ok {
-			c = int32(len(first))
-			seen[k] = c
-			first = append(first, i)
-		}
-		codes[i] = c
-	}
-	return codes, first
-}
-
 // testVectors are vectors of every storage Vector has a path for, each
 // at a few sizes and cardinalities: narrow and wide integer ranges,
 // enough distinct words to grow the table many times, floating values
@@ -83,12 +64,12 @@ func testVectors() map[string]*value.Vector {
 	return out
 }
 
-// Every path numbers elements as the key-byte map does: the same codes
-// in the same order of first appearance.
+// Every path numbers elements as Keys's map of key bytes does: the same
+// codes in the same order of first appearance.
 func TestVectorMatchesKeyBytes(t *testing.T) {
 	for name, v := range testVectors() {
 		t.Run(name, func(t *testing.T) {
-			wantCodes, wantFirst := referenceCodes(v)
+			wantCodes, wantFirst := Keys(v)
 			codes, first := Vector(v)
 			require.Equal(t, len(wantCodes), len(codes))
 			require.Equal(t, wantFirst, first)
