@@ -150,7 +150,7 @@ func requireGoroutinesBack(t *testing.T, base int) {
 // apart.
 var cancelWait = map[bool]time.Duration{false: 10 * time.Second, true: 30 * time.Second}[raceEnabled]
 
-// heavyJob is a function whose one call runs for about a minute unless
+// heavyJob is a function whose one call runs for several seconds unless
 // cancelled: nunique of 50M distinct doubles. It appends to heavyStarted
 // once the vector is built, so a cancel can be aimed at nunique itself
 // rather than at the building, which has nothing to stop.

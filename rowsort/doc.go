@@ -16,10 +16,8 @@
 // interface or a type switch, except for ANY (tuple) and array-vector
 // keys, which are ranked by value.CompareElems.
 //
-// DistinctCodes, the numbering of distinct values the ranks start from,
-// also gives package groupagg its group ids; DistinctKeyCodes numbers the
-// elements of any vector by their key bytes (groups of tuples and array
-// vectors, and the built-ins numbering distinct values).
+// The ranks of strings and 16-byte values start from package distinct's
+// numbering of their distinct values.
 //
-// It imports only value.
+// It imports only value and distinct.
 package rowsort

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -367,52 +368,13 @@ func cmp16(a, b [16]byte, signed bool) int {
 
 // rankKeys maps each value to the rank of its distinct value.
 func rankKeys[T comparable](s []T, compare func(a, b T) int) ([]uint64, int) {
-	codes, first := DistinctCodes(s)
+	codes, first := distinct.Comparable(s)
 	rank, width := ranks(len(first), func(a, b uint32) int { return compare(s[first[a]], s[first[b]]) })
 	k := make([]uint64, len(codes))
 	for i, c := range codes {
 		k[i] = rank[c]
 	}
 	return k, width
-}
-
-// DistinctCodes numbers the distinct values of xs in order of first
-// appearance: codes[i] is the number of row i's value and first[c] the
-// first row holding value number c. The sort ranks the numbered values;
-// group by uses the numbers as group ids.
-func DistinctCodes[T comparable](xs []T) (codes []int32, first []int) {
-	codes = make([]int32, len(xs))
-	seen := make(map[T]int32)
-	for i, x := range xs {
-		c, ok := seen[x]
-		if !ok {
-			c = int32(len(first))
-			seen[x] = c
-			first = append(first, i)
-		}
-		codes[i] = c
-	}
-	return codes, first
-}
-
-// DistinctKeyCodes is DistinctCodes for the elements of any vector
-// (tuples, array vectors, 16-byte values ...), compared by their key
-// bytes (value.Vector.AppendKey).
-func DistinctKeyCodes(v *value.Vector) (codes []int32, first []int) {
-	codes = make([]int32, v.Len())
-	seen := map[string]int32{}
-	var key []byte
-	for i := range codes {
-		key = v.AppendKey(key[:0], i)
-		c, ok := seen[string(key)]
-		if !ok {
-			c = int32(len(first))
-			seen[string(key)] = c
-			first = append(first, i)
-		}
-		codes[i] = c
-	}
-	return codes, first
 }
 
 // ranks returns the rank of each of nd local ids under compare (equal

@@ -279,36 +279,3 @@ func FuzzSort(f *testing.F) {
 		require.Equal(t, want[:n/2], Top(keys, n, n/2))
 	})
 }
-
-func TestDistinctCodes(t *testing.T) {
-	tests := []struct {
-		name      string
-		xs        []string
-		wantCodes []int32
-		wantFirst []int
-	}{
-		{"empty", nil, []int32{}, nil},
-		{"numbered in order of first appearance", []string{"b", "a", "b", "", "a"}, []int32{0, 1, 0, 2, 1}, []int{0, 1, 3}},
-		{"one value", []string{"x", "x", "x"}, []int32{0, 0, 0}, []int{0}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			codes, first := DistinctCodes(tc.xs)
-			require.Equal(t, tc.wantCodes, codes)
-			require.Equal(t, tc.wantFirst, first)
-		})
-	}
-}
-
-// DistinctKeyCodes numbers the elements of any vector by value: equal
-// elements of a tuple share a code.
-func TestDistinctKeyCodes(t *testing.T) {
-	tuple := value.NewTuple([]value.Value{value.NewInt(1), value.NewString("a"), value.NewInt(1), value.NewInt(2)})
-	codes, first := DistinctKeyCodes(tuple)
-	require.Equal(t, []int32{0, 1, 0, 2}, codes)
-	require.Equal(t, []int{0, 1, 3}, first)
-
-	codes, first = DistinctKeyCodes(value.NewInts(nil))
-	require.Equal(t, []int32{}, codes)
-	require.Nil(t, first)
-}

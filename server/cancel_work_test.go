@@ -13,7 +13,7 @@ import (
 )
 
 // A request in the middle of a big built-in (nunique of 50M distinct
-// doubles, about a minute of work, which checked nothing before) stops
+// doubles, seconds of work, which checked nothing before) stops
 // within seconds when its client hangs up, when closeSessions closes its
 // session and when cancelConsoleJob cancels it: the node lists no job and
 // the request's goroutines end.

@@ -6,9 +6,9 @@ import (
 	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
-	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -470,7 +470,7 @@ func groups(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	codes, first := rowsort.DistinctKeyCodes(v)
+	codes, first := distinct.Vector(v)
 	members := make([][]int32, len(first))
 	for i, g := range codes {
 		members[g] = append(members[g], int32(i))

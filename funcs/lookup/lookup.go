@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/stats"
@@ -255,21 +256,7 @@ func findVector(x *value.Vector, yv value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	first := make(map[string]int32, a.Len())
-	var buf []byte
-	for i := a.Len() - 1; i >= 0; i-- {
-		buf = a.AppendKey(buf[:0], i)
-		first[string(buf)] = int32(i)
-	}
-	out := make([]int32, b.Len())
-	for j := range out {
-		buf = b.AppendKey(buf[:0], j)
-		if p, ok := first[string(buf)]; ok {
-			out[j] = p
-		} else {
-			out[j] = -1
-		}
-	}
+	out := distinct.Find(a, b)
 	return Positions(out, scalar), nil
 }
 

@@ -1,10 +1,12 @@
 package lookup
 
 import (
+	"slices"
+
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
-	"slices"
 )
 
 // Built-ins moved here from the interpreter's older table (generate,
@@ -42,30 +44,13 @@ func xdistinct(env funcs.Env, args []value.Value) (value.Value, error) {
 		// distinct(a) is [10,9,...,1])
 		v = v.Cells()
 	}
-	if codes, base, ok := v.CompactSymbolCodes(); ok {
-		// first row of each code, the last new one first
-		seen := make([]bool, len(base))
-		var first []int
-		for i, c := range codes {
-			if !seen[c] {
-				seen[c] = true
-				first = append(first, i)
-			}
-		}
-		slices.Reverse(first)
-		return v.Gather(first), nil
+	// The order of distinct's result is not guaranteed, and DolphinDB's,
+	// on distinct.md's three examples, is the last new value first
+	// (distinct 4 5 5 2 3 is [3,2,5,4]).
+	_, first, err := distinct.VectorContext(funcs.ContextOf(env), v)
+	if err != nil {
+		return nil, err
 	}
-	u := value.NewSet(v).V
-	return u.Gather(lastFirst(u.Len())), nil
-}
-
-// lastFirst is the positions n-1 down to 0. The order of distinct's result
-// is not guaranteed, and DolphinDB's, on distinct.md's three examples, is
-// the last new value first (distinct 4 5 5 2 3 is [3,2,5,4]).
-func lastFirst(n int) []int {
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = n - 1 - i
-	}
-	return idx
+	slices.Reverse(first)
+	return v.Gather(first), nil
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -450,20 +451,19 @@ func nunique(env funcs.Env, args []value.Value) (value.Value, error) {
 		if codes, base, ok := v.CompactSymbolCodes(); ok {
 			return value.NewInt(int32(distinctCodes(codes, len(base), ignore))), nil
 		}
-		seen := make(map[string]struct{}, v.Len())
-		var key []byte
-		ctx := funcs.ContextOf(env)
-		for i, n := 0, v.Len(); i < n; i++ {
-			if i&0xffff == 0 && ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			if ignore && v.IsNull(i) {
-				continue
-			}
-			key = v.AppendKey(key[:0], i)
-			seen[string(key)] = struct{}{}
+		_, first, err := distinct.VectorContext(funcs.ContextOf(env), v)
+		if err != nil {
+			return nil, err
 		}
-		return value.NewInt(int32(len(seen))), nil
+		n := len(first)
+		if ignore {
+			for _, r := range first {
+				if v.IsNull(r) {
+					n-- // NULL and NaN, when both are present
+				}
+			}
+		}
+		return value.NewInt(int32(n)), nil
 	})
 }
 
@@ -485,34 +485,22 @@ func distinctCodes(codes []int32, n int, ignoreNull bool) int {
 // modeReducer is the most frequent non-NULL value (the first seen among
 // ties).
 func modeReducer(v *value.Vector) (value.Value, error) {
-	counts := make(map[string]int, v.Len())
-	best, bestN := -1, 0
-	var key []byte
-	for i, n := 0, v.Len(); i < n; i++ {
-		if v.IsNull(i) {
-			continue
-		}
-		key = v.AppendKey(key[:0], i)
-		c := counts[string(key)] + 1
-		counts[string(key)] = c
-		if c > bestN {
-			best, bestN = i, c
+	codes, first := distinct.Vector(v)
+	counts := make([]int, len(first))
+	for _, c := range codes {
+		counts[c]++
+	}
+	best := -1
+	for c, r := range first {
+		// among equal counts, the value seen first in X
+		if !v.IsNull(r) && (best < 0 || counts[c] > counts[best]) {
+			best = c
 		}
 	}
 	if best < 0 {
 		return value.NullScalar(v.T), nil
 	}
-	// Among equal counts the earliest value to reach the top count wins;
-	// prefer the value seen first in X.
-	for i, n := 0, v.Len(); i < n; i++ {
-		if v.IsNull(i) {
-			continue
-		}
-		if counts[string(v.AppendKey(nil, i))] == bestN {
-			return v.Elem(i), nil
-		}
-	}
-	return v.Elem(best), nil
+	return v.Elem(first[best]), nil
 }
 
 // flatArray is an array vector's elements as one vector, which an

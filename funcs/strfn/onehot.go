@@ -4,8 +4,8 @@ import (
 	"fmt"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -36,7 +36,7 @@ func oneHot(_ funcs.Env, args []value.Value) (value.Value, error) {
 		if col.T.IsArray() || col.T == value.Any {
 			return nil, fmt.Errorf("oneHot can't encode the column [%s] of type %s.", name, col.T)
 		}
-		codes, order := rowsort.DistinctKeyCodes(col)
+		codes, order := distinct.Vector(col)
 		labels, err := cast.Vector(col.Gather(order), value.String, 0)
 		if err != nil {
 			return nil, err

@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -41,9 +40,6 @@ type numericLoops interface {
 	extremeRows(ids []int32, best []int, max bool)
 	// floats converts the elements to float64 with NULLs as NaN.
 	floats() []float64
-	// codes numbers the distinct elements (NaN is NULL: one group) in
-	// order of first appearance and gives the first row of each.
-	codes() ([]int32, []int)
 }
 
 // numeric is v's elements as typed loops; ok is false for a storage that
@@ -51,17 +47,17 @@ type numericLoops interface {
 func numeric(v *value.Vector) (numericLoops, bool) {
 	switch v.T.Storage() {
 	case value.StInt8:
-		return intColumn[int8]{column[int8]{v.I8, value.NullInt8}}, true
+		return column[int8]{v.I8, value.NullInt8}, true
 	case value.StInt16:
-		return intColumn[int16]{column[int16]{v.I16, value.NullInt16}}, true
+		return column[int16]{v.I16, value.NullInt16}, true
 	case value.StInt32:
-		return intColumn[int32]{column[int32]{v.I32, value.NullInt32}}, true
+		return column[int32]{v.I32, value.NullInt32}, true
 	case value.StInt64:
-		return intColumn[int64]{column[int64]{v.I64, value.NullInt64}}, true
+		return column[int64]{v.I64, value.NullInt64}, true
 	case value.StFloat32:
-		return floatColumn[float32]{column[float32]{v.F32, value.NullFloat32}}, true
+		return column[float32]{v.F32, value.NullFloat32}, true
 	case value.StFloat64:
-		return floatColumn[float64]{column[float64]{v.F64, value.NullFloat64}}, true
+		return column[float64]{v.F64, value.NullFloat64}, true
 	}
 	return nil, false
 }
@@ -70,26 +66,6 @@ func numeric(v *value.Vector) (numericLoops, bool) {
 type column[T num] struct {
 	xs   []T
 	null T
-}
-
-// intColumn and floatColumn are columns of integral and floating
-// elements, whose key codes are computed differently.
-type (
-	intColumn[T ints]     struct{ column[T] }
-	floatColumn[T floats] struct{ column[T] }
-)
-
-func (c intColumn[T]) codes() ([]int32, []int) { return intCodes(c.xs) }
-
-func (c floatColumn[T]) codes() ([]int32, []int) {
-	xs := make([]T, len(c.xs))
-	for i, f := range c.xs {
-		if f != f {
-			f = c.null // NaN is NULL: one group
-		}
-		xs[i] = f
-	}
-	return rowsort.DistinctCodes(xs)
 }
 
 func (c column[T]) countNonNull(ids []int32, cnt []int64) {

@@ -1,8 +1,7 @@
 package groupagg
 
 import (
-	"unsafe"
-
+	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -44,111 +43,18 @@ func Group(keys []*value.Vector, rows int) *Groups {
 }
 
 // keyCodes gives each element of v a dense code in order of first
-// appearance and the first row of each code.
+// appearance and the first row of each code. Floating keys compare as
+// values, NaN as NULL: one group.
 func keyCodes(v *value.Vector) ([]int32, []int) {
-	if v.T.IsArray() {
-		return rowsort.DistinctKeyCodes(v)
-	}
-	if k, ok := numeric(v); ok {
-		return k.codes()
-	}
-	switch v.T.Storage() {
-	case value.StString:
-		if codes, base, ok := v.CompactSymbolCodes(); ok {
-			return symbolCodes(codes, len(base))
+	if !v.T.IsArray() {
+		switch v.T.Storage() {
+		case value.StFloat32:
+			return distinct.FloatValues(v.F32, value.NullFloat32)
+		case value.StFloat64:
+			return distinct.FloatValues(v.F64, value.NullFloat64)
 		}
-		return stringCodes(v.Strings())
-	case value.StBytes16:
-		return rowsort.DistinctCodes(v.B16)
 	}
-	return rowsort.DistinctKeyCodes(v)
-}
-
-// symbolCodes is rowsort.DistinctCodes for a coded SYMBOL column of a
-// base of n symbols: a table indexed by symbol code replaces the hash map.
-func symbolCodes(xs []int32, n int) ([]int32, []int) {
-	codes := make([]int32, len(xs))
-	seen := make([]int32, n) // group + 1, 0 while unseen
-	var first []int
-	for i, x := range xs {
-		c := seen[x]
-		if c == 0 {
-			first = append(first, i)
-			c = int32(len(first))
-			seen[x] = c
-		}
-		codes[i] = c - 1
-	}
-	return codes, first
-}
-
-// stringCodes is rowsort.DistinctCodes for strings. Columns built by
-// take, rand or a symbol vector share string data between rows, so a
-// direct-mapped cache keyed by the data pointer answers most rows without
-// hashing the bytes; a miss falls back to the map of strings.
-func stringCodes(xs []string) ([]int32, []int) {
-	codes := make([]int32, len(xs))
-	seen := make(map[string]int32)
-	type slot struct {
-		p    *byte
-		n    int
-		code int32
-	}
-	var cache [1024]slot
-	var first []int
-	for i, x := range xs {
-		p := unsafe.StringData(x)
-		// Fibonacci hashing of the whole pointer: symbols decoded from
-		// one buffer lie a byte or two apart, which the low bits alone
-		// would send to the same slot.
-		h := (uint64(uintptr(unsafe.Pointer(p))) * 0x9E3779B97F4A7C15) >> 54
-		if c := &cache[h]; c.p == p && c.n == len(x) && p != nil {
-			codes[i] = c.code
-			continue
-		}
-		c, ok := seen[x]
-		if !ok {
-			c = int32(len(first))
-			seen[x] = c
-			first = append(first, i)
-		}
-		cache[h] = slot{p, len(x), c}
-		codes[i] = c
-	}
-	return codes, first
-}
-
-// intCodes is rowsort.DistinctCodes for integers: when the values span a
-// small range, a table indexed by value replaces the hash map.
-func intCodes[T ints](xs []T) ([]int32, []int) {
-	if len(xs) == 0 {
-		return nil, nil
-	}
-	lo, hi := xs[0], xs[0]
-	for _, x := range xs {
-		lo, hi = min(lo, x), max(hi, x)
-	}
-	span := uint64(int64(hi) - int64(lo))
-	if int64(hi)-int64(lo) < 0 || span > 1<<22 || span > 4*uint64(len(xs)) {
-		return rowsort.DistinctCodes(xs)
-	}
-	table := make([]int32, span+1)
-	for i := range table {
-		table[i] = -1
-	}
-	codes := make([]int32, len(xs))
-	var first []int
-	for i, x := range xs {
-		k := int64(x) - int64(lo)
-		c := table[k]
-		if c < 0 {
-			c = int32(len(first))
-			table[k] = c
-			first = append(first, i)
-		}
-		codes[i] = c
-	}
-	return codes, first
+	return distinct.Vector(v)
 }
 
 // combineCodes merges two code columns into dense codes of the pairs.
@@ -158,7 +64,7 @@ func combineCodes(a []int32, na int, b []int32, nb int) ([]int32, []int) {
 		pairs[i] = int64(a[i])*int64(nb) + int64(b[i])
 	}
 	_ = na
-	return intCodes(pairs)
+	return distinct.Ints(pairs)
 }
 
 // SortByKeys renumbers the groups so that ids follow the keys' order

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/porpoisedb/porpoise/rowsort"
+	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
 )
@@ -25,7 +25,7 @@ func TestKeyCodesMatchHashing(t *testing.T) {
 	}
 	for _, v := range cases {
 		codes, first := keyCodes(v)
-		want, wantFirst := rowsort.DistinctKeyCodes(v)
+		want, wantFirst := distinct.Keys(v)
 		require.Equal(t, want, codes, v.String())
 		require.Equal(t, wantFirst, first, v.String())
 	}
