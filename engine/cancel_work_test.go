@@ -2,6 +2,7 @@ package engine
 
 import (
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,8 +106,8 @@ func TestCancelledWorkStops(t *testing.T) {
 	require.NoError(t, err)
 	defer e.Close()
 	a, b := e.NewSession(), e.NewSession()
-	mustRun(t, b, cancelWorkFiles)
-	mustRun(t, a, cancelWorkData)
+	mustRun(t, b, raceScaled(cancelWorkFiles))
+	mustRun(t, a, raceScaled(cancelWorkData))
 	for _, c := range cancelWork {
 		ok := t.Run(c.name, func(t *testing.T) {
 			base := runtime.NumGoroutine()
@@ -123,7 +124,7 @@ func TestCancelledWorkStops(t *testing.T) {
 		})
 		if !ok { // a's job may still run: the next cases get a session of their own
 			a = e.NewSession()
-			mustRun(t, a, cancelWorkData)
+			mustRun(t, a, raceScaled(cancelWorkData))
 		}
 	}
 }
@@ -140,6 +141,18 @@ func requireGoroutinesBack(t *testing.T, base int) {
 		buf := make([]byte, 1<<20)
 		t.Fatalf("%d goroutines run %v after the work was cancelled, %d before it started\n%s", n, cancelWait, base, buf[:runtime.Stack(buf, true)])
 	}
+}
+
+// raceScaled shrinks a test's data tenfold under the race detector. Every
+// pass runs many times slower there, so the work still outlasts the wait
+// before the cancel, while the passes with nothing to stop in them (the
+// building of a vector, a sort's key conversion) stay short enough to end
+// within cancelWait.
+func raceScaled(script string) string {
+	if !raceEnabled {
+		return script
+	}
+	return strings.NewReplacer("50000000", "5000000", "20000000", "2000000", "n = 3000000", "n = 300000").Replace(script)
 }
 
 // cancelWait is how long cancelled work may take to end. Under the race
@@ -186,7 +199,7 @@ func TestCancelJobStopsBuiltIn(t *testing.T) {
 	if testing.Short() {
 		t.Skip("works on 50M elements")
 	}
-	s := memSession(t, heavyJob)
+	s := memSession(t, raceScaled(heavyJob))
 	base := runtime.NumGoroutine()
 	mustRun(t, s, `submitJob("heavy", "", heavy, 0)`)
 	cancelRunningJob(t, s, "heavy", base)
@@ -203,7 +216,7 @@ func TestCancelJobStopsScheduledRun(t *testing.T) {
 	require.NoError(t, err)
 	defer e.Close()
 	s := e.NewSession()
-	mustRun(t, s, heavyJob)
+	mustRun(t, s, raceScaled(heavyJob))
 	mustRun(t, s, `scheduleJob("nightly", "heavy", heavy{0}, 09:01m, 2024.03.01, 2024.03.31, 'D')`)
 	base := runtime.NumGoroutine()
 	e.SetNow(func() time.Time { return start.Add(2 * time.Minute) })
@@ -217,10 +230,10 @@ func TestUnsubscribeStopsHeavyHandler(t *testing.T) {
 	if testing.Short() {
 		t.Skip("works on 50M elements")
 	}
-	s := memSession(t, `share streamTable(10:0, ["id"], [INT]) as ticks
+	s := memSession(t, raceScaled(`share streamTable(10:0, ["id"], [INT]) as ticks
 share table(10:0, ["n"], [INT]) as started
 share table(10:0, ["n"], [INT]) as handled
-def onTick(msg) { x = rand(1.0, 50000000); started.append!(table(1 as n)); n = nunique(x); handled.append!(table(n as n)) }`)
+def onTick(msg) { x = rand(1.0, 50000000); started.append!(table(1 as n)); n = nunique(x); handled.append!(table(n as n)) }`))
 	base := runtime.NumGoroutine()
 	mustRun(t, s, `subscribeTable(tableName="ticks", actionName="heavy", handler=onTick, msgAsTable=true); ticks.append!(table(1 as id))`)
 	require.Eventually(t, func() bool {
