@@ -578,9 +578,9 @@ func leadingFloat(s string) (float64, bool) {
 		i++
 	}
 	// strtod reads inf, infinity and nan in any case: float(`inf) is +inf
-	if rest := strings.ToLower(s[i:]); strings.HasPrefix(rest, "inf") || strings.HasPrefix(rest, "nan") {
+	if rest := s[i:]; len(rest) >= 3 && (equalFold(rest[:3], "inf") || equalFold(rest[:3], "nan")) {
 		f := math.Inf(1)
-		if rest[0] == 'n' {
+		if rest[0]|0x20 == 'n' {
 			f = math.NaN()
 		}
 		if s[0] == '-' {
