@@ -37,9 +37,9 @@ type textCase struct {
 
 // textCols are the setup's columns, read back from the session.
 type textCols struct {
-	d, tm, q   []int32
-	ts         []int64
-	x          []float64
+	d, tm, q       []int32
+	ts             []int64
+	x              []float64
 	sd, sx, st, sq []string
 }
 
