@@ -582,14 +582,12 @@ func equalFold(a, b string) bool {
 }
 
 func trimSpace(s string) string {
-	i, j := 0, len(s)
-	for i < j && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
-		i++
-	}
-	for j > i && (s[j-1] == ' ' || s[j-1] == '\t' || s[j-1] == '\r' || s[j-1] == '\n') {
+	s = trimLeftSpace(s)
+	j := len(s)
+	for j > 0 && isSpace(s[j-1]) {
 		j--
 	}
-	return s[i:j]
+	return s[:j]
 }
 
 // ---- decimals ----

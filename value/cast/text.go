@@ -108,7 +108,7 @@ func parseColumn(v *value.Vector, t value.Type, scale int32) (*value.Vector, err
 				}
 			}
 		}
-		return gatherCodes(conv, codes), nil
+		return GatherCodes(conv, codes), nil
 	}
 	out, _, err := parseStrings(v.Strings(), t, scale, false)
 	return out, err
@@ -143,8 +143,9 @@ func parseStrings(strs []string, t value.Type, scale int32, keep bool) (out *val
 	return out, errs, nil
 }
 
-// gatherCodes is the vector of conv's elements at codes.
-func gatherCodes(conv *value.Vector, codes []int32) *value.Vector {
+// GatherCodes is the vector of conv's elements at codes: a coded
+// column's rows, from conv converted from its base one string at a time.
+func GatherCodes(conv *value.Vector, codes []int32) *value.Vector {
 	n := len(codes)
 	out := value.NewVector(conv.T, n, n)
 	out.Scale = conv.Scale
