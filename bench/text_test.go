@@ -242,23 +242,16 @@ func BenchmarkTextConversions(b *testing.B) {
 			var cpu, goCPU time.Duration
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
+				cpu += runCPU(b, s, tc.script)
 				b.StopTimer()
 				runtime.GC()
-				b.StartTimer()
 				cpu0 := cpuTime()
-				_, err := s.Run(tc.script)
-				cpu += cpuTime() - cpu0
-				require.NoError(b, err)
-				b.StopTimer()
-				runtime.GC()
-				cpu0 = cpuTime()
 				tc.goLoop(c)
 				goCPU += cpuTime() - cpu0
 				b.StartTimer()
 			}
-			ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(b.N) }
-			b.ReportMetric(ms(cpu), "cpu-ms/op")
-			b.ReportMetric(ms(goCPU), "go-cpu-ms/op")
+			b.ReportMetric(msPerOp(cpu, b.N), "cpu-ms/op")
+			b.ReportMetric(msPerOp(goCPU, b.N), "go-cpu-ms/op")
 			b.ReportMetric(float64(cpu)/math.Max(float64(goCPU), 1), "x-go")
 		})
 	}
