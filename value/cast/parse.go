@@ -32,8 +32,9 @@ var nullSuffix = map[string]value.Type{
 	"D": value.DateTime, "T": value.Timestamp, "n": value.NanoTime, "N": value.NanoTimestamp, "H": value.DateHour,
 }
 
-// temporalSuffix maps a trailing temporal type letter to its type.
-var temporalSuffix = map[byte]value.Type{
+// temporalSuffix maps a trailing temporal type letter to its type (0 for
+// other bytes); an array, as conversions look every string's last byte up.
+var temporalSuffix = [256]value.Type{
 	'd': value.Date, 'M': value.Month, 't': value.Time, 'm': value.Minute, 's': value.Second,
 	'D': value.DateTime, 'T': value.Timestamp, 'n': value.NanoTime, 'N': value.NanoTimestamp, 'H': value.DateHour,
 }
@@ -273,8 +274,8 @@ func ParseTemporal(text string) (*value.Scalar, error) {
 	}
 	var force value.Type
 	if n := len(s); n > 1 && isLetter(s[n-1]) {
-		t, ok := temporalSuffix[s[n-1]]
-		if !ok {
+		t := temporalSuffix[s[n-1]]
+		if t == 0 {
 			return nil, fmt.Errorf("invalid temporal literal %q", text)
 		}
 		force, s = t, s[:n-1]
@@ -531,7 +532,7 @@ func parseDecimalText(s string, t value.Type, scale int32) (*value.Scalar, error
 // leadingInt reads an optional sign and decimal digits at the start of s
 // (after spaces), saturating to ±MaxInt64; ok is false without digits.
 func leadingInt(s string) (int64, bool) {
-	s = strings.TrimLeft(s, " \t\r\n")
+	s = trimLeftSpace(s)
 	neg := false
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		neg = s[0] == '-'
@@ -561,26 +562,38 @@ func leadingInt(s string) (int64, bool) {
 	return int64(u), true
 }
 
+// trimLeftSpace drops leading spaces, tabs and line breaks.
+func trimLeftSpace(s string) string {
+	for s != "" && isSpace(s[0]) {
+		s = s[1:]
+	}
+	return s
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
 // infText reports whether s spells infinity (inf, -Infinity ...), which
 // converts to an infinite float rather than NULL.
 func infText(s string) bool {
-	s = strings.TrimLeft(s, " \t\r\n")
-	s = strings.TrimLeft(s, "+-")
+	s = trimLeftSpace(s)
+	for s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
 	return len(s) >= 3 && strings.EqualFold(s[:3], "inf")
 }
 
 // leadingFloat reads the longest numeric prefix of s (strtod-like).
 func leadingFloat(s string) (float64, bool) {
-	s = strings.TrimLeft(s, " \t\r\n")
+	s = trimLeftSpace(s)
 	end := 0
 	i := 0
 	if i < len(s) && (s[i] == '-' || s[i] == '+') {
 		i++
 	}
 	// strtod reads inf, infinity and nan in any case: float(`inf) is +inf
-	if rest := strings.ToLower(s[i:]); strings.HasPrefix(rest, "inf") || strings.HasPrefix(rest, "nan") {
+	if rest := s[i:]; len(rest) >= 3 && (equalFold(rest[:3], "inf") || equalFold(rest[:3], "nan")) {
 		f := math.Inf(1)
-		if rest[0] == 'n' {
+		if rest[0]|0x20 == 'n' {
 			f = math.NaN()
 		}
 		if s[0] == '-' {
