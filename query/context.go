@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
+	"github.com/porpoisedb/porpoise/query/ctxby"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/rowsort"
@@ -27,7 +28,7 @@ var errContextItem = ddberr.Errorf("A select item under context by must return a
 // having keeps whole groups (an aggregate condition) or single rows (a
 // vector condition). top/limit then apply to each group.
 func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value.Table, error) {
-	g, ge, err := ex.contextGroups(src, n.ContextBy, n.CSort)
+	g, ge, err := ex.contextGroups(src, n.ContextBy, n.CSort, append(n.Cols[:len(n.Cols):len(n.Cols)], n.Having))
 	if err == nil {
 		err = clausecheck.ContextBy(n.Cols)
 	}
@@ -96,6 +97,7 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 	// context by with limit, and [HINT_KEEPORDER] (hint.md), keep the
 	// input order of the rows
 	if n.Hints&lex.HintKeepOrder != 0 || (n.Limit != nil && n.Top == nil && len(n.CSort) == 0) {
+		indexed(g)
 		sort.Slice(keep, func(a, b int) bool { return g.Perm[keep[a]] < g.Perm[keep[b]] })
 	}
 	if !isIota(keep, out.Rows()) {
@@ -106,33 +108,35 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 
 // contextGroups groups src by the context by keys (groups in key order,
 // rows of a group in input or csort order) and returns the grouping over
-// src plus an evaluator over the rows gathered into group order, where
-// group i is rows starts[i]:starts[i+1] and ids are non-decreasing.
-func (ex *executor) contextGroups(src *value.Table, by []ast.Expr, csort []ast.OrderItem) (*groupagg.Groups, *groupEval, error) {
+// src plus an evaluator over the rows arranged in group order (the
+// columns the expressions reads may read), where
+// group i is rows starts[i]:starts[i+1] and ids are non-decreasing. The
+// grouping's Perm, the rows' old positions, is built by indexed.
+func (ex *executor) contextGroups(src *value.Table, by []ast.Expr, csort []ast.OrderItem, reads []ast.Expr) (*groupagg.Groups, *groupEval, error) {
 	keyVecs, err := ex.evalKeys(src, by, true)
 	if err != nil {
 		return nil, nil, err
 	}
 	g := groupagg.Group(keyVecs, src.Rows())
 	g.SortByKeys()
-	g.Index()
 	if len(csort) > 0 {
+		g.Index()
 		if err := ex.csortGroups(g, src, csort); err != nil {
 			return nil, nil, err
 		}
 	}
-	sorted := src.Gather(g.Perm)
-	sg := &groupagg.Groups{N: g.N, Starts: g.Starts, IDs: make([]int32, len(g.IDs)), First: make([]int, g.N)}
-	for i := 0; i < g.N; i++ {
-		sg.First[i] = g.Starts[i]
-		for r := g.Starts[i]; r < g.Starts[i+1]; r++ {
-			sg.IDs[r] = int32(i)
-		}
-	}
-	sg.Perm = value.Iota(len(sg.IDs))
+	// (g.Perm stays nil without csort: see indexed)
+	sorted, sg := ctxby.Arrange(src, ctxby.Columns(src.Names, reads...), g)
 	ge := newGroupEval(ex, sorted, sg)
 	ge.sorted = sorted
 	return g, ge, nil
+}
+
+// indexed builds g's Perm where contextGroups left it nil.
+func indexed(g *groupagg.Groups) {
+	if g.Perm == nil {
+		g.Index()
+	}
 }
 
 // updateValues evaluates the set expressions of an update over the rows of
@@ -150,10 +154,15 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *ast.UpdateStmt) 
 	if len(rows) != t.Rows() {
 		sub = t.Gather(rows)
 	}
-	g, ge, err := ex.contextGroups(sub, n.ContextBy, n.CSort)
+	reads := []ast.Expr{n.Having}
+	for _, set := range n.Sets {
+		reads = append(reads, set.X)
+	}
+	g, ge, err := ex.contextGroups(sub, n.ContextBy, n.CSort, reads)
 	if err != nil {
 		return nil, nil, err
 	}
+	indexed(g)
 	kept := rows
 	if n.Having != nil {
 		having, restore, err := ex.setpred().LowerHaving(ge.src, n.Having)

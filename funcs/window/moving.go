@@ -838,67 +838,22 @@ func pickColumn(k pickKernel) frameColumn {
 	}
 }
 
-// extremeIndexColumn is mimax/mimin: the extreme's position inside its
-// window (INT).
-func extremeIndexColumn(dir int) frameColumn {
-	return func(v *value.Vector, f *frames) (*value.Vector, error) {
-		idx := pickExtreme(dir)(v, f)
-		out := make([]int32, len(idx))
-		for i, j := range idx {
-			if j < 0 {
-				out[i] = value.NullInt32
-			} else {
-				out[i] = int32(j - f.lo[i])
-			}
-		}
-		return value.NewInts(out), nil
-	}
-}
-
-// countKernelSpec declares mcount: the number of non-NULL values per
-// window (INT), NULL for the leading window-1 rows.
+// mcount is the number of non-NULL values per window (INT).
 func mcount(env funcs.Env, args []value.Value) (value.Value, error) {
 	framesOf, minP, err := windowFrames(env, "mcount", args[0], args[1], funcs.Arg(args, 2))
 	if err != nil {
 		return nil, err
 	}
 	return movingColumns("mcount", args[0], func(v *value.Vector) (*value.Vector, error) {
-		f := framesOf(v.Len())
 		// mcount has no leading NULLs ("mcount" page: mcount(7 4 5 8 9, 3)
 		// is [1,2,3,3,3]); only minPeriods bounds the count.
-		out := make([]int32, v.Len())
-		var cnt int32
-		lo := 0
-		for i := range out {
-			if !v.IsNull(i) {
-				cnt++
-			}
-			for ; lo < f.lo[i]; lo++ {
-				if !v.IsNull(lo) {
-					cnt--
-				}
-			}
-			if minP > 0 && int(cnt) < minP {
-				out[i] = value.NullInt32
-			} else {
-				out[i] = cnt
-			}
-		}
-		return value.NewInts(out), nil
+		return countColumn(v, framesOf(v.Len()), minP), nil
 	})
 }
 
 // tmcount counts the non-NULL values of each time window.
 func tmcount(v *value.Vector, f *frames) (*value.Vector, error) {
-	out := make([]int32, v.Len())
-	for i := range out {
-		for j := f.lo[i]; j <= i; j++ {
-			if !v.IsNull(j) {
-				out[i]++
-			}
-		}
-	}
-	return value.NewInts(out), nil
+	return countColumn(v, f, 0), nil
 }
 
 // pairLoop computes out (DOUBLE, NULL where no result) over the frames
@@ -1194,22 +1149,8 @@ func mrank(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	o.Ascending = asc
 	return movingColumns("mrank", args[0], funcs.WithDoubles("mrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
-		f := framesOf(len(xs))
 		out := make([]float64, len(xs))
-		for i, x := range xs {
-			xn := funcs.IsNullF(x)
-			if !f.ready[i] || (xn && o.IgnoreNA) {
-				out[i] = value.NullFloat64
-				continue
-			}
-			less, equal, n, valid := stats.RankCounts(x, xs[f.lo[i]:i+1], o)
-			// minPeriods counts non-NULL values even when NULLs are ranked.
-			if valid < float64(f.minCount) {
-				out[i] = value.NullFloat64
-				continue
-			}
-			out[i] = stats.RankOf(x, less, equal, n, o)
-		}
+		rankRows(xs, framesOf(len(xs)), o, out)
 		return stats.RankResult(out, o), nil
 	}))
 }

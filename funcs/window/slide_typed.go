@@ -1,0 +1,254 @@
+package window
+
+import (
+	"cmp"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// slideExtreme writes each frame's first maximum (max) or minimum of the
+// non-NULL values of xs into out (null where the frame is not ready or
+// holds fewer than minCount values) or, when pos is set, the extreme's
+// row into pos instead (-1 there). NULL is null, or NaN (x != x, never true of
+// an integer). The deque holds the rows whose value no later row has
+// beaten, their values falling (rising for min) from head to tail: the
+// head is the frame's extreme, every row enters and leaves once.
+func slideExtreme[T cmp.Ordered](xs []T, null T, f *frames, max bool, out []T, pos []int32) {
+	los, ready := f.lo[:len(xs)], f.ready[:len(xs)]
+	// the deque's rows, and their values beside them: no load through
+	// the row to compare
+	dq, vals := make([]int32, 0, 64), make([]T, 0, 64)
+	head, cnt, lo, minCount := 0, 0, 0, f.minCount
+	for i, x := range xs {
+		if x != null && x == x {
+			cnt++
+			// (two loops, the direction tested once a row)
+			t := len(dq)
+			if max {
+				for t > head && x > vals[t-1] {
+					t--
+				}
+			} else {
+				for t > head && x < vals[t-1] {
+					t--
+				}
+			}
+			dq, vals = append(dq[:t], int32(i)), append(vals[:t], x)
+		}
+		for l := los[i]; lo < l; lo++ {
+			if y := xs[lo]; y != null && y == y {
+				cnt--
+			}
+		}
+		for head < len(dq) && int(dq[head]) < lo {
+			head++
+		}
+		if head == len(dq) {
+			dq, vals, head = dq[:0], vals[:0], 0
+		} else if head >= 1024 && 2*head >= len(dq) {
+			// keep the live rows at the front, so the deque's memory
+			// stays the size of its longest frame
+			dq, vals, head = dq[:copy(dq, dq[head:])], vals[:copy(vals, vals[head:])], 0
+		}
+		ok := ready[i] && cnt >= minCount && head < len(dq)
+		switch {
+		case pos != nil && ok:
+			pos[i] = dq[head]
+		case pos != nil:
+			pos[i] = -1
+		case ok:
+			out[i] = vals[head]
+		default:
+			out[i] = null
+		}
+	}
+}
+
+// extremeOf runs slideExtreme over v's own storage when it is an ordered
+// one (integers, temporal values, DECIMAL32/64, floats); ok is false for
+// the rest (strings, symbols, 128-bit values), which pickExtreme takes.
+// The result keeps v's type; with pos set, pos gets each extreme's row
+// and the result no elements.
+func extremeOf(v *value.Vector, f *frames, max bool, pos []int32) (*value.Vector, bool) {
+	if v.T == value.Void || v.T.IsArray() {
+		return nil, false
+	}
+	out := &value.Vector{T: v.T, Scale: v.Scale}
+	switch v.T.Storage() {
+	case value.StInt8:
+		out.I8 = extremeRows(v.I8, value.NullInt8, f, max, pos)
+	case value.StInt16:
+		out.I16 = extremeRows(v.I16, value.NullInt16, f, max, pos)
+	case value.StInt32:
+		out.I32 = extremeRows(v.I32, value.NullInt32, f, max, pos)
+	case value.StInt64:
+		out.I64 = extremeRows(v.I64, value.NullInt64, f, max, pos)
+	case value.StFloat32:
+		out.F32 = extremeRows(v.F32, value.NullFloat32, f, max, pos)
+	case value.StFloat64:
+		out.F64 = extremeRows(v.F64, value.NullFloat64, f, max, pos)
+	default:
+		return nil, false
+	}
+	return out, true
+}
+
+// extremeRows is slideExtreme into a new slice, or into pos alone.
+func extremeRows[T cmp.Ordered](xs []T, null T, f *frames, max bool, pos []int32) []T {
+	var out []T
+	if pos == nil {
+		out = make([]T, len(xs))
+	}
+	slideExtreme(xs, null, f, max, out, pos)
+	return out
+}
+
+// extremeColumn is mmax/mmin (dir 1/-1) and tmmax/tmmin: each frame's
+// extreme, of X's type.
+func extremeColumn(dir int) frameColumn {
+	return func(v *value.Vector, f *frames) (*value.Vector, error) {
+		if out, ok := extremeOf(v, f, dir > 0, nil); ok {
+			return out, nil
+		}
+		return value.GatherOrNull(v, pickExtreme(dir)(v, f)), nil
+	}
+}
+
+// extremeIndexColumn is mimax/mimin: the extreme's position inside its
+// window (INT).
+func extremeIndexColumn(dir int) frameColumn {
+	return func(v *value.Vector, f *frames) (*value.Vector, error) {
+		out := make([]int32, v.Len())
+		if _, ok := extremeOf(v, f, dir > 0, out); !ok {
+			for i, j := range pickExtreme(dir)(v, f) {
+				out[i] = int32(j)
+			}
+		}
+		for i, j := range out {
+			if j < 0 {
+				out[i] = value.NullInt32
+			} else {
+				out[i] = j - int32(f.lo[i])
+			}
+		}
+		return value.NewInts(out), nil
+	}
+}
+
+// countColumn is each frame's count of non-NULL values (INT), NULL where
+// it is below minP.
+func countColumn(v *value.Vector, f *frames, minP int) *value.Vector {
+	out := make([]int32, v.Len())
+	if v.T != value.Void && !v.T.IsArray() {
+		switch v.T.Storage() {
+		case value.StInt8:
+			slideCount(v.I8, value.NullInt8, f, minP, out)
+			return value.NewInts(out)
+		case value.StInt16:
+			slideCount(v.I16, value.NullInt16, f, minP, out)
+			return value.NewInts(out)
+		case value.StInt32:
+			slideCount(v.I32, value.NullInt32, f, minP, out)
+			return value.NewInts(out)
+		case value.StInt64:
+			slideCount(v.I64, value.NullInt64, f, minP, out)
+			return value.NewInts(out)
+		case value.StFloat32:
+			slideCount(v.F32, value.NullFloat32, f, minP, out)
+			return value.NewInts(out)
+		case value.StFloat64:
+			slideCount(v.F64, value.NullFloat64, f, minP, out)
+			return value.NewInts(out)
+		}
+	}
+	present := make([]bool, v.Len())
+	for i := range present {
+		present[i] = !v.IsNull(i)
+	}
+	slideCount(present, false, f, minP, out)
+	return value.NewInts(out)
+}
+
+// slideCount writes the count of each frame's values other than null
+// (and NaN) into out, NULL where it is below minP.
+func slideCount[T comparable](xs []T, null T, f *frames, minP int, out []int32) {
+	los := f.lo[:len(xs)]
+	out = out[:len(xs)]
+	var cnt int32
+	lo := 0
+	for i, x := range xs {
+		if x != null && x == x {
+			cnt++
+		}
+		for l := los[i]; lo < l; lo++ {
+			if y := xs[lo]; y != null && y == y {
+				cnt--
+			}
+		}
+		if int(cnt) < minP {
+			out[i] = value.NullInt32
+		} else {
+			out[i] = cnt
+		}
+	}
+}
+
+// rankRows writes each row's rank within its frame into out (NULL where
+// the frame is not ready, holds fewer than minCount non-NULL values, or
+// the row is NULL and o.IgnoreNA): stats.RankCounts' counts, NULLs lowest,
+// taken in one pass over the frame that compares without branching, then
+// stats.RankOf.
+func rankRows(xs []float64, f *frames, o stats.RankOptions, out []float64) {
+	los, ready := f.lo[:len(xs)], f.ready[:len(xs)]
+	out = out[:len(xs)]
+	minCount := f.minCount
+	for i, x := range xs {
+		xn := funcs.IsNullF(x)
+		if !ready[i] || xn && o.IgnoreNA {
+			out[i] = value.NullFloat64
+			continue
+		}
+		// lt and eq count the non-NULL values below and equal to x (none
+		// for a NULL x, which no value equals: NULL is not x == x)
+		win := xs[los[i] : i+1]
+		lt, eq, valid := 0, 0, 0
+		for _, y := range win {
+			if y == y && y != value.NullFloat64 {
+				valid++
+				if y < x {
+					lt++
+				}
+				if y == x {
+					eq++
+				}
+			}
+		}
+		if valid < minCount {
+			out[i] = value.NullFloat64
+			continue
+		}
+		nulls := len(win) - valid
+		var less, equal, n int
+		switch {
+		case xn:
+			// NULL x ties with the frame's NULLs, below every value
+			equal, n = nulls, len(win)
+			if !o.Ascending {
+				less = valid
+			}
+		case o.Ascending:
+			less, equal, n = lt, eq, valid
+			if !o.IgnoreNA {
+				less, n = less+nulls, len(win)
+			}
+		default:
+			less, equal, n = valid-lt-eq, eq, valid
+			if !o.IgnoreNA {
+				n = len(win)
+			}
+		}
+		out[i] = stats.RankOf(x, float64(less), float64(equal), float64(n), o)
+	}
+}
