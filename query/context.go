@@ -3,8 +3,10 @@ package query
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/ctxby"
@@ -14,7 +16,6 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // errContextItem is Porpoise's text for a context by item that evaluates
@@ -65,6 +66,9 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 		return nil, err
 	}
 	out := value.NewTable(names, cols)
+	if n.Having == nil && n.Top == nil && n.Limit == nil && n.Hints&lex.HintKeepOrder == 0 {
+		return out, nil // every row, in group order
+	}
 	keep := value.Iota(out.Rows())
 	if n.Having != nil {
 		having, restore, err := ex.setpred().LowerHaving(ge.src, n.Having)
@@ -100,7 +104,7 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 		indexed(g)
 		sort.Slice(keep, func(a, b int) bool { return g.Perm[keep[a]] < g.Perm[keep[b]] })
 	}
-	if !isIota(keep, out.Rows()) {
+	if !ctxby.IsIota(keep, out.Rows()) {
 		out = out.Gather(keep)
 	}
 	return out, nil
@@ -195,7 +199,7 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *ast.UpdateStmt) 
 		if !ok {
 			return nil, nil, errContextItem
 		}
-		out[k] = spreadRows(vec, g.Perm, rows, t.Rows())
+		out[k] = ctxby.SpreadRows(vec, g.Perm, rows, t.Rows())
 	}
 	return out, kept, nil
 }
@@ -262,6 +266,9 @@ func (ge *groupEval) rowValue(e ast.Expr) (value.Value, error) {
 	// per group: a scalar is repeated over the group, a vector must be
 	// as long as the group
 	x := colname.Strip(e)
+	if v, ok, err := ge.segmentedValue(x); ok || err != nil {
+		return v, err
+	}
 	parts := make([]value.Value, ge.g.N)
 	ctx := ge.ex.env.Context()
 	for i := 0; i < ge.g.N; i++ {
@@ -290,39 +297,39 @@ func (ge *groupEval) rowValue(e ast.Expr) (value.Value, error) {
 			return nil, errContextItem
 		}
 	}
-	return concatVectors(parts, rows)
+	return ctxby.Concat(parts, rows)
 }
 
-// concatVectors appends per-group vectors into one column, converting to
-// the first group's type.
-func concatVectors(parts []value.Value, rows int) (*value.Vector, error) {
-	if len(parts) == 0 {
-		return value.NewVector(value.Double, 0, 0), nil
+// segmentedValue is call e over every group at once, where e calls a
+// built-in with a segmented form (funcs.Spec.Segmented) on arguments
+// each row computes alone, so that they are the groups' arguments
+// joined; ok is false for anything else, which runs per group.
+func (ge *groupEval) segmentedValue(e ast.Expr) (value.Value, bool, error) {
+	c, isCall := e.(*ast.CallExpr)
+	fenv, isEnv := ge.ex.env.(funcs.Env)
+	if !isCall || c.Method || !isEnv || ge.g.N == 0 {
+		return nil, false, nil
 	}
-	first := parts[0].(*value.Vector)
-	for _, p := range parts {
-		if v := p.(*value.Vector); v.Len() > 0 && !allNull(v) {
-			first = v
-			break
+	id, isIdent := c.Fn.(*ast.Ident)
+	if !isIdent || ge.ex.isUserFunction(id.Name) || ge.cols[strings.ToLower(id.Name)] {
+		return nil, false, nil
+	}
+	spec, ok := funcs.Lookup(id.Name)
+	if fn, err := ge.ex.eval(id); !ok || spec.Segmented == nil || err != nil || fn != value.Value(spec) {
+		return nil, false, nil
+	}
+	args := make([]value.Value, len(c.Args))
+	for i, a := range c.Args {
+		if _, named := a.(*ast.NamedArg); a == nil || named || !ge.ex.rowwise(a, ge.cols) {
+			return nil, false, nil
 		}
-	}
-	out := value.NewVector(first.T, 0, rows)
-	out.Scale = first.Scale
-	for _, p := range parts {
-		if err := cast.AppendVector(out, p.(*value.Vector)); err != nil {
-			return nil, err
+		v, err := ge.ex.withTable(ge.src, a)
+		if vec, isVec := v.(*value.Vector); err != nil || isVec && vec.Len() != ge.src.Rows() {
+			return nil, false, nil
 		}
+		args[i] = v
 	}
-	return out, nil
-}
-
-func allNull(v *value.Vector) bool {
-	for i := 0; i < v.Len(); i++ {
-		if !v.IsNull(i) {
-			return false
-		}
-	}
-	return true
+	return spec.Segmented(fenv, args, ge.g.Starts)
 }
 
 // limitPerGroup keeps, of the rows in keep (group order), the first top
@@ -358,39 +365,4 @@ func (ex *executor) limitPerGroup(n *ast.SelectExpr, keep []int, ids []int32) ([
 		lo = hi
 	}
 	return out, nil
-}
-
-// isIota reports whether rows is 0, 1, ..., n-1: gathering them is a copy.
-func isIota(rows []int, n int) bool {
-	if len(rows) != n {
-		return false
-	}
-	for i, r := range rows {
-		if r != i {
-			return false
-		}
-	}
-	return true
-}
-
-// spreadRows places row r of vec (in group order) at row rows[perm[r]] of
-// a vector of n rows, NULL elsewhere. An array vector's rows vary in
-// length, so it is gathered rather than written row by row.
-func spreadRows(vec *value.Vector, perm, rows []int, n int) *value.Vector {
-	if vec.T.IsArray() {
-		at := make([]int, n)
-		for i := range at {
-			at[i] = -1
-		}
-		for r, sr := range perm {
-			at[rows[sr]] = r
-		}
-		return value.GatherOrNull(vec, at)
-	}
-	full := value.NewNullVector(vec.T, n)
-	full.Scale = vec.Scale
-	for r, sr := range perm {
-		full.SetFrom(rows[sr], vec, r)
-	}
-	return full
 }

@@ -444,6 +444,17 @@ func mMomentSpec(name, which string) funcs.Spec {
 				rest = append(rest, mp)
 			}
 			return mSpec(name, kMoment(which, biased)).Fn(env, rest)
+		},
+		Segmented: func(env funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
+			biased, err := funcs.BoolArg(name, "biased", funcs.Arg(args, 2), true)
+			if err != nil {
+				return nil, true, err
+			}
+			rest := []value.Value{args[0], args[1]}
+			if mp := funcs.Arg(args, 3); mp != nil {
+				rest = append(rest, mp)
+			}
+			return mSpec(name, kMoment(which, biased)).Segmented(env, rest, starts)
 		}}
 }
 
@@ -563,14 +574,7 @@ func runKernel(fn string, v *value.Vector, f *frames, k kernel) (*value.Vector, 
 		return nil, err
 	}
 	out := make([]float64, len(xs))
-	k(xs, f, out)
-	if plainSums[fn] {
-		// their inf is the IEEE sum of the frame's values, an infinity
-		// among them or finite values that overflow (1e308 + 1e308)
-		funcs.NullNaN(out)
-	} else {
-		stats.NullNonFinite(out, xs, nil, f.lo)
-	}
+	kernelRows(fn, xs, f, k, out)
 	return value.NewDoubles(out), nil
 }
 
@@ -583,9 +587,13 @@ var plainSums = map[string]bool{"msum": true, "msum2": true, "mavg": true, "tmsu
 type frameColumn func(v *value.Vector, f *frames) (*value.Vector, error)
 
 // mFrameSpec declares mfunc(X, window, [minPeriods]) whose columns col
-// computes over count windows.
-func mFrameSpec(name string, col frameColumn) funcs.Spec {
+// computes over count windows, and seg over segments (nil: col on each).
+func mFrameSpec(name string, col frameColumn, seg segColumn) funcs.Spec {
+	if seg == nil {
+		seg = perSegment(col)
+	}
 	return funcs.Spec{Name: name, Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+		Segmented: countSegmented(name, seg),
 		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
 			if f, ok, err := durationFrames(env, name, args[0], args[1]); ok {
 				if err != nil {
@@ -654,9 +662,13 @@ func windowFrames(env funcs.Env, name string, x, window, minPeriods value.Value)
 }
 
 // tmFrameSpec declares tmfunc(T, X, window) whose columns col computes
-// over time windows.
-func tmFrameSpec(name string, col frameColumn) funcs.Spec {
+// over time windows, and seg over segments (nil: col on each).
+func tmFrameSpec(name string, col frameColumn, seg segColumn) funcs.Spec {
+	if seg == nil {
+		seg = perSegment(col)
+	}
 	return funcs.Spec{Name: name, Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
+		Segmented: timeSegmented(name, seg),
 		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
 			f, err := tmFrames(env, name, args[0], args[2])
 			if err != nil {
@@ -679,10 +691,14 @@ func kernelColumn(name string, k kernel) frameColumn {
 }
 
 // mSpec declares mfunc(X, window, [minPeriods]) over a DOUBLE kernel.
-func mSpec(name string, k kernel) funcs.Spec { return mFrameSpec(name, kernelColumn(name, k)) }
+func mSpec(name string, k kernel) funcs.Spec {
+	return mFrameSpec(name, kernelColumn(name, k), kernelSegments(name, k))
+}
 
 // tmSpec declares tmfunc(T, X, window) over a DOUBLE kernel.
-func tmSpec(name string, k kernel) funcs.Spec { return tmFrameSpec(name, kernelColumn(name, k)) }
+func tmSpec(name string, k kernel) funcs.Spec {
+	return tmFrameSpec(name, kernelColumn(name, k), kernelSegments(name, k))
+}
 
 // tmFrames reads T and window of a tm-function. A window in calendar
 // units (1M, 10y, a trading calendar) over dates has no fixed length:
@@ -1071,6 +1087,19 @@ func m2Spec(name string, params []string, k pairLoop) funcs.Spec {
 				k(xs, ys, f, out)
 				return f.lo
 			})
+		},
+		Segmented: func(_ funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
+			_, okx := segmentable(args[0])
+			_, oky := segmentable(args[1])
+			w, isScalar := args[2].(*value.Scalar)
+			if !okx || !oky || !isScalar || w.T == value.Duration {
+				return nil, false, nil
+			}
+			width, minP, err := movingArgs(name, args[2], funcs.Arg(args, 3))
+			if err != nil {
+				return nil, true, err
+			}
+			return pairSegments(name, args[0], args[1], k, starts, countSegments(starts, width, minP))
 		}}
 }
 
@@ -1095,6 +1124,17 @@ func tm2Spec(name string, params []string, k pairLoop) funcs.Spec {
 				return nil, lenErr
 			}
 			return r, err
+		},
+		Segmented: func(env funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
+			t, isVec := args[0].(*value.Vector)
+			x, okx := segmentable(args[1])
+			_, oky := segmentable(args[2])
+			if !isVec || !okx || !oky || t.Len() != x.Len() {
+				return nil, false, nil
+			}
+			return pairSegments(name, args[1], args[2], k, starts, func(s, e int) (*frames, error) {
+				return tmFrames(env, name, t.Slice(s, e), args[3])
+			})
 		}}
 }
 

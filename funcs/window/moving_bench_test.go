@@ -65,14 +65,16 @@ func BenchmarkMovingKernels(b *testing.B) {
 		})
 	}
 	outI := make([]int32, len(price))
+	starts, countOf := whole(len(price), count)
+	_, timeOf := whole(len(price), time)
 	o := stats.RankOptions{Ascending: true, IgnoreNA: true, Ties: "min"}
 	for _, c := range []struct {
 		name string
 		run  func()
 	}{
-		{"mmax", func() { extremeRows(price, value.NullFloat64, count, true, nil) }},
-		{"mimin", func() { extremeRows(price, value.NullFloat64, count, false, outI) }},
-		{"tmmax", func() { extremeRows(price, value.NullFloat64, time, true, nil) }},
+		{"mmax", func() { extremeSegments(price, value.NullFloat64, starts, countOf, true, nil) }},
+		{"mimin", func() { extremeSegments(price, value.NullFloat64, starts, countOf, false, outI) }},
+		{"tmmax", func() { extremeSegments(price, value.NullFloat64, starts, timeOf, true, nil) }},
 		{"mcount", func() { slideCount(price, value.NullFloat64, count, 0, outI) }},
 		{"mrank", func() { rankRows(price, count, o, out) }},
 	} {

@@ -66,53 +66,90 @@ func slideExtreme[T cmp.Ordered](xs []T, null T, f *frames, max bool, out []T, p
 	}
 }
 
-// extremeOf runs slideExtreme over v's own storage when it is an ordered
-// one (integers, temporal values, DECIMAL32/64, floats); ok is false for
-// the rest (strings, symbols, 128-bit values), which pickExtreme takes.
-// The result keeps v's type; with pos set, pos gets each extreme's row
-// and the result no elements.
-func extremeOf(v *value.Vector, f *frames, max bool, pos []int32) (*value.Vector, bool) {
+// extremeOf runs slideExtreme over each segment of v's own storage when
+// it is an ordered one (integers, temporal values, DECIMAL32/64,
+// floats); ok is false for the rest (strings, symbols, 128-bit values),
+// which pickExtreme takes. The result keeps v's type; with pos set, pos
+// gets instead each extreme's place in its window (mimax), NULL where
+// there is none, and the result no elements.
+func extremeOf(v *value.Vector, starts []int, framesOf segmentFrames, max bool, pos []int32) (*value.Vector, bool, error) {
 	if v.T == value.Void || v.T.IsArray() {
-		return nil, false
+		return nil, false, nil
 	}
 	out := &value.Vector{T: v.T, Scale: v.Scale}
+	var err error
 	switch v.T.Storage() {
 	case value.StInt8:
-		out.I8 = extremeRows(v.I8, value.NullInt8, f, max, pos)
+		out.I8, err = extremeSegments(v.I8, value.NullInt8, starts, framesOf, max, pos)
 	case value.StInt16:
-		out.I16 = extremeRows(v.I16, value.NullInt16, f, max, pos)
+		out.I16, err = extremeSegments(v.I16, value.NullInt16, starts, framesOf, max, pos)
 	case value.StInt32:
-		out.I32 = extremeRows(v.I32, value.NullInt32, f, max, pos)
+		out.I32, err = extremeSegments(v.I32, value.NullInt32, starts, framesOf, max, pos)
 	case value.StInt64:
-		out.I64 = extremeRows(v.I64, value.NullInt64, f, max, pos)
+		out.I64, err = extremeSegments(v.I64, value.NullInt64, starts, framesOf, max, pos)
 	case value.StFloat32:
-		out.F32 = extremeRows(v.F32, value.NullFloat32, f, max, pos)
+		out.F32, err = extremeSegments(v.F32, value.NullFloat32, starts, framesOf, max, pos)
 	case value.StFloat64:
-		out.F64 = extremeRows(v.F64, value.NullFloat64, f, max, pos)
+		out.F64, err = extremeSegments(v.F64, value.NullFloat64, starts, framesOf, max, pos)
 	default:
-		return nil, false
+		return nil, false, nil
 	}
-	return out, true
+	return out, true, err
 }
 
-// extremeRows is slideExtreme into a new slice, or into pos alone.
-func extremeRows[T cmp.Ordered](xs []T, null T, f *frames, max bool, pos []int32) []T {
+// extremeSegments is slideExtreme over each segment, into a new slice or
+// into pos alone (as places in the windows).
+func extremeSegments[T cmp.Ordered](xs []T, null T, starts []int, framesOf segmentFrames, max bool, pos []int32) ([]T, error) {
 	var out []T
 	if pos == nil {
 		out = make([]T, len(xs))
 	}
-	slideExtreme(xs, null, f, max, out, pos)
-	return out
+	for i := 0; i+1 < len(starts); i++ {
+		s, e := starts[i], starts[i+1]
+		f, err := framesOf(s, e)
+		if err != nil {
+			return nil, err
+		}
+		if pos == nil {
+			slideExtreme(xs[s:e], null, f, max, out[s:e], nil)
+			continue
+		}
+		seg := pos[s:e]
+		slideExtreme(xs[s:e], null, f, max, nil, seg)
+		for r, j := range seg {
+			if j < 0 {
+				seg[r] = value.NullInt32
+			} else {
+				seg[r] = j - int32(f.lo[r])
+			}
+		}
+	}
+	return out, nil
+}
+
+// whole is a column's one segment and its frames.
+func whole(n int, f *frames) ([]int, segmentFrames) {
+	return []int{0, n}, func(int, int) (*frames, error) { return f, nil }
 }
 
 // extremeColumn is mmax/mmin (dir 1/-1) and tmmax/tmmin: each frame's
 // extreme, of X's type.
 func extremeColumn(dir int) frameColumn {
 	return func(v *value.Vector, f *frames) (*value.Vector, error) {
-		if out, ok := extremeOf(v, f, dir > 0, nil); ok {
-			return out, nil
+		starts, framesOf := whole(v.Len(), f)
+		return extremeSegmented(dir)(v, starts, framesOf)
+	}
+}
+
+// extremeSegmented is extremeColumn over segments.
+func extremeSegmented(dir int) segColumn {
+	return func(v *value.Vector, starts []int, framesOf segmentFrames) (*value.Vector, error) {
+		if out, ok, err := extremeOf(v, starts, framesOf, dir > 0, nil); ok {
+			return out, err
 		}
-		return value.GatherOrNull(v, pickExtreme(dir)(v, f)), nil
+		return perSegment(func(v *value.Vector, f *frames) (*value.Vector, error) {
+			return value.GatherOrNull(v, pickExtreme(dir)(v, f)), nil
+		})(v, starts, framesOf)
 	}
 }
 
@@ -120,20 +157,28 @@ func extremeColumn(dir int) frameColumn {
 // window (INT).
 func extremeIndexColumn(dir int) frameColumn {
 	return func(v *value.Vector, f *frames) (*value.Vector, error) {
+		starts, framesOf := whole(v.Len(), f)
+		return extremeIndexSegmented(dir)(v, starts, framesOf)
+	}
+}
+
+// extremeIndexSegmented is extremeIndexColumn over segments.
+func extremeIndexSegmented(dir int) segColumn {
+	return func(v *value.Vector, starts []int, framesOf segmentFrames) (*value.Vector, error) {
 		out := make([]int32, v.Len())
-		if _, ok := extremeOf(v, f, dir > 0, out); !ok {
+		if _, ok, err := extremeOf(v, starts, framesOf, dir > 0, out); ok {
+			return value.NewInts(out), err
+		}
+		return perSegment(func(v *value.Vector, f *frames) (*value.Vector, error) {
+			out := make([]int32, v.Len())
 			for i, j := range pickExtreme(dir)(v, f) {
-				out[i] = int32(j)
-			}
-		}
-		for i, j := range out {
-			if j < 0 {
 				out[i] = value.NullInt32
-			} else {
-				out[i] = j - int32(f.lo[i])
+				if j >= 0 {
+					out[i] = int32(j - f.lo[i])
+				}
 			}
-		}
-		return value.NewInts(out), nil
+			return value.NewInts(out), nil
+		})(v, starts, framesOf)
 	}
 }
 
