@@ -14,16 +14,18 @@ import (
 // frames are the sliding windows of a moving function: row i covers rows
 // lo[i]..i; ready[i] is false for the leading rows that are NULL whatever
 // the data (the first window-1, or minPeriods-1, rows of a count window);
-// minCount is the fewest non-NULL values a window needs.
+// minCount is the fewest non-NULL values a window needs; width is a
+// count window's row count (0 for other windows).
 type frames struct {
 	lo       []int
 	ready    []bool
 	minCount int
+	width    int
 }
 
 // countFrames are windows of the last w rows (the "mFunctions" rules).
 func countFrames(n, w, minPeriods int) *frames {
-	f := &frames{lo: make([]int, n), ready: make([]bool, n), minCount: 1}
+	f := &frames{lo: make([]int, n), ready: make([]bool, n), minCount: 1, width: w}
 	lead := w - 1
 	if minPeriods > 0 {
 		lead, f.minCount = minPeriods-1, minPeriods

@@ -19,7 +19,7 @@ type segmentFrames func(s, e int) (*frames, error)
 // prefix is the frames of the first n rows: a count window's frames over
 // n rows are the prefix of its frames over more.
 func (f *frames) prefix(n int) *frames {
-	return &frames{lo: f.lo[:n], ready: f.ready[:n], minCount: f.minCount}
+	return &frames{lo: f.lo[:n], ready: f.ready[:n], minCount: f.minCount, width: f.width}
 }
 
 // countSegments are count windows over each segment: the frames of the

@@ -19,6 +19,9 @@ func randomColumns(rng *rand.Rand, n int) []*value.Vector {
 	for i := range n {
 		r := rng.Intn(9) - 4
 		i32[i], i64[i], f64[i], f32[i], i8[i] = int32(r), int64(r)*1e12, float64(r)/4, float32(r)/4, int8(r)
+		if r == 0 && rng.Intn(2) == 0 {
+			f64[i], f32[i] = math.Copysign(0, -1), float32(math.Copysign(0, -1))
+		}
 		switch rng.Intn(6) {
 		case 0:
 			i32[i], i64[i], f64[i], f32[i], i8[i] = value.NullInt32, value.NullInt64, value.NullFloat64, value.NullFloat32, value.NullInt8
@@ -53,6 +56,10 @@ func TestTypedExtremeMatchesReference(t *testing.T) {
 						continue
 					}
 					require.Equal(t, 0, value.CompareAcross(v, j, got, i), "%s %s dir %d row %d", name, v.T, dir, i)
+					if v.T == value.Double {
+						// the first extreme: -0 and +0 as they come
+						require.Equal(t, math.Signbit(v.F64[j]), math.Signbit(got.F64[i]), "%s dir %d row %d", name, dir, i)
+					}
 					require.Equal(t, int32(j-f.lo[i]), gotIdx.I32[i], "%s %s dir %d row %d", name, v.T, dir, i)
 				}
 			}
