@@ -1,7 +1,6 @@
 package window
 
 import (
-	"math"
 	"math/rand"
 	"testing"
 
@@ -17,17 +16,7 @@ import (
 func segmentArgs(rng *rand.Rand, spec *funcs.Spec, starts []int, xt value.Type) [][]value.Value {
 	n := starts[len(starts)-1]
 	col := func() *value.Vector {
-		xs := make([]float64, n)
-		for i := range xs {
-			switch rng.Intn(7) {
-			case 0:
-				xs[i] = value.NullFloat64
-			case 1:
-				xs[i] = math.NaN()
-			default:
-				xs[i] = float64(rng.Intn(9) - 4)
-			}
-		}
+		xs := randomDoubles(rng, n, false)
 		if xt == value.Int {
 			is := make([]int32, n)
 			for i, x := range xs {

@@ -276,14 +276,17 @@ func whole(n int, f *frames) ([]int, segmentFrames) {
 	return []int{0, n}, func(int, int) (*frames, error) { return f, nil }
 }
 
-// extremeColumn is mmax/mmin (dir 1/-1) and tmmax/tmmin: each frame's
-// extreme, of X's type.
-func extremeColumn(dir int) frameColumn {
+// wholeColumn is seg over a column as its one segment.
+func wholeColumn(seg segColumn) frameColumn {
 	return func(v *value.Vector, f *frames) (*value.Vector, error) {
 		starts, framesOf := whole(v.Len(), f)
-		return extremeSegmented(dir)(v, starts, framesOf)
+		return seg(v, starts, framesOf)
 	}
 }
+
+// extremeColumn is mmax/mmin (dir 1/-1) and tmmax/tmmin: each frame's
+// extreme, of X's type.
+func extremeColumn(dir int) frameColumn { return wholeColumn(extremeSegmented(dir)) }
 
 // extremeSegmented is extremeColumn over segments.
 func extremeSegmented(dir int) segColumn {
@@ -299,12 +302,7 @@ func extremeSegmented(dir int) segColumn {
 
 // extremeIndexColumn is mimax/mimin: the extreme's position inside its
 // window (INT).
-func extremeIndexColumn(dir int) frameColumn {
-	return func(v *value.Vector, f *frames) (*value.Vector, error) {
-		starts, framesOf := whole(v.Len(), f)
-		return extremeIndexSegmented(dir)(v, starts, framesOf)
-	}
-}
+func extremeIndexColumn(dir int) frameColumn { return wholeColumn(extremeIndexSegmented(dir)) }
 
 // extremeIndexSegmented is extremeIndexColumn over segments.
 func extremeIndexSegmented(dir int) segColumn {
@@ -330,34 +328,34 @@ func extremeIndexSegmented(dir int) segColumn {
 // it is below minP.
 func countColumn(v *value.Vector, f *frames, minP int) *value.Vector {
 	out := make([]int32, v.Len())
-	if v.T != value.Void && !v.T.IsArray() {
-		switch v.T.Storage() {
-		case value.StInt8:
-			slideCount(v.I8, value.NullInt8, f, minP, out)
-			return value.NewInts(out)
-		case value.StInt16:
-			slideCount(v.I16, value.NullInt16, f, minP, out)
-			return value.NewInts(out)
-		case value.StInt32:
-			slideCount(v.I32, value.NullInt32, f, minP, out)
-			return value.NewInts(out)
-		case value.StInt64:
-			slideCount(v.I64, value.NullInt64, f, minP, out)
-			return value.NewInts(out)
-		case value.StFloat32:
-			slideCount(v.F32, value.NullFloat32, f, minP, out)
-			return value.NewInts(out)
-		case value.StFloat64:
-			slideCount(v.F64, value.NullFloat64, f, minP, out)
-			return value.NewInts(out)
-		}
+	switch st := v.T.Storage(); {
+	case v.T == value.Void || v.T.IsArray():
+		slideCount(nonNull(v), false, f, minP, out)
+	case st == value.StInt8:
+		slideCount(v.I8, value.NullInt8, f, minP, out)
+	case st == value.StInt16:
+		slideCount(v.I16, value.NullInt16, f, minP, out)
+	case st == value.StInt32:
+		slideCount(v.I32, value.NullInt32, f, minP, out)
+	case st == value.StInt64:
+		slideCount(v.I64, value.NullInt64, f, minP, out)
+	case st == value.StFloat32:
+		slideCount(v.F32, value.NullFloat32, f, minP, out)
+	case st == value.StFloat64:
+		slideCount(v.F64, value.NullFloat64, f, minP, out)
+	default:
+		slideCount(nonNull(v), false, f, minP, out)
 	}
+	return value.NewInts(out)
+}
+
+// nonNull flags v's non-NULL elements.
+func nonNull(v *value.Vector) []bool {
 	present := make([]bool, v.Len())
 	for i := range present {
 		present[i] = !v.IsNull(i)
 	}
-	slideCount(present, false, f, minP, out)
-	return value.NewInts(out)
+	return present
 }
 
 // slideCount writes the count of each frame's values other than null

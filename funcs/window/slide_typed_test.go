@@ -89,19 +89,7 @@ func TestTypedExtremeMatchesReference(t *testing.T) {
 func TestRankRowsMatchesRankCounts(t *testing.T) {
 	rng := rand.New(rand.NewSource(8))
 	const n = 500
-	xs := make([]float64, n)
-	for i := range xs {
-		switch rng.Intn(8) {
-		case 0:
-			xs[i] = value.NullFloat64
-		case 1:
-			xs[i] = math.NaN()
-		case 2:
-			xs[i] = math.Inf(-1)
-		default:
-			xs[i] = float64(rng.Intn(7))
-		}
-	}
+	xs := randomDoubles(rng, n, true)
 	for name, f := range testFrames(rng, n) {
 		for _, asc := range []bool{true, false} {
 			for _, ignoreNA := range []bool{true, false} {
@@ -125,4 +113,23 @@ func TestRankRowsMatchesRankCounts(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomDoubles are n small whole values (many ties) with NULLs and NaN
+// among them, and -inf with infs.
+func randomDoubles(rng *rand.Rand, n int, infs bool) []float64 {
+	xs := make([]float64, n)
+	for i := range xs {
+		switch r := rng.Intn(8); {
+		case r == 0:
+			xs[i] = value.NullFloat64
+		case r == 1:
+			xs[i] = math.NaN()
+		case r == 2 && infs:
+			xs[i] = math.Inf(-1)
+		default:
+			xs[i] = float64(rng.Intn(9) - 4)
+		}
+	}
+	return xs
 }
