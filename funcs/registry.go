@@ -161,6 +161,14 @@ type Spec struct {
 	// arguments (groupby's sym and avg_price). Fn serves calls without
 	// names (Env.Call).
 	NamedFn func(env Env, args []value.Value, names []string) (value.Value, error)
+	// Segmented, when set, computes the function over consecutive
+	// segments of its arguments at once: the vectors in args are as long
+	// as starts' last entry, segment i is their rows starts[i] up to
+	// starts[i+1], and the result is Fn's results on each segment's rows
+	// (scalars as they are) joined in order. context by calls it once
+	// instead of Fn once per group. ok false says the arguments need Fn
+	// per segment after all.
+	Segmented func(env Env, args []value.Value, starts []int) (r value.Value, ok bool, err error)
 	// ElemNames asks for the element names of an argument written as a
 	// bracketed literal ([sym, minute(t)]) in place of its own name, joined
 	// by ElemNameSep (SplitElemNames reads them): groupby names its key

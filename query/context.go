@@ -3,17 +3,19 @@ package query
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
+	"github.com/porpoisedb/porpoise/query/ctxby"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // errContextItem is Porpoise's text for a context by item that evaluates
@@ -27,7 +29,7 @@ var errContextItem = ddberr.Errorf("A select item under context by must return a
 // having keeps whole groups (an aggregate condition) or single rows (a
 // vector condition). top/limit then apply to each group.
 func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value.Table, error) {
-	g, ge, err := ex.contextGroups(src, n.ContextBy, n.CSort)
+	g, ge, err := ex.contextGroups(src, n.ContextBy, n.CSort, append(n.Cols[:len(n.Cols):len(n.Cols)], n.Having))
 	if err == nil {
 		err = clausecheck.ContextBy(n.Cols)
 	}
@@ -64,6 +66,9 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 		return nil, err
 	}
 	out := value.NewTable(names, cols)
+	if n.Having == nil && n.Top == nil && n.Limit == nil && n.Hints&lex.HintKeepOrder == 0 {
+		return out, nil // every row, in group order
+	}
 	keep := value.Iota(out.Rows())
 	if n.Having != nil {
 		having, restore, err := ex.setpred().LowerHaving(ge.src, n.Having)
@@ -96,9 +101,10 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 	// context by with limit, and [HINT_KEEPORDER] (hint.md), keep the
 	// input order of the rows
 	if n.Hints&lex.HintKeepOrder != 0 || (n.Limit != nil && n.Top == nil && len(n.CSort) == 0) {
+		indexed(g)
 		sort.Slice(keep, func(a, b int) bool { return g.Perm[keep[a]] < g.Perm[keep[b]] })
 	}
-	if !isIota(keep, out.Rows()) {
+	if !ctxby.IsIota(keep, out.Rows()) {
 		out = out.Gather(keep)
 	}
 	return out, nil
@@ -106,33 +112,35 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 
 // contextGroups groups src by the context by keys (groups in key order,
 // rows of a group in input or csort order) and returns the grouping over
-// src plus an evaluator over the rows gathered into group order, where
-// group i is rows starts[i]:starts[i+1] and ids are non-decreasing.
-func (ex *executor) contextGroups(src *value.Table, by []ast.Expr, csort []ast.OrderItem) (*groupagg.Groups, *groupEval, error) {
+// src plus an evaluator over the rows arranged in group order (the
+// columns the expressions reads may read), where
+// group i is rows starts[i]:starts[i+1] and ids are non-decreasing. The
+// grouping's Perm, the rows' old positions, is built by indexed.
+func (ex *executor) contextGroups(src *value.Table, by []ast.Expr, csort []ast.OrderItem, reads []ast.Expr) (*groupagg.Groups, *groupEval, error) {
 	keyVecs, err := ex.evalKeys(src, by, true)
 	if err != nil {
 		return nil, nil, err
 	}
 	g := groupagg.Group(keyVecs, src.Rows())
 	g.SortByKeys()
-	g.Index()
 	if len(csort) > 0 {
+		g.Index()
 		if err := ex.csortGroups(g, src, csort); err != nil {
 			return nil, nil, err
 		}
 	}
-	sorted := src.Gather(g.Perm)
-	sg := &groupagg.Groups{N: g.N, Starts: g.Starts, IDs: make([]int32, len(g.IDs)), First: make([]int, g.N)}
-	for i := 0; i < g.N; i++ {
-		sg.First[i] = g.Starts[i]
-		for r := g.Starts[i]; r < g.Starts[i+1]; r++ {
-			sg.IDs[r] = int32(i)
-		}
-	}
-	sg.Perm = value.Iota(len(sg.IDs))
+	// (g.Perm stays nil without csort: see indexed)
+	sorted, sg := ctxby.Arrange(src, ctxby.Columns(src.Names, reads...), g)
 	ge := newGroupEval(ex, sorted, sg)
 	ge.sorted = sorted
 	return g, ge, nil
+}
+
+// indexed builds g's Perm where contextGroups left it nil.
+func indexed(g *groupagg.Groups) {
+	if g.Perm == nil {
+		g.Index()
+	}
 }
 
 // updateValues evaluates the set expressions of an update over the rows of
@@ -150,10 +158,15 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *ast.UpdateStmt) 
 	if len(rows) != t.Rows() {
 		sub = t.Gather(rows)
 	}
-	g, ge, err := ex.contextGroups(sub, n.ContextBy, n.CSort)
+	reads := []ast.Expr{n.Having}
+	for _, set := range n.Sets {
+		reads = append(reads, set.X)
+	}
+	g, ge, err := ex.contextGroups(sub, n.ContextBy, n.CSort, reads)
 	if err != nil {
 		return nil, nil, err
 	}
+	indexed(g)
 	kept := rows
 	if n.Having != nil {
 		having, restore, err := ex.setpred().LowerHaving(ge.src, n.Having)
@@ -186,7 +199,7 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *ast.UpdateStmt) 
 		if !ok {
 			return nil, nil, errContextItem
 		}
-		out[k] = spreadRows(vec, g.Perm, rows, t.Rows())
+		out[k] = ctxby.SpreadRows(vec, g.Perm, rows, t.Rows())
 	}
 	return out, kept, nil
 }
@@ -253,6 +266,9 @@ func (ge *groupEval) rowValue(e ast.Expr) (value.Value, error) {
 	// per group: a scalar is repeated over the group, a vector must be
 	// as long as the group
 	x := colname.Strip(e)
+	if v, ok, err := ge.segmentedValue(x); ok || err != nil {
+		return v, err
+	}
 	parts := make([]value.Value, ge.g.N)
 	ctx := ge.ex.env.Context()
 	for i := 0; i < ge.g.N; i++ {
@@ -281,39 +297,39 @@ func (ge *groupEval) rowValue(e ast.Expr) (value.Value, error) {
 			return nil, errContextItem
 		}
 	}
-	return concatVectors(parts, rows)
+	return ctxby.Concat(parts, rows)
 }
 
-// concatVectors appends per-group vectors into one column, converting to
-// the first group's type.
-func concatVectors(parts []value.Value, rows int) (*value.Vector, error) {
-	if len(parts) == 0 {
-		return value.NewVector(value.Double, 0, 0), nil
+// segmentedValue is call e over every group at once, where e calls a
+// built-in with a segmented form (funcs.Spec.Segmented) on arguments
+// each row computes alone, so that they are the groups' arguments
+// joined; ok is false for anything else, which runs per group.
+func (ge *groupEval) segmentedValue(e ast.Expr) (value.Value, bool, error) {
+	c, isCall := e.(*ast.CallExpr)
+	fenv, isEnv := ge.ex.env.(funcs.Env)
+	if !isCall || c.Method || !isEnv || ge.g.N == 0 {
+		return nil, false, nil
 	}
-	first := parts[0].(*value.Vector)
-	for _, p := range parts {
-		if v := p.(*value.Vector); v.Len() > 0 && !allNull(v) {
-			first = v
-			break
+	id, isIdent := c.Fn.(*ast.Ident)
+	if !isIdent || ge.ex.isUserFunction(id.Name) || ge.cols[strings.ToLower(id.Name)] {
+		return nil, false, nil
+	}
+	spec, ok := funcs.Lookup(id.Name)
+	if fn, err := ge.ex.eval(id); !ok || spec.Segmented == nil || err != nil || fn != value.Value(spec) {
+		return nil, false, nil
+	}
+	args := make([]value.Value, len(c.Args))
+	for i, a := range c.Args {
+		if _, named := a.(*ast.NamedArg); a == nil || named || !ge.ex.rowwise(a, ge.cols) {
+			return nil, false, nil
 		}
-	}
-	out := value.NewVector(first.T, 0, rows)
-	out.Scale = first.Scale
-	for _, p := range parts {
-		if err := cast.AppendVector(out, p.(*value.Vector)); err != nil {
-			return nil, err
+		v, err := ge.ex.withTable(ge.src, a)
+		if vec, isVec := v.(*value.Vector); err != nil || isVec && vec.Len() != ge.src.Rows() {
+			return nil, false, nil
 		}
+		args[i] = v
 	}
-	return out, nil
-}
-
-func allNull(v *value.Vector) bool {
-	for i := 0; i < v.Len(); i++ {
-		if !v.IsNull(i) {
-			return false
-		}
-	}
-	return true
+	return spec.Segmented(fenv, args, ge.g.Starts)
 }
 
 // limitPerGroup keeps, of the rows in keep (group order), the first top
@@ -349,39 +365,4 @@ func (ex *executor) limitPerGroup(n *ast.SelectExpr, keep []int, ids []int32) ([
 		lo = hi
 	}
 	return out, nil
-}
-
-// isIota reports whether rows is 0, 1, ..., n-1: gathering them is a copy.
-func isIota(rows []int, n int) bool {
-	if len(rows) != n {
-		return false
-	}
-	for i, r := range rows {
-		if r != i {
-			return false
-		}
-	}
-	return true
-}
-
-// spreadRows places row r of vec (in group order) at row rows[perm[r]] of
-// a vector of n rows, NULL elsewhere. An array vector's rows vary in
-// length, so it is gathered rather than written row by row.
-func spreadRows(vec *value.Vector, perm, rows []int, n int) *value.Vector {
-	if vec.T.IsArray() {
-		at := make([]int, n)
-		for i := range at {
-			at[i] = -1
-		}
-		for r, sr := range perm {
-			at[rows[sr]] = r
-		}
-		return value.GatherOrNull(vec, at)
-	}
-	full := value.NewNullVector(vec.T, n)
-	full.Scale = vec.Scale
-	for r, sr := range perm {
-		full.SetFrom(rows[sr], vec, r)
-	}
-	return full
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/query/ctxby"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -191,7 +192,7 @@ func concatResults(rs []value.Value) (value.Value, error) {
 	case *value.Vector:
 		parts := make([]value.Value, len(rs))
 		copy(parts, rs)
-		return concatVectors(parts, 0)
+		return ctxby.Concat(parts, 0)
 	}
 	return cast.FromScalars(rs)
 }

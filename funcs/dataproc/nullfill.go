@@ -91,6 +91,15 @@ func nearestFill(v *value.Vector, limit, step int) *value.Vector {
 	if v.T.IsArray() {
 		return arrayNearestFill(v, step)
 	}
+	if out, ok := typedNearestFill(v, limit, step); ok {
+		return out
+	}
+	return gatherNearestFill(v, limit, step)
+}
+
+// gatherNearestFill is nearestFill for any column: it gathers each row's
+// source row.
+func gatherNearestFill(v *value.Vector, limit, step int) *value.Vector {
 	n := v.Len()
 	idx := make([]int, n)
 	i := 0
@@ -112,6 +121,63 @@ func nearestFill(v *value.Vector, limit, step int) *value.Vector {
 		}
 	}
 	return value.GatherOrNull(v, idx)
+}
+
+// typedNearestFill is nearestFill over v's own storage, for the
+// fixed-width numeric, temporal and symbol columns: one pass, no index
+// of the rows to gather; ok is false for the rest.
+func typedNearestFill(v *value.Vector, limit, step int) (*value.Vector, bool) {
+	if v.T == value.Void {
+		return nil, false
+	}
+	out := &value.Vector{T: v.T, Scale: v.Scale, Syms: v.Syms}
+	switch {
+	case v.Syms != nil:
+		// coded symbols: code 0 is the empty string, NULL
+		out.I32 = fillRun(v.I32, 0, limit, step)
+	case v.T.Storage() == value.StInt8:
+		out.I8 = fillRun(v.I8, value.NullInt8, limit, step)
+	case v.T.Storage() == value.StInt16:
+		out.I16 = fillRun(v.I16, value.NullInt16, limit, step)
+	case v.T.Storage() == value.StInt32:
+		out.I32 = fillRun(v.I32, value.NullInt32, limit, step)
+	case v.T.Storage() == value.StInt64:
+		out.I64 = fillRun(v.I64, value.NullInt64, limit, step)
+	case v.T.Storage() == value.StFloat32:
+		out.F32 = fillRun(v.F32, value.NullFloat32, limit, step)
+	case v.T.Storage() == value.StFloat64:
+		out.F64 = fillRun(v.F64, value.NullFloat64, limit, step)
+	default:
+		return nil, false
+	}
+	return out, true
+}
+
+// fillRun is xs walked in direction step with each NULL (null, or NaN:
+// x != x) taking the last non-NULL value passed, at most limit NULLs in a
+// row (limit < 0: no limit); a NULL with none to take is null.
+func fillRun[T comparable](xs []T, null T, limit, step int) []T {
+	n := len(xs)
+	out := make([]T, n)
+	i := 0
+	if step < 0 {
+		i = n - 1
+	}
+	last, have, run := null, false, 0
+	for ; i >= 0 && i < n; i += step {
+		x := xs[i]
+		if x != null && x == x {
+			out[i], last, have, run = x, x, true, 0
+			continue
+		}
+		run++
+		if have && (limit < 0 || run <= limit) {
+			out[i] = last
+		} else {
+			out[i] = null
+		}
+	}
+	return out
 }
 
 // linearFill interpolates NULLs between two non-NULL elements linearly;

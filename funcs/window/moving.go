@@ -14,16 +14,18 @@ import (
 // frames are the sliding windows of a moving function: row i covers rows
 // lo[i]..i; ready[i] is false for the leading rows that are NULL whatever
 // the data (the first window-1, or minPeriods-1, rows of a count window);
-// minCount is the fewest non-NULL values a window needs.
+// minCount is the fewest non-NULL values a window needs; width is a
+// count window's row count (0 for other windows).
 type frames struct {
 	lo       []int
 	ready    []bool
 	minCount int
+	width    int
 }
 
 // countFrames are windows of the last w rows (the "mFunctions" rules).
 func countFrames(n, w, minPeriods int) *frames {
-	f := &frames{lo: make([]int, n), ready: make([]bool, n), minCount: 1}
+	f := &frames{lo: make([]int, n), ready: make([]bool, n), minCount: 1, width: w}
 	lead := w - 1
 	if minPeriods > 0 {
 		lead, f.minCount = minPeriods-1, minPeriods
@@ -444,6 +446,17 @@ func mMomentSpec(name, which string) funcs.Spec {
 				rest = append(rest, mp)
 			}
 			return mSpec(name, kMoment(which, biased)).Fn(env, rest)
+		},
+		Segmented: func(env funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
+			biased, err := funcs.BoolArg(name, "biased", funcs.Arg(args, 2), true)
+			if err != nil {
+				return nil, true, err
+			}
+			rest := []value.Value{args[0], args[1]}
+			if mp := funcs.Arg(args, 3); mp != nil {
+				rest = append(rest, mp)
+			}
+			return mSpec(name, kMoment(which, biased)).Segmented(env, rest, starts)
 		}}
 }
 
@@ -563,14 +576,7 @@ func runKernel(fn string, v *value.Vector, f *frames, k kernel) (*value.Vector, 
 		return nil, err
 	}
 	out := make([]float64, len(xs))
-	k(xs, f, out)
-	if plainSums[fn] {
-		// their inf is the IEEE sum of the frame's values, an infinity
-		// among them or finite values that overflow (1e308 + 1e308)
-		funcs.NullNaN(out)
-	} else {
-		stats.NullNonFinite(out, xs, nil, f.lo)
-	}
+	kernelRows(fn, xs, f, k, out)
 	return value.NewDoubles(out), nil
 }
 
@@ -583,9 +589,13 @@ var plainSums = map[string]bool{"msum": true, "msum2": true, "mavg": true, "tmsu
 type frameColumn func(v *value.Vector, f *frames) (*value.Vector, error)
 
 // mFrameSpec declares mfunc(X, window, [minPeriods]) whose columns col
-// computes over count windows.
-func mFrameSpec(name string, col frameColumn) funcs.Spec {
+// computes over count windows, and seg over segments (nil: col on each).
+func mFrameSpec(name string, col frameColumn, seg segColumn) funcs.Spec {
+	if seg == nil {
+		seg = perSegment(col)
+	}
 	return funcs.Spec{Name: name, Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
+		Segmented: countSegmented(name, seg),
 		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
 			if f, ok, err := durationFrames(env, name, args[0], args[1]); ok {
 				if err != nil {
@@ -654,9 +664,13 @@ func windowFrames(env funcs.Env, name string, x, window, minPeriods value.Value)
 }
 
 // tmFrameSpec declares tmfunc(T, X, window) whose columns col computes
-// over time windows.
-func tmFrameSpec(name string, col frameColumn) funcs.Spec {
+// over time windows, and seg over segments (nil: col on each).
+func tmFrameSpec(name string, col frameColumn, seg segColumn) funcs.Spec {
+	if seg == nil {
+		seg = perSegment(col)
+	}
 	return funcs.Spec{Name: name, Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
+		Segmented: timeSegmented(name, seg),
 		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
 			f, err := tmFrames(env, name, args[0], args[2])
 			if err != nil {
@@ -679,10 +693,14 @@ func kernelColumn(name string, k kernel) frameColumn {
 }
 
 // mSpec declares mfunc(X, window, [minPeriods]) over a DOUBLE kernel.
-func mSpec(name string, k kernel) funcs.Spec { return mFrameSpec(name, kernelColumn(name, k)) }
+func mSpec(name string, k kernel) funcs.Spec {
+	return mFrameSpec(name, kernelColumn(name, k), kernelSegments(name, k))
+}
 
 // tmSpec declares tmfunc(T, X, window) over a DOUBLE kernel.
-func tmSpec(name string, k kernel) funcs.Spec { return tmFrameSpec(name, kernelColumn(name, k)) }
+func tmSpec(name string, k kernel) funcs.Spec {
+	return tmFrameSpec(name, kernelColumn(name, k), kernelSegments(name, k))
+}
 
 // tmFrames reads T and window of a tm-function. A window in calendar
 // units (1M, 10y, a trading calendar) over dates has no fixed length:
@@ -838,67 +856,22 @@ func pickColumn(k pickKernel) frameColumn {
 	}
 }
 
-// extremeIndexColumn is mimax/mimin: the extreme's position inside its
-// window (INT).
-func extremeIndexColumn(dir int) frameColumn {
-	return func(v *value.Vector, f *frames) (*value.Vector, error) {
-		idx := pickExtreme(dir)(v, f)
-		out := make([]int32, len(idx))
-		for i, j := range idx {
-			if j < 0 {
-				out[i] = value.NullInt32
-			} else {
-				out[i] = int32(j - f.lo[i])
-			}
-		}
-		return value.NewInts(out), nil
-	}
-}
-
-// countKernelSpec declares mcount: the number of non-NULL values per
-// window (INT), NULL for the leading window-1 rows.
+// mcount is the number of non-NULL values per window (INT).
 func mcount(env funcs.Env, args []value.Value) (value.Value, error) {
 	framesOf, minP, err := windowFrames(env, "mcount", args[0], args[1], funcs.Arg(args, 2))
 	if err != nil {
 		return nil, err
 	}
 	return movingColumns("mcount", args[0], func(v *value.Vector) (*value.Vector, error) {
-		f := framesOf(v.Len())
 		// mcount has no leading NULLs ("mcount" page: mcount(7 4 5 8 9, 3)
 		// is [1,2,3,3,3]); only minPeriods bounds the count.
-		out := make([]int32, v.Len())
-		var cnt int32
-		lo := 0
-		for i := range out {
-			if !v.IsNull(i) {
-				cnt++
-			}
-			for ; lo < f.lo[i]; lo++ {
-				if !v.IsNull(lo) {
-					cnt--
-				}
-			}
-			if minP > 0 && int(cnt) < minP {
-				out[i] = value.NullInt32
-			} else {
-				out[i] = cnt
-			}
-		}
-		return value.NewInts(out), nil
+		return countColumn(v, framesOf(v.Len()), minP), nil
 	})
 }
 
 // tmcount counts the non-NULL values of each time window.
 func tmcount(v *value.Vector, f *frames) (*value.Vector, error) {
-	out := make([]int32, v.Len())
-	for i := range out {
-		for j := f.lo[i]; j <= i; j++ {
-			if !v.IsNull(j) {
-				out[i]++
-			}
-		}
-	}
-	return value.NewInts(out), nil
+	return countColumn(v, f, 0), nil
 }
 
 // pairLoop computes out (DOUBLE, NULL where no result) over the frames
@@ -1116,6 +1089,19 @@ func m2Spec(name string, params []string, k pairLoop) funcs.Spec {
 				k(xs, ys, f, out)
 				return f.lo
 			})
+		},
+		Segmented: func(_ funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
+			_, okx := segmentable(args[0])
+			_, oky := segmentable(args[1])
+			w, isScalar := args[2].(*value.Scalar)
+			if !okx || !oky || !isScalar || w.T == value.Duration {
+				return nil, false, nil
+			}
+			width, minP, err := movingArgs(name, args[2], funcs.Arg(args, 3))
+			if err != nil {
+				return nil, true, err
+			}
+			return pairSegments(name, args[0], args[1], k, starts, countSegments(starts, width, minP))
 		}}
 }
 
@@ -1140,6 +1126,17 @@ func tm2Spec(name string, params []string, k pairLoop) funcs.Spec {
 				return nil, lenErr
 			}
 			return r, err
+		},
+		Segmented: func(env funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
+			t, isVec := args[0].(*value.Vector)
+			x, okx := segmentable(args[1])
+			_, oky := segmentable(args[2])
+			if !isVec || !okx || !oky || t.Len() != x.Len() {
+				return nil, false, nil
+			}
+			return pairSegments(name, args[1], args[2], k, starts, func(s, e int) (*frames, error) {
+				return tmFrames(env, name, t.Slice(s, e), args[3])
+			})
 		}}
 }
 
@@ -1194,22 +1191,8 @@ func mrank(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	o.Ascending = asc
 	return movingColumns("mrank", args[0], funcs.WithDoubles("mrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
-		f := framesOf(len(xs))
 		out := make([]float64, len(xs))
-		for i, x := range xs {
-			xn := funcs.IsNullF(x)
-			if !f.ready[i] || (xn && o.IgnoreNA) {
-				out[i] = value.NullFloat64
-				continue
-			}
-			less, equal, n, valid := stats.RankCounts(x, xs[f.lo[i]:i+1], o)
-			// minPeriods counts non-NULL values even when NULLs are ranked.
-			if valid < float64(f.minCount) {
-				out[i] = value.NullFloat64
-				continue
-			}
-			out[i] = stats.RankOf(x, less, equal, n, o)
-		}
+		rankRows(xs, framesOf(len(xs)), o, out)
 		return stats.RankResult(out, o), nil
 	}))
 }

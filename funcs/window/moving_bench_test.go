@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -60,6 +61,26 @@ func BenchmarkMovingKernels(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			for range b.N {
 				c.k(price, qty, c.f, out)
+			}
+		})
+	}
+	outI := make([]int32, len(price))
+	starts, countOf := whole(len(price), count)
+	_, timeOf := whole(len(price), time)
+	o := stats.RankOptions{Ascending: true, IgnoreNA: true, Ties: "min"}
+	for _, c := range []struct {
+		name string
+		run  func()
+	}{
+		{"mmax", func() { extremeSegments(price, value.NullFloat64, starts, countOf, true, nil) }},
+		{"mimin", func() { extremeSegments(price, value.NullFloat64, starts, countOf, false, outI) }},
+		{"tmmax", func() { extremeSegments(price, value.NullFloat64, starts, timeOf, true, nil) }},
+		{"mcount", func() { slideCount(price, value.NullFloat64, count, 0, outI) }},
+		{"mrank", func() { rankRows(price, count, o, out) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for range b.N {
+				c.run()
 			}
 		})
 	}

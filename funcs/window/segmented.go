@@ -1,0 +1,162 @@
+package window
+
+import (
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// A segmented call (funcs.Spec.Segmented) computes a moving function over
+// each group of a context by at once: the groups are consecutive
+// segments of the columns, each with its own frames, and the results go
+// into one column with no allocation per group where the column's kind
+// allows.
+
+// segmentFrames gives the frames of rows s up to e of a segmented call,
+// relative to s.
+type segmentFrames func(s, e int) (*frames, error)
+
+// prefix is the frames of the first n rows: a count window's frames over
+// n rows are the prefix of its frames over more.
+func (f *frames) prefix(n int) *frames {
+	return &frames{lo: f.lo[:n], ready: f.ready[:n], minCount: f.minCount, width: f.width}
+}
+
+// countSegments are count windows over each segment: the frames of the
+// longest, built once.
+func countSegments(starts []int, w, minP int) segmentFrames {
+	longest := 0
+	for i := 0; i+1 < len(starts); i++ {
+		longest = max(longest, starts[i+1]-starts[i])
+	}
+	f := countFrames(longest, w, minP)
+	return func(s, e int) (*frames, error) { return f.prefix(e - s), nil }
+}
+
+// segColumn computes one column of a moving function over each segment
+// of v.
+type segColumn func(v *value.Vector, starts []int, framesOf segmentFrames) (*value.Vector, error)
+
+// perSegment is col run on each segment, the results joined: for the
+// columns without a loop of their own over segments.
+func perSegment(col frameColumn) segColumn {
+	return func(v *value.Vector, starts []int, framesOf segmentFrames) (*value.Vector, error) {
+		var out *value.Vector
+		for i := 0; i+1 < len(starts); i++ {
+			s, e := starts[i], starts[i+1]
+			f, err := framesOf(s, e)
+			if err != nil {
+				return nil, err
+			}
+			r, err := col(v.Slice(s, e), f)
+			if err != nil {
+				return nil, err
+			}
+			if out == nil {
+				out = value.NewVector(r.T, 0, v.Len())
+				out.Scale = r.Scale
+			}
+			out.AppendVector(r)
+		}
+		return out, nil
+	}
+}
+
+// kernelSegments runs a DOUBLE kernel over each segment into one column.
+func kernelSegments(fn string, k kernel) segColumn {
+	return func(v *value.Vector, starts []int, framesOf segmentFrames) (*value.Vector, error) {
+		xs, err := funcs.DoublesOf(fn, v)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]float64, len(xs))
+		for i := 0; i+1 < len(starts); i++ {
+			s, e := starts[i], starts[i+1]
+			f, err := framesOf(s, e)
+			if err != nil {
+				return nil, err
+			}
+			kernelRows(fn, xs[s:e], f, k, out[s:e])
+		}
+		return value.NewDoubles(out), nil
+	}
+}
+
+// kernelRows runs k over xs into out, NULL where its result is not one
+// (see runKernel).
+func kernelRows(fn string, xs []float64, f *frames, k kernel, out []float64) {
+	k(xs, f, out)
+	if plainSums[fn] {
+		// their inf is the IEEE sum of the frame's values, an infinity
+		// among them or finite values that overflow (1e308 + 1e308)
+		funcs.NullNaN(out)
+	} else {
+		stats.NullNonFinite(out, xs, nil, f.lo)
+	}
+}
+
+// segmentable says whether a segmented call may take X as given: a
+// numeric vector, which the per-group calls would take whole.
+func segmentable(x value.Value) (*value.Vector, bool) {
+	v, ok := x.(*value.Vector)
+	return v, ok && v.T != value.Void && funcs.IsNumericVec(v)
+}
+
+// countSegmented is the Segmented of mfunc(X, window, [minPeriods]) over
+// count windows, seg computing its column (durations, and windows that
+// are not a scalar, as mavg's weights, go per segment).
+func countSegmented(name string, seg segColumn) func(funcs.Env, []value.Value, []int) (value.Value, bool, error) {
+	return func(_ funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
+		v, ok := segmentable(args[0])
+		w, isScalar := args[1].(*value.Scalar)
+		if !ok || !isScalar || w.T == value.Duration {
+			return nil, false, nil
+		}
+		width, minP, err := movingArgs(name, args[1], funcs.Arg(args, 2))
+		if err != nil {
+			return nil, true, err
+		}
+		r, err := seg(v, starts, countSegments(starts, width, minP))
+		return r, true, err
+	}
+}
+
+// timeSegmented is the Segmented of tmfunc(T, X, window): each
+// segment's frames from its own rows of T.
+func timeSegmented(name string, seg segColumn) func(funcs.Env, []value.Value, []int) (value.Value, bool, error) {
+	return func(env funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
+		t, isVec := args[0].(*value.Vector)
+		v, ok := segmentable(args[1])
+		if !ok || !isVec || t.Len() != v.Len() {
+			return nil, false, nil
+		}
+		r, err := seg(v, starts, func(s, e int) (*frames, error) { return tmFrames(env, name, t.Slice(s, e), args[2]) })
+		return r, true, err
+	}
+}
+
+// pairSegments runs a pair statistic's kernel over each segment of X and
+// Y into one column, NULL where its result is not one.
+func pairSegments(name string, x, y value.Value, k pairLoop, starts []int, framesOf segmentFrames) (value.Value, bool, error) {
+	var ferr error
+	r, err := stats.PairFrameColumns(name, x, y, func(xs, ys, out []float64) []int {
+		// each row's frame start, counted from the column's first row
+		lo := make([]int, len(xs))
+		for i := 0; i+1 < len(starts) && ferr == nil; i++ {
+			s, e := starts[i], starts[i+1]
+			var f *frames
+			if f, ferr = framesOf(s, e); ferr != nil {
+				return nil
+			}
+			k(xs[s:e], ys[s:e], f, out[s:e])
+			for r, l := range f.lo {
+				lo[s+r] = s + l
+			}
+		}
+		return lo
+	})
+	if ferr != nil {
+		return nil, true, ferr
+	}
+	return r, true, err
+}
