@@ -538,28 +538,30 @@ func fromString(c *cell, to value.Type, ts int32) error {
 		return stringToDecimal(c, to, ts)
 	}
 	if to.IsTemporal() {
-		txt := trimSpace(s)
-		if n := len(txt); n > 1 && temporalSuffix[txt[n-1]] != 0 {
-			txt = txt[:n-1]
-		}
-		v, typ, _, err := parseTemporalCore(txt, true)
-		if err != nil {
-			c.null = true
-			return nil
-		}
-		if typ == to {
-			c.i = v
-			return nil
-		}
-		r, null, err := convertTemporal(v, typ, to)
-		if err != nil {
-			c.null = true
-			return nil
-		}
-		c.i, c.null = r, null
+		v, ok := textTemporal(s, to)
+		c.i, c.null = v, !ok
 		return nil
 	}
 	return cantConvert(value.String, 0, to, ts)
+}
+
+// textTemporal is the text s as a raw value of temporal type to; ok is
+// false for text that is no date or time, or one outside to's range
+// (NULL).
+func textTemporal(s string, to value.Type) (int64, bool) {
+	txt := trimSpace(s)
+	if n := len(txt); n > 1 && temporalSuffix[txt[n-1]] != 0 {
+		txt = txt[:n-1]
+	}
+	v, typ, _, err := parseTemporalCore(txt, true)
+	if err != nil {
+		return 0, false
+	}
+	if typ == to {
+		return v, true
+	}
+	r, null, err := convertTemporal(v, typ, to)
+	return r, err == nil && !null
 }
 
 func equalFold(a, b string) bool {

@@ -342,6 +342,14 @@ func (t *tscan) eat(c byte) bool {
 // MONTH, 13:30 for MINUTE, 2012.06.13T13:30 for DATEMINUTE). lenient also
 // accepts '-' and '/' as date separators (conversion functions only).
 func parseTemporalCore(s string, lenient bool) (int64, value.Type, bool, error) {
+	if v, t, ok := parsePrinted(s); ok {
+		return v, t, false, nil
+	}
+	return readTemporal(s, lenient)
+}
+
+// readTemporal is parseTemporalCore for every form, a field at a time.
+func readTemporal(s string, lenient bool) (int64, value.Type, bool, error) {
 	sc := &tscan{s: s}
 	if len(s) >= 5 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3]) &&
 		(s[4] == '.' || (lenient && (s[4] == '-' || s[4] == '/'))) {
@@ -403,6 +411,84 @@ func parseTemporalCore(s string, lenient bool) (int64, value.Type, bool, error) 
 		return 0, 0, false, err
 	}
 	return tv, tt, tt == value.Minute, nil
+}
+
+// parsePrinted reads the forms DolphinDB prints dates, times and
+// timestamps in (2024.03.05, 09:30:00, 09:30:00.000,
+// 2024.03.05T09:30:00 and with .000 or .000000000 after it) at fixed
+// offsets; ok is false for any other text and for impossible values,
+// which the general reader then takes (with its errors).
+func parsePrinted(s string) (int64, value.Type, bool) {
+	var days int64
+	clock := s
+	switch len(s) {
+	case 8, 12:
+	case 10, 19, 23, 29:
+		y, ok1 := fixedDigits(s, 0, 4)
+		m, ok2 := fixedDigits(s, 5, 2)
+		d, ok3 := fixedDigits(s, 8, 2)
+		if !ok1 || !ok2 || !ok3 || s[4] != '.' || s[7] != '.' || !value.ValidDate(y, m, d) {
+			return 0, 0, false
+		}
+		days = value.DaysFromCivil(y, m, d)
+		if len(s) == 10 {
+			return days, value.Date, true
+		}
+		if s[10] != 'T' && s[10] != ' ' {
+			return 0, 0, false
+		}
+		clock = s[11:]
+	default:
+		return 0, 0, false
+	}
+	h, ok1 := fixedDigits(clock, 0, 2)
+	mi, ok2 := fixedDigits(clock, 3, 2)
+	se, ok3 := fixedDigits(clock, 6, 2)
+	if !ok1 || !ok2 || !ok3 || clock[2] != ':' || clock[5] != ':' || h > 23 || mi > 59 || se > 59 {
+		return 0, 0, false
+	}
+	secs := int64(h*3600 + mi*60 + se)
+	var frac int
+	if len(clock) > 8 {
+		f, ok := fixedDigits(clock, 9, len(clock)-9)
+		if !ok || clock[8] != '.' {
+			return 0, 0, false
+		}
+		frac = f
+	}
+	switch {
+	case len(s) == 8:
+		return secs, value.Second, true
+	case len(s) == 12:
+		return secs*1000 + int64(frac), value.Time, true
+	case len(s) == 19:
+		v := days*value.SecPerDay + secs
+		if v <= math.MinInt32 || v > math.MaxInt32 {
+			return 0, 0, false
+		}
+		return v, value.DateTime, true
+	case len(s) == 23:
+		return days*value.MsPerDay + secs*1000 + int64(frac), value.Timestamp, true
+	}
+	if days < -106751 || days > 106750 {
+		// past int64 nanoseconds (about 1677 to 2262): the general
+		// reader's overflow error
+		return 0, 0, false
+	}
+	return days*value.NsPerDay + secs*value.NsPerSec + int64(frac), value.NanoTimestamp, true
+}
+
+// fixedDigits reads the n digits at s[at:]; ok is false when any is not a
+// digit.
+func fixedDigits(s string, at, n int) (int, bool) {
+	v := 0
+	for _, c := range []byte(s[at : at+n]) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
 }
 
 // parseClock parses H[:M[:S[.fff]]] to the end of the input. hourOnly

@@ -1,6 +1,8 @@
 package cast
 
 import (
+	"math"
+
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/digits"
 )
@@ -121,6 +123,30 @@ func parseColumn(v *value.Vector, t value.Type, scale int32) (*value.Vector, err
 func parseStrings(strs []string, t value.Type, scale int32, keep bool) (out *value.Vector, errs []error, err error) {
 	out = value.NewVector(t, len(strs), len(strs))
 	out.Scale = scale
+	// the types whose text never fails to convert have loops of their own
+	switch {
+	case t == value.Short:
+		parseInts(out.I16, strs, t)
+		return out, nil, nil
+	case t == value.Int:
+		parseInts(out.I32, strs, t)
+		return out, nil, nil
+	case t == value.Long:
+		parseInts(out.I64, strs, t)
+		return out, nil, nil
+	case t == value.Float:
+		parseFloats(out.F32, strs, value.NullFloat32)
+		return out, nil, nil
+	case t == value.Double:
+		parseFloats(out.F64, strs, value.NullFloat64)
+		return out, nil, nil
+	case t.IsTemporal() && t.Storage() == value.StInt32:
+		parseTemporals(out.I32, strs, t, value.NullInt32)
+		return out, nil, nil
+	case t.IsTemporal() && t.Storage() == value.StInt64:
+		parseTemporals(out.I64, strs, t, value.NullInt64)
+		return out, nil, nil
+	}
 	var c cell
 	for i, s := range strs {
 		if s == "" {
@@ -141,6 +167,50 @@ func parseStrings(strs []string, t value.Type, scale int32, keep bool) (out *val
 		writeCell(out, i, &c)
 	}
 	return out, errs, nil
+}
+
+// parseInts reads SHORT, INT or LONG values as fromString does: the
+// leading integer, wrapped to the type.
+func parseInts[D sint](dst []D, strs []string, t value.Type) {
+	null := D(nullRaw(t))
+	for i, s := range strs {
+		v, ok := leadingInt(s)
+		if !ok {
+			dst[i] = null
+			continue
+		}
+		dst[i] = D(wrapInt(t, v))
+	}
+}
+
+// parseFloats reads FLOAT or DOUBLE values as fromString does: the
+// leading number, NULL when it overflows the type without spelling
+// infinity.
+func parseFloats[D sfloat](dst []D, strs []string, null D) {
+	for i, s := range strs {
+		f, ok := leadingFloat(s)
+		if !ok {
+			dst[i] = null
+			continue
+		}
+		x := D(f)
+		if math.IsInf(float64(x), 0) && !infText(s) {
+			x = null
+		}
+		dst[i] = x
+	}
+}
+
+// parseTemporals reads values of temporal type t with textTemporal.
+func parseTemporals[D int32 | int64](dst []D, strs []string, t value.Type, null D) {
+	for i, s := range strs {
+		v, ok := textTemporal(s, t)
+		if !ok {
+			dst[i] = null
+			continue
+		}
+		dst[i] = D(v)
+	}
 }
 
 // GatherCodes is the vector of conv's elements at codes: a coded

@@ -206,3 +206,36 @@ func TestParseColumnMatchesScalars(t *testing.T) {
 		require.Equal(t, want.String(), out.String())
 	}
 }
+
+func TestParsePrintedMatchesGeneral(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	texts := parseTexts(rng)
+	for _, typ := range []value.Type{value.Date, value.Second, value.Time, value.DateTime, value.Timestamp, value.NanoTimestamp} {
+		for _, x := range randomRaws(rng, 3000, uint(8*typ.Storage().Width())) {
+			texts = append(texts, value.FormatTemporal(typ, x))
+		}
+	}
+	// near misses: one byte changed, a space for the T
+	for i := 0; i < 20000; i++ {
+		b := []byte(texts[rng.IntN(len(texts))])
+		if len(b) > 0 {
+			b[rng.IntN(len(b))] = "0123456789.:-/ T9x"[rng.IntN(18)]
+		}
+		texts = append(texts, string(b))
+	}
+	hits := 0
+	for _, s := range texts {
+		for _, lenient := range []bool{false, true} {
+			v, typ, suffix, err := parseTemporalCore(s, lenient)
+			v2, typ2, suffix2, err2 := readTemporal(s, lenient)
+			require.Equal(t, err2 == nil, err == nil, "%q", s)
+			if err == nil {
+				require.Equal(t, []any{v2, typ2, suffix2}, []any{v, typ, suffix}, "%q", s)
+			}
+		}
+		if _, _, ok := parsePrinted(s); ok {
+			hits++
+		}
+	}
+	require.Greater(t, hits, 10000)
+}
