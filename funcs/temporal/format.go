@@ -92,10 +92,15 @@ func temporalFormat(x, f value.Value) (value.Value, error) {
 		if needDate {
 			y, m, d = value.CivilFromDays(days)
 		}
-		for _, t := range toks {
+		for k := range toks {
+			t := &toks[k]
 			switch t.letter {
 			case 0:
-				b = append(b, t.lit...)
+				if len(t.lit) == 1 {
+					b = append(b, t.lit[0])
+				} else {
+					b = append(b, t.lit...)
+				}
 			case 'y':
 				if t.n == 2 {
 					b = appendZpad(b, int64(y%100), 2)

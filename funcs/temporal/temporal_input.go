@@ -170,16 +170,20 @@ func splitLoop[S int32 | int64, T int8 | int32 | int64](xs []S, srcNull S, sp sp
 
 // joinTemporal is the inverse of splitTemporal for the date-carrying
 // types.
-func joinTemporal(t value.Type, days, nanos int64) int64 {
-	if t == value.Month {
+func joinTemporal(t value.Type, days, nanos int64) int64 { return newSplitter(t).join(days, nanos) }
+
+// join is joinTemporal for the splitter's type.
+func (s splitter) join(days, nanos int64) int64 {
+	switch {
+	case s.month:
 		y, m, _ := value.CivilFromDays(days)
 		return int64(y)*12 + int64(m) - 1
+	case !s.date:
+		return nanos / s.u
+	case nanos == 0:
+		return days * s.per
 	}
-	u := value.TickNanos(t)
-	if !HasDate(t) {
-		return nanos / u
-	}
-	return days*(value.NsPerDay/u) + nanos/u
+	return days*s.per + nanos/s.u
 }
 
 // optInt reads an optional integral parameter: absent, empty or a VOID

@@ -120,7 +120,7 @@ func ParseWithPattern(s string, toks []PatternToken, rt value.Type) int64 {
 	if pos != len(s) {
 		return value.NullInt64
 	}
-	return f.value(rt)
+	return f.value(newSplitter(rt))
 }
 
 // fields are the parts of a date and time read so far.
@@ -166,9 +166,9 @@ func (f *fields) set(t *PatternToken, v int64, digits int) {
 	}
 }
 
-// value is the raw value of type rt the fields make, NullInt64 when they
-// are no real date or time.
-func (f *fields) value(rt value.Type) int64 {
+// value is the raw value of the splitter's type the fields make,
+// NullInt64 when they are no real date or time.
+func (f *fields) value(sp splitter) int64 {
 	hour := f.hour
 	if f.ampm || f.twelve {
 		if hour > 12 {
@@ -184,7 +184,7 @@ func (f *fields) value(rt value.Type) int64 {
 	}
 	days := value.DaysFromCivil(f.year, f.month, f.day)
 	ns := int64(hour)*nsPerHour + int64(f.minute)*nsPerMinute + int64(f.second)*nsPerSecond + f.nanos
-	return joinTemporal(rt, days, ns)
+	return sp.join(days, ns)
 }
 
 // fixedLayout is the length of every text a pattern of digit fields
@@ -213,13 +213,17 @@ func fixedLayout(toks []PatternToken) (n int, ok bool) {
 // the general reader must decide. A field then has exactly its width in
 // digits with a non-digit or the end after it, so it reads as
 // ParseWithPattern reads it.
-func parseFixed(s string, toks []PatternToken, rt value.Type) (int64, bool) {
+func parseFixed(s string, toks []PatternToken, sp splitter) (int64, bool) {
 	f := fields{year: 1970, month: 1, day: 1}
 	pos := 0
 	for k := range toks {
 		t := &toks[k]
 		if t.letter == 0 {
-			if s[pos:pos+len(t.lit)] != t.lit {
+			if len(t.lit) == 1 {
+				if s[pos] != t.lit[0] {
+					return 0, false
+				}
+			} else if s[pos:pos+len(t.lit)] != t.lit {
 				return 0, false
 			}
 			pos += len(t.lit)
@@ -235,7 +239,7 @@ func parseFixed(s string, toks []PatternToken, rt value.Type) (int64, bool) {
 		pos += t.n
 		f.set(t, v, t.n)
 	}
-	return f.value(rt), true
+	return f.value(sp), true
 }
 
 // readDigits reads width digits at pos (all the digits there are when
@@ -281,9 +285,10 @@ func temporalParseFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 func parseAll(strs []string, toks []PatternToken, rt value.Type) *value.Vector {
 	out := make([]int64, len(strs))
 	n, fixed := fixedLayout(toks)
+	sp := newSplitter(rt)
 	for i, s := range strs {
 		if fixed && len(s) == n {
-			if v, ok := parseFixed(s, toks, rt); ok {
+			if v, ok := parseFixed(s, toks, sp); ok {
 				out[i] = v
 				continue
 			}

@@ -21,9 +21,13 @@ func Append2(b []byte, v int64) []byte { return append(b, pairs[2*v], pairs[2*v+
 // way fmt's %0<width>d does (a minus sign counts toward the width:
 // -5 at width 4 is "-005"), which the temporal forms were printed with.
 func AppendPadded(b []byte, v int64, width int) []byte {
-	if v >= 0 && v < 100 && width == 2 {
-		return Append2(b, v)
+	if uint64(v) < 100 && width == 2 {
+		return append(b, pairs[2*v], pairs[2*v+1])
 	}
+	return appendPaddedSlow(b, v, width)
+}
+
+func appendPaddedSlow(b []byte, v int64, width int) []byte {
 	var tmp [20]byte
 	u := uint64(v)
 	if v < 0 {
