@@ -284,6 +284,10 @@ func (s *Session) Upsert(target, data value.Value, ignoreNull bool, keyCols ...s
 // script never kills the server.
 func recoverError(err *error) {
 	if r := recover(); r != nil {
+		if refused, ok := r.(value.AllocRefused); ok {
+			*err = refused.Err // a vector beyond the machine's memory
+			return
+		}
 		*err = fmt.Errorf("internal error: %v", r)
 	}
 }

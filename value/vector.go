@@ -54,6 +54,7 @@ func NewVector(t Type, n, capacity int) *Vector {
 	if capacity < n {
 		capacity = n
 	}
+	guardAlloc(t, capacity)
 	v := &Vector{T: t}
 	if t.IsArray() {
 		v.Offsets = make([]int64, n, capacity)
@@ -601,6 +602,7 @@ func (v *Vector) Like(n int) *Vector { return v.like(n, n) }
 
 func (v *Vector) like(n, capacity int) *Vector {
 	if v.Syms != nil {
+		guardAlloc(Int, max(n, capacity))
 		return &Vector{T: v.T, I32: make([]int32, n, max(n, capacity)), Syms: v.Syms}
 	}
 	out := NewVector(v.T, n, capacity)

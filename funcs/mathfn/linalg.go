@@ -154,7 +154,7 @@ func denseFlagArgs(fn, flag string, def, square bool, args []value.Value) (*dens
 
 // diag builds a diagonal matrix from a vector, or takes a square
 // matrix's diagonal.
-func diag(_ funcs.Env, args []value.Value) (value.Value, error) {
+func diag(env funcs.Env, args []value.Value) (value.Value, error) {
 	if m, ok := args[0].(*value.Matrix); ok {
 		if m.Rows != m.Cols {
 			return nil, ddberr.Errorf("The matrix of diag must be square.")
@@ -170,6 +170,9 @@ func diag(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument of diag must be a numeric vector or a square matrix.")
 	}
 	n := v.Len()
+	if err := env.Reserve(n * n); err != nil {
+		return nil, err // n elements make n*n
+	}
 	out := value.NewVector(v.T, n*n, n*n)
 	out.Scale = v.Scale
 	for i := 0; i < n; i++ {

@@ -1,0 +1,11 @@
+package memlimit
+
+import "github.com/porpoisedb/porpoise/value"
+
+// Every engine's scripts share one process: whatever the engines' caps, a
+// vector the live heap can't take within 80% of physical memory is
+// refused with "Out of memory" rather than left to abort the process.
+func init() {
+	process := New(Configured{})
+	value.SetAllocGuard(process.Reserve)
+}
