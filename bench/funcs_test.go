@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/internal/testkit"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/stretchr/testify/require"
@@ -124,18 +125,28 @@ func benchScripts(b *testing.B, scripts []struct{ name, script string }) {
 			var cpu time.Duration
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				runtime.GC()
-				b.StartTimer()
-				cpu0 := cpuTime()
-				_, err := s.Run(sc.script)
-				cpu += cpuTime() - cpu0
-				require.NoError(b, err)
+				cpu += runCPU(b, s, sc.script)
 			}
-			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(msPerOp(cpu, b.N), "cpu-ms/op")
 		})
 	}
 }
+
+// runCPU runs script from a heap collected with the timer stopped and
+// returns the CPU time the run took.
+func runCPU(b *testing.B, s *engine.Session, script string) time.Duration {
+	b.StopTimer()
+	runtime.GC()
+	b.StartTimer()
+	cpu0 := cpuTime()
+	_, err := s.Run(script)
+	d := cpuTime() - cpu0
+	require.NoError(b, err, script)
+	return d
+}
+
+// msPerOp is d over n runs, in milliseconds.
+func msPerOp(d time.Duration, n int) float64 { return float64(d.Microseconds()) / 1000 / float64(n) }
 
 // BenchmarkVectorFunctions measures cumulative, moving and time-moving
 // functions and scalar kernels over 1M-element columns.

@@ -277,3 +277,32 @@ func keys(ctx context.Context, v *value.Vector) ([]int32, []int, error) {
 	}
 	return codes, first, nil
 }
+
+// Rows numbers the rows of equal-length columns by their values, column
+// by column: rows are equal when every column's elements are.
+func Rows(ctx context.Context, cols []*value.Vector) (codes []int32, first []int, err error) {
+	if len(cols) == 0 {
+		return nil, nil, nil
+	}
+	if codes, first, err = VectorContext(ctx, cols[0]); err != nil {
+		return nil, nil, err
+	}
+	for _, c := range cols[1:] {
+		cc, cf, err := VectorContext(ctx, c)
+		if err != nil {
+			return nil, nil, err
+		}
+		codes, first = Combine(codes, cc, len(cf))
+	}
+	return codes, first, nil
+}
+
+// Combine numbers the pairs (a[i], b[i]) of two code columns, b's codes
+// below nb.
+func Combine(a, b []int32, nb int) (codes []int32, first []int) {
+	pairs := make([]int64, len(a))
+	for i := range a {
+		pairs[i] = int64(a[i])*int64(nb) + int64(b[i])
+	}
+	return Ints(pairs)
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/indexed"
 	"github.com/porpoisedb/porpoise/value"
@@ -593,16 +594,22 @@ func inTyped(out []int8, probe, members *value.Vector) bool {
 	if probe.T != members.T || probe.T.IsArray() || (probe.T.IsDecimal() && probe.Scale != members.Scale) {
 		return false
 	}
-	switch probe.T.Storage() {
-	case value.StInt8:
+	switch st := probe.T.Storage(); {
+	case members.Len() <= 8 && st == value.StInt8:
 		inLoop(out, probe.I8, members.I8)
-	case value.StInt16:
+	case members.Len() <= 8 && st == value.StInt16:
 		inLoop(out, probe.I16, members.I16)
-	case value.StInt32:
+	case members.Len() <= 8 && st == value.StInt32:
 		inLoop(out, probe.I32, members.I32)
-	case value.StInt64:
+	case members.Len() <= 8 && st == value.StInt64:
 		inLoop(out, probe.I64, members.I64)
-	case value.StString:
+	case st == value.StInt8 || st == value.StInt16 || st == value.StInt32 || st == value.StInt64 || st == value.StFloat32 || st == value.StFloat64:
+		// a hash of the members' words (floating members by their bits,
+		// as the set compares them)
+		for i, p := range distinct.Find(members, probe) {
+			out[i] = kernel.BoolAs[int8](p >= 0)
+		}
+	case st == value.StString:
 		inLoop(out, probe.Strings(), members.Strings())
 	default:
 		return false

@@ -2,6 +2,7 @@ package value
 
 import (
 	"errors"
+	"slices"
 	"strings"
 )
 
@@ -30,18 +31,19 @@ func Broadcast(x Value, n int) (*Vector, error) {
 // GatherOrNull is v.Gather(rows) with NULL where a row is -1 (an
 // unmatched row of a join, an empty group).
 func GatherOrNull(v *Vector, rows []int) *Vector {
-	idx := make([]int, len(rows))
 	var nulls []int
 	for i, r := range rows {
 		if r < 0 {
 			nulls = append(nulls, i)
-			r = 0
 		}
-		idx[i] = r
 	}
-	if len(nulls) > 0 && (v.Len() == 0 || v.T.IsArray()) {
+	if len(nulls) == 0 {
+		return v.Gather(rows)
+	}
+	idx := slices.Clone(rows)
+	if v.Len() == 0 || v.T.IsArray() {
 		// an empty v has no row to gather, and an array row's NULL is an
-		// empty row, which SetFrom cannot write: gather it from one
+		// empty row, which SetNull cannot write: gather it from one
 		// appended to a copy of v
 		ext := NewVector(v.T, 0, v.Len()+1)
 		ext.Scale = v.Scale
@@ -52,13 +54,12 @@ func GatherOrNull(v *Vector, rows []int) *Vector {
 		}
 		return ext.Gather(idx)
 	}
+	for _, i := range nulls {
+		idx[i] = 0
+	}
 	out := v.Gather(idx)
-	if len(nulls) > 0 {
-		null := NewNullVector(v.T, 1)
-		null.Scale = v.Scale
-		for _, i := range nulls {
-			out.SetFrom(i, null, 0)
-		}
+	for _, i := range nulls {
+		out.SetNull(i)
 	}
 	return out
 }

@@ -14,11 +14,20 @@ func DaysFromCivil(y, m, d int) int64 {
 		era = (y - 399) / 400
 	}
 	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d - 1
+	var doy int
+	if m >= 1 && m <= 12 {
+		doy = marchDays[m] + d - 1
+	} else {
+		mp := (m + 9) % 12
+		doy = (153*mp+2)/5 + d - 1
+	}
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return int64(era)*146097 + int64(doe) - 719468
 }
+
+// marchDays is the days from March 1 to the first of month m, for the
+// year counted from March that DaysFromCivil works in.
+var marchDays = [13]int{0, 306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275}
 
 // CivilFromDays is the inverse of DaysFromCivil.
 func CivilFromDays(z int64) (y, m, d int) {

@@ -69,3 +69,10 @@ func TestValidDate(t *testing.T) {
 	require.Equal(t, 29, DaysInMonth(2024, 2))
 	require.Equal(t, 28, DaysInMonth(2100, 2))
 }
+
+func TestMarchDaysIsTheFormula(t *testing.T) {
+	for m := 1; m <= 12; m++ {
+		mp := (m + 9) % 12
+		require.Equal(t, (153*mp+2)/5, marchDays[m], "month %d", m)
+	}
+}

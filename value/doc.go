@@ -1,7 +1,8 @@
 // Package value is Porpoise's value model: DolphinDB's types, NULLs, scalars,
 // vectors, pairs, sets, dictionaries and tables, with their printing and
 // ordering; every other package imports it and it imports nothing of ours
-// (conversions live in value/cast, operator kernels in value/kernel).
+// but value/digits, its digit writers (conversions live in value/cast,
+// operator kernels in value/kernel).
 //
 // Vectors keep their data in typed slices (never []any) and encode NULL
 // with DolphinDB's own sentinels (INT_MIN, -DBL_MAX, "" ...), so the wire

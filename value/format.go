@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/porpoisedb/porpoise/value/digits"
 )
 
 // FormatElem renders element i of v as the DolphinDB console prints it
@@ -309,208 +311,89 @@ func FormatChar(c int8) string {
 }
 
 // FormatFloat prints f the way DolphinDB does, with at most prec
-// fractional digits: magnitudes in (1e-6, 1e6) use the pattern "0.###…"
-// (prec optional digits, trailing zeros dropped: 1\3 prints 0.333333,
-// 11\3 prints 3.666667), others the scientific pattern "0.0##…E0"
-// (1234567.0 prints 1.234567E6, 1e-7 prints 1.0E-7). Rounding adds half a
-// unit of the last digit plus 1e-12 and truncates. This ports
-// Double::toString and NumberFormat::format of DolphinDB's official C++
-// API (src/ScalarImp.cpp, src/Format.cpp); the 6-decimal scalar form is
-// confirmed by the "ratio" reference page. prec 4 is the table-cell form.
-func FormatFloat(f float64, prec int) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	}
-	if prec < 1 {
-		prec = 1
-	}
-	a := math.Abs(f)
-	if (a > 0 && a <= 0.000001) || a >= 1000000.0 {
-		return numberFormat(f, 1, prec-1, true)
-	}
-	return numberFormat(f, 0, prec, false)
-}
-
-var pow10f = [10]float64{1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10}
-
-// numberFormat is NumberFormat::format for the patterns "0.{fracMin zeros}
-// {fracOpt #}" and, with sci, the same followed by "E0".
-func numberFormat(x float64, fracMin, fracOpt int, sci bool) string {
-	rounding := 0.5
-	for d := fracMin + fracOpt; d > 0; {
-		k := min(d, 10)
-		d -= k
-		rounding /= pow10f[k-1]
-	}
-	if 1e-12 < rounding/10 {
-		rounding += 1e-12
-	}
-	var b []byte
-	if x < 0 {
-		b = append(b, '-')
-		x = -x
-	}
-	sci = sci || x >= 1e15
-	power := 0
-	if sci {
-		for x < 1 {
-			power -= 10
-			x *= pow10f[9]
-		}
-		if x >= 10 {
-			for x >= pow10f[9] {
-				power += 10
-				x /= pow10f[9]
-			}
-			i := 0
-			for i < 10 && x >= pow10f[i] {
-				i++
-			}
-			if i >= 1 {
-				power += i
-				x /= pow10f[i-1]
-			}
-		}
-	}
-	x += rounding
-	integral := int64(x)
-	fraction := x - float64(integral)
-	intPart := strconv.FormatInt(integral, 10)
-	if sci && len(intPart) == 2 {
-		power++
-		fraction /= 10
-		intPart = intPart[:1]
-	}
-	b = append(b, intPart...)
-	if fracMin+fracOpt > 0 {
-		b = append(b, '.')
-		if fracMin > 0 {
-			b = appendFraction(b, fracMin, false, &fraction)
-		}
-		if fracOpt > 0 {
-			b = appendFraction(b, fracOpt, true, &fraction)
-		}
-		if b[len(b)-1] == '.' {
-			b = b[:len(b)-1]
-		}
-	}
-	if sci {
-		b = append(b, 'E')
-		b = strconv.AppendInt(b, int64(power), 10)
-	}
-	return string(b)
-}
-
-// appendFraction is NumberFormat::printFraction.
-func appendFraction(b []byte, digits int, optional bool, fraction *float64) []byte {
-	start := len(b)
-	for digits != 0 {
-		k := min(digits, 10)
-		digits -= k
-		val := *fraction * pow10f[k-1]
-		x := int64(val)
-		*fraction = val - float64(x)
-		s := strconv.FormatInt(x, 10)
-		if x == 0 {
-			s = ""
-		}
-		if len(s) < k && (!optional || digits != 0 || x != 0) {
-			b = append(b, strings.Repeat("0", k-len(s))...)
-		}
-		b = append(b, s...)
-	}
-	if optional {
-		for len(b) > start && b[len(b)-1] == '0' {
-			b = b[:len(b)-1]
-		}
-	}
-	return b
-}
+// fractional digits (digits.AppendFloat).
+func FormatFloat(f float64, prec int) string { return string(digits.AppendFloat(nil, f, prec)) }
 
 // FormatRaw prints an integer-stored value of type t (BOOL, integral,
 // DURATION, DECIMAL32/64 with its scale, temporal) from its raw int64.
 func FormatRaw(t Type, x int64, scale int32) string {
-	switch t {
-	case Duration:
+	if t == Duration {
 		return strconv.FormatInt(x, 10) + DurationUnitName(scale)
-	case Bool:
-		if x != 0 {
-			return "true"
-		}
-		return "false"
-	case Char, Short, Int, Long:
-		return strconv.FormatInt(x, 10)
-	case Decimal32, Decimal64:
-		return formatDecimal(x, scale)
 	}
-	return FormatTemporal(t, x)
+	return string(AppendRaw(nil, t, x, scale))
 }
 
-func formatDecimal(x int64, scale int32) string {
-	neg := x < 0
-	u := uint64(x)
-	if neg {
-		u = uint64(-x)
-	}
-	s := strconv.FormatUint(u, 10)
-	if scale > 0 {
-		for len(s) <= int(scale) {
-			s = "0" + s
+// AppendRaw appends FormatRaw's text of a value of any type but DURATION.
+func AppendRaw(b []byte, t Type, x int64, scale int32) []byte {
+	switch t {
+	case Bool:
+		if x != 0 {
+			return append(b, "true"...)
 		}
-		s = s[:len(s)-int(scale)] + "." + s[len(s)-int(scale):]
+		return append(b, "false"...)
+	case Char, Short, Int, Long:
+		return strconv.AppendInt(b, x, 10)
+	case Decimal32, Decimal64:
+		return digits.AppendDecimal(b, x, scale)
 	}
-	if neg {
-		s = "-" + s
-	}
-	return s
+	return AppendTemporal(b, t, x)
 }
 
 // FormatTemporal renders a raw temporal value of type t.
-func FormatTemporal(t Type, x int64) string {
+func FormatTemporal(t Type, x int64) string { return string(AppendTemporal(nil, t, x)) }
+
+// AppendTemporal appends FormatTemporal's text.
+func AppendTemporal(b []byte, t Type, x int64) []byte {
 	switch t {
 	case Date:
-		return formatDate(x)
+		return appendDate(b, x)
 	case Month:
-		y, m := FloorDiv(x, 12), FloorMod(x, 12)+1
-		return fmt.Sprintf("%04d.%02dM", y, m)
+		b = digits.AppendPadded(b, FloorDiv(x, 12), 4)
+		b = append(b, '.')
+		b = digits.AppendPadded(b, FloorMod(x, 12)+1, 2)
+		return append(b, 'M')
 	case Time:
-		return formatClock(FloorDiv(x, 1000)) + fmt.Sprintf(".%03d", FloorMod(x, 1000))
+		return appendFrac(digits.AppendClock(b, FloorDiv(x, 1000)), FloorMod(x, 1000), 3)
 	case Minute:
-		return fmt.Sprintf("%02d:%02dm", x/60, x%60)
+		b = digits.AppendPadded(b, x/60, 2)
+		b = append(b, ':')
+		b = digits.AppendPadded(b, x%60, 2)
+		return append(b, 'm')
 	case Second:
-		return formatClock(x)
+		return digits.AppendClock(b, x)
 	case DateTime:
-		return formatDate(FloorDiv(x, SecPerDay)) + "T" + formatClock(FloorMod(x, SecPerDay))
+		b = append(appendDate(b, FloorDiv(x, SecPerDay)), 'T')
+		return digits.AppendClock(b, FloorMod(x, SecPerDay))
 	case Timestamp:
 		days, ms := FloorDiv(x, MsPerDay), FloorMod(x, MsPerDay)
-		return formatDate(days) + "T" + formatClock(ms/1000) + fmt.Sprintf(".%03d", ms%1000)
+		b = digits.AppendClock(append(appendDate(b, days), 'T'), ms/1000)
+		return appendFrac(b, ms%1000, 3)
 	case NanoTime:
-		return formatClock(FloorDiv(x, NsPerSec)) + fmt.Sprintf(".%09d", FloorMod(x, NsPerSec))
+		return appendFrac(digits.AppendClock(b, FloorDiv(x, NsPerSec)), FloorMod(x, NsPerSec), 9)
 	case NanoTimestamp:
 		days, ns := FloorDiv(x, NsPerDay), FloorMod(x, NsPerDay)
-		return formatDate(days) + "T" + formatClock(ns/NsPerSec) + fmt.Sprintf(".%09d", ns%NsPerSec)
+		b = digits.AppendClock(append(appendDate(b, days), 'T'), ns/NsPerSec)
+		return appendFrac(b, ns%NsPerSec, 9)
 	case DateHour:
-		days, h := FloorDiv(x, 24), FloorMod(x, 24)
-		return formatDate(days) + fmt.Sprintf("T%02d", h)
+		b = append(appendDate(b, FloorDiv(x, 24)), 'T')
+		return digits.AppendPadded(b, FloorMod(x, 24), 2)
 	case DateMinute:
-		days, m := FloorDiv(x, 1440), FloorMod(x, 1440)
-		return formatDate(days) + fmt.Sprintf("T%02d:%02dm", m/60, m%60)
+		m := FloorMod(x, 1440)
+		b = append(appendDate(b, FloorDiv(x, 1440)), 'T')
+		b = append(digits.AppendPadded(b, m/60, 2), ':')
+		return append(digits.AppendPadded(b, m%60, 2), 'm')
 	}
-	return strconv.FormatInt(x, 10)
+	return strconv.AppendInt(b, x, 10)
 }
 
-func formatDate(days int64) string {
+func appendDate(b []byte, days int64) []byte {
 	y, m, d := CivilFromDays(days)
-	return fmt.Sprintf("%04d.%02d.%02d", y, m, d)
+	return digits.AppendDate(b, y, m, d)
 }
 
-func formatClock(sec int64) string {
-	return fmt.Sprintf("%02d:%02d:%02d", sec/3600, sec/60%60, sec%60)
+// appendFrac appends '.' and a fraction of a second (0 <= f) in n digits.
+func appendFrac(b []byte, f int64, n int) []byte {
+	return digits.AppendPadded(append(b, '.'), f, n)
 }
 
 // formatIPv6 ports IPAddr::toString of DolphinDB's C++ API

@@ -6,12 +6,14 @@ import (
 	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/lookup"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // perColumn applies f to a vector, to each column of a matrix (results
@@ -458,37 +460,33 @@ func xisDuplicated(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(keys) > 0 {
 		n = keys[0].Len()
 	}
-	rowKey := func(i int, buf []byte) []byte {
-		for _, k := range keys {
-			buf = k.AppendKey(buf, i)
+	for _, k := range keys {
+		if k.Len() != n {
+			return nil, ddberr.Errorf("The tuple of isDuplicated must hold vectors of the same length.")
 		}
-		return buf
 	}
-	count := map[string]int{}
-	var buf []byte
-	for i := 0; i < n; i++ {
-		buf = rowKey(i, buf[:0])
-		count[string(buf)]++
+	codes, first, err := distinct.Rows(funcs.ContextOf(env), keys)
+	if err != nil {
+		return nil, err
+	}
+	count := make([]int32, len(first))
+	for _, c := range codes {
+		count[c]++
 	}
 	out := value.NewVector(value.Bool, n, n)
-	seen := map[string]int{}
-	for i := 0; i < n; i++ {
-		buf = rowKey(i, buf[:0])
-		k := string(buf)
-		seen[k]++
-		total := count[k]
-		dup := false
+	seen := make([]int32, len(first))
+	for i, c := range codes {
+		seen[c]++
+		var dup bool
 		switch keep {
 		case "FIRST":
-			dup = seen[k] > 1
+			dup = seen[c] > 1
 		case "LAST":
-			dup = seen[k] < total
+			dup = seen[c] < count[c]
 		case "NONE":
-			dup = total > 1
+			dup = count[c] > 1
 		}
-		if dup {
-			out.I8[i] = 1
-		}
+		out.I8[i] = kernel.BoolAs[int8](dup)
 	}
 	return out, nil
 }

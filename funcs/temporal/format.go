@@ -1,6 +1,7 @@
 package temporal
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/digits"
 )
 
 // Formatting values as text: temporalFormat (date and time patterns),
@@ -22,6 +24,9 @@ type PatternToken struct {
 	letter byte // 0 for a literal
 	n      int
 	lit    string
+	// width is the digits a parsed field must have, 0 for as many as
+	// there are (set by CompileParsePattern).
+	width int
 }
 
 func isPatternLetter(c byte) bool { return strings.IndexByte("yMdHhmsSna", c) >= 0 }
@@ -47,12 +52,18 @@ func tokenizePattern(p string) []PatternToken {
 	return out
 }
 
-func zpad(n int64, width int) string {
-	s := strconv.FormatInt(n, 10)
-	for len(s) < width {
-		s = "0" + s
+// appendZpad appends n in decimal with zeros before it (before a minus
+// sign too) up to width characters.
+func appendZpad(b []byte, n int64, width int) []byte {
+	if n >= 0 {
+		return digits.AppendPadded(b, n, width)
 	}
-	return s
+	var tmp [20]byte
+	d := strconv.AppendInt(tmp[:0], n, 10)
+	for k := len(d); k < width; k++ {
+		b = append(b, '0')
+	}
+	return append(b, d...)
 }
 
 // temporalFormat renders each temporal value with a pattern.
@@ -66,59 +77,70 @@ func temporalFormat(x, f value.Value) (value.Value, error) {
 		return nil, err
 	}
 	toks := tokenizePattern(pattern)
-	out := make([]string, len(in.Raw))
-	var b strings.Builder
-	for i, r := range in.Raw {
+	needDate := false
+	for _, t := range toks {
+		needDate = needDate || t.letter == 'y' || t.letter == 'M' || t.letter == 'd'
+	}
+	sp := newSplitter(in.T)
+	out := digits.Column(len(in.Raw), len(pattern), func(b []byte, i int) []byte {
+		r := in.Raw[i]
 		if r == value.NullInt64 {
-			continue
+			return b
 		}
-		days, ns := splitTemporal(in.T, r)
-		y, m, d := value.CivilFromDays(days)
-		b.Reset()
-		for _, t := range toks {
+		days, ns := sp.split(r)
+		var y, m, d int
+		if needDate {
+			y, m, d = value.CivilFromDays(days)
+		}
+		for k := range toks {
+			t := &toks[k]
 			switch t.letter {
 			case 0:
-				b.WriteString(t.lit)
+				if len(t.lit) == 1 {
+					b = append(b, t.lit[0])
+				} else {
+					b = append(b, t.lit...)
+				}
 			case 'y':
 				if t.n == 2 {
-					b.WriteString(zpad(int64(y%100), 2))
+					b = appendZpad(b, int64(y%100), 2)
 				} else {
-					b.WriteString(zpad(int64(y), t.n))
+					b = appendZpad(b, int64(y), t.n)
 				}
 			case 'M':
 				if t.n >= 3 {
-					b.WriteString(monthAbbr[m-1])
+					b = append(b, monthAbbr[m-1]...)
 				} else {
-					b.WriteString(zpad(int64(m), t.n))
+					b = appendZpad(b, int64(m), t.n)
 				}
 			case 'd':
-				b.WriteString(zpad(int64(d), t.n))
+				b = appendZpad(b, int64(d), t.n)
 			case 'H':
-				b.WriteString(zpad(ns/nsPerHour, t.n))
+				b = appendZpad(b, ns/nsPerHour, t.n)
 			case 'h':
-				b.WriteString(zpad(ns/nsPerHour%12, t.n))
+				b = appendZpad(b, ns/nsPerHour%12, t.n)
 			case 'm':
-				b.WriteString(zpad(ns/nsPerMinute%60, t.n))
+				b = appendZpad(b, ns/nsPerMinute%60, t.n)
 			case 's':
-				b.WriteString(zpad(ns/nsPerSecond%60, t.n))
+				b = appendZpad(b, ns/nsPerSecond%60, t.n)
 			case 'S':
-				b.WriteString(zpad(ns/1_000_000%1000, t.n))
+				b = appendZpad(b, ns/1_000_000%1000, t.n)
 			case 'n':
 				if t.n <= 6 {
-					b.WriteString(zpad(ns/1000%1_000_000, t.n))
+					b = appendZpad(b, ns/1000%1_000_000, t.n)
 				} else {
-					b.WriteString(zpad(ns%nsPerSecond, t.n))
+					b = appendZpad(b, ns%nsPerSecond, t.n)
 				}
 			case 'a':
 				if ns >= 12*nsPerHour {
-					b.WriteString("PM")
+					b = append(b, "PM"...)
 				} else {
-					b.WriteString("AM")
+					b = append(b, "AM"...)
 				}
 			}
 		}
-		out[i] = b.String()
-	}
+		return b
+	})
 	return in.Wrap(value.NewStrings(value.String, out)), nil
 }
 
@@ -167,47 +189,49 @@ func parseNumPattern(p string) numPattern {
 	return np
 }
 
-// fixed renders a non-negative f with the pattern's fraction and
+// appendFixed appends a non-negative f with the pattern's fraction and
 // integer rules.
-func (np numPattern) fixed(f float64) string {
+func (np numPattern) appendFixed(b []byte, f float64) []byte {
 	scale := math.Pow10(np.maxFrac)
 	f = math.Round(f*scale) / scale
-	s := strconv.FormatFloat(f, 'f', np.maxFrac, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
+	var scratch [48]byte
+	txt := strconv.AppendFloat(scratch[:0], f, 'f', np.maxFrac, 64)
+	intPart, frac := txt, txt[:0]
+	if i := bytes.IndexByte(txt, '.'); i >= 0 {
+		intPart, frac = txt[:i], txt[i+1:]
+	}
 	for len(frac) > np.minFrac && frac[len(frac)-1] == '0' {
 		frac = frac[:len(frac)-1]
 	}
-	if intPart == "0" && np.minInt == 0 {
-		intPart = ""
+	if len(intPart) == 1 && intPart[0] == '0' && np.minInt == 0 {
+		intPart = intPart[:0]
 	}
-	for len(intPart) < np.minInt {
-		intPart = "0" + intPart
-	}
-	if np.group > 0 && len(intPart) > np.group {
-		var b strings.Builder
-		lead := len(intPart) % np.group
-		if lead > 0 {
-			b.WriteString(intPart[:lead])
+	// the integer digits, zero-padded to minInt, with a comma before
+	// every group counted from the right
+	zeros := max(np.minInt-len(intPart), 0)
+	n := zeros + len(intPart)
+	for j := 0; j < n; j++ {
+		if np.group > 0 && n > np.group && j > 0 && (n-j)%np.group == 0 {
+			b = append(b, ',')
 		}
-		for i := lead; i < len(intPart); i += np.group {
-			if b.Len() > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(intPart[i : i+np.group])
+		if j < zeros {
+			b = append(b, '0')
+		} else {
+			b = append(b, intPart[j-zeros])
 		}
-		intPart = b.String()
 	}
-	if frac == "" {
-		return intPart
+	if len(frac) == 0 {
+		return b
 	}
-	return intPart + "." + frac
+	return append(append(b, '.'), frac...)
 }
 
-func (np numPattern) format(f float64) string {
+// appendFormat appends f (not negative) with the pattern.
+func (np numPattern) appendFormat(b []byte, f float64) []byte {
 	if np.percent {
 		f *= 100
 	}
-	var body string
+	b = append(b, np.prefix...)
 	if np.expDigits > 0 {
 		intDigits := max(np.minInt, 1)
 		exp := 0
@@ -215,20 +239,21 @@ func (np numPattern) format(f float64) string {
 			exp = int(math.Floor(math.Log10(f))) - (intDigits - 1)
 		}
 		mant := f / math.Pow10(exp)
-		body = np.fixed(mant)
+		start := len(b)
+		b = np.appendFixed(b, mant)
 		if mant2 := math.Round(mant*math.Pow10(np.maxFrac)) / math.Pow10(np.maxFrac); mant2 >= math.Pow10(intDigits) {
 			exp++
-			body = np.fixed(f / math.Pow10(exp))
+			b = np.appendFixed(b[:start], f/math.Pow10(exp))
 		}
-		e := zpad(int64(funcs.AbsInt(exp)), np.expDigits)
+		b = append(b, 'E')
 		if exp < 0 {
-			e = "-" + e
+			b = append(b, '-')
 		}
-		body += "E" + e
+		b = appendZpad(b, int64(funcs.AbsInt(exp)), np.expDigits)
 	} else {
-		body = np.fixed(f)
+		b = np.appendFixed(b, f)
 	}
-	return np.prefix + body + np.suffix
+	return append(b, np.suffix...)
 }
 
 // decimalFormat renders each number with a pattern such as "#,###.00";
@@ -251,18 +276,18 @@ func decimalFormat(x, f value.Value) (value.Value, error) {
 	if hasNeg {
 		neg = parseNumPattern(negText)
 	}
-	out := make([]string, len(xs))
-	for i, v := range xs {
-		switch {
+	out := digits.Column(len(xs), len(pattern), func(b []byte, i int) []byte {
+		switch v := xs[i]; {
 		case v == value.NullFloat64:
+			return b
 		case v < 0 && hasNeg:
-			out[i] = neg.format(-v)
+			return neg.appendFormat(b, -v)
 		case v < 0:
-			out[i] = "-" + pos.format(-v)
+			return pos.appendFormat(append(b, '-'), -v)
 		default:
-			out[i] = pos.format(v)
+			return pos.appendFormat(b, v)
 		}
-	}
+	})
 	r := value.NewStrings(value.String, out)
 	if _, ok := x.(*value.Scalar); ok {
 		return r.At(0), nil

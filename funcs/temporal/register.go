@@ -113,7 +113,7 @@ func init() {
 		p := p
 		funcs.Register(funcs.Spec{Name: p.name, Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.ElementWise | funcs.Pure, Category: "temporal",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				in, err := TemporalInput(p.name, args[0])
+				in, err := temporalVector(p.name, args[0])
 				if err != nil {
 					return nil, err
 				}

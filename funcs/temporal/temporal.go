@@ -13,7 +13,7 @@ import (
 // temporalParts maps each value of x to an INT computed from its day
 // count and nanoseconds into the day.
 func temporalParts(fn string, x value.Value, needDay bool, f func(days, nanos int64) int64) (value.Value, error) {
-	in, err := TemporalInput(fn, x)
+	in, err := temporalVector(fn, x)
 	if err != nil {
 		return nil, err
 	}

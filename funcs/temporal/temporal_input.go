@@ -22,10 +22,21 @@ type tempIn struct {
 	Raw    []int64
 	T      value.Type
 	scalar bool
+	vec    *value.Vector // the values in their own width
 }
 
 // temporalInput reads a temporal scalar or vector.
 func TemporalInput(fn string, x value.Value) (tempIn, error) {
+	in, err := temporalVector(fn, x)
+	if err == nil {
+		in.Raw = RawInt64s(in.vec)
+	}
+	return in, err
+}
+
+// temporalVector is TemporalInput without Raw, for the loops that read
+// the values in their own width (splitEach) rather than widened.
+func temporalVector(fn string, x value.Value) (tempIn, error) {
 	v, scalar := funcs.ScalarOrVector(x)
 	if v == nil {
 		return tempIn{}, temporalArgError(fn)
@@ -33,7 +44,7 @@ func TemporalInput(fn string, x value.Value) (tempIn, error) {
 	if !v.T.IsTemporal() || v.T.IsArray() {
 		return tempIn{}, temporalArgError(fn)
 	}
-	return tempIn{Raw: RawInt64s(v), T: v.T, scalar: scalar}, nil
+	return tempIn{T: v.T, scalar: scalar, vec: v}, nil
 }
 
 func temporalArgError(fn string) error {
@@ -104,45 +115,75 @@ func hasClock(t value.Type) bool {
 
 // splitTemporal turns a raw value of t into days since 1970.01.01 and
 // nanoseconds into the day (a time-only value has day 0).
-func splitTemporal(t value.Type, x int64) (days, nanos int64) {
-	if t == value.Month {
+func splitTemporal(t value.Type, x int64) (days, nanos int64) { return newSplitter(t).split(x) }
+
+// splitter is splitTemporal for one type, its units worked out once for
+// a whole column.
+type splitter struct {
+	month, date bool
+	u, per      int64 // nanoseconds a unit, units a day
+}
+
+func newSplitter(t value.Type) splitter {
+	s := splitter{month: t == value.Month, date: HasDate(t), u: value.TickNanos(t)}
+	if s.u > 0 {
+		s.per = value.NsPerDay / s.u
+	}
+	return s
+}
+
+func (s splitter) split(x int64) (days, nanos int64) {
+	switch {
+	case s.month:
 		y, m := value.FloorDiv(x, 12), value.FloorMod(x, 12)
 		return value.DaysFromCivil(int(y), int(m)+1, 1), 0
+	case !s.date:
+		return 0, x * s.u
+	case s.per == 1:
+		return x, 0
 	}
-	u := value.TickNanos(t)
-	if !HasDate(t) {
-		return 0, x * u
-	}
-	per := value.NsPerDay / u
-	return value.FloorDiv(x, per), value.FloorMod(x, per) * u
+	d := value.FloorDiv(x, s.per)
+	return d, (x - d*s.per) * s.u
 }
 
 // splitEach is f of the day count and the nanoseconds into the day of
 // each value of in, null where in holds NULL.
 func splitEach[T int8 | int32 | int64](in tempIn, null T, f func(days, nanos int64) int64) []T {
-	out := make([]T, len(in.Raw))
-	for i, x := range in.Raw {
-		if x == value.NullInt64 {
+	v := in.vec
+	if v.T.Storage() == value.StInt64 {
+		return splitLoop(v.I64, value.NullInt64, newSplitter(v.T), null, f)
+	}
+	return splitLoop(v.I32, value.NullInt32, newSplitter(v.T), null, f)
+}
+
+func splitLoop[S int32 | int64, T int8 | int32 | int64](xs []S, srcNull S, sp splitter, null T, f func(days, nanos int64) int64) []T {
+	out := make([]T, len(xs))
+	for i, x := range xs {
+		if x == srcNull {
 			out[i] = null
 			continue
 		}
-		out[i] = T(f(splitTemporal(in.T, x)))
+		out[i] = T(f(sp.split(int64(x))))
 	}
 	return out
 }
 
 // joinTemporal is the inverse of splitTemporal for the date-carrying
 // types.
-func joinTemporal(t value.Type, days, nanos int64) int64 {
-	if t == value.Month {
+func joinTemporal(t value.Type, days, nanos int64) int64 { return newSplitter(t).join(days, nanos) }
+
+// join is joinTemporal for the splitter's type.
+func (s splitter) join(days, nanos int64) int64 {
+	switch {
+	case s.month:
 		y, m, _ := value.CivilFromDays(days)
 		return int64(y)*12 + int64(m) - 1
+	case !s.date:
+		return nanos / s.u
+	case nanos == 0:
+		return days * s.per
 	}
-	u := value.TickNanos(t)
-	if !HasDate(t) {
-		return nanos / u
-	}
-	return days*(value.NsPerDay/u) + nanos/u
+	return days*s.per + nanos/s.u
 }
 
 // optInt reads an optional integral parameter: absent, empty or a VOID

@@ -6,6 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // temporalParse reads text with a date/time pattern (the letters of
@@ -43,6 +44,13 @@ func CompileParsePattern(p string) ([]PatternToken, value.Type, error) {
 			clock, fine = true, 2
 		}
 	}
+	for k := range toks {
+		// A field followed directly by another field has exactly its
+		// pattern's width; otherwise it takes every digit there is.
+		if t := &toks[k]; t.letter != 0 && (k+1 < len(toks) && toks[k+1].letter != 0 || t.letter == 'S' || t.letter == 'n') {
+			t.width = t.n
+		}
+	}
 	switch {
 	case date && clock:
 		return toks, [...]value.Type{value.DateTime, value.Timestamp, value.NanoTimestamp}[fine], nil
@@ -59,22 +67,17 @@ func CompileParsePattern(p string) ([]PatternToken, value.Type, error) {
 // parseWithPattern returns the raw value of s read with toks, or
 // NullInt64 when s does not fit.
 func ParseWithPattern(s string, toks []PatternToken, rt value.Type) int64 {
-	year, month, day := 1970, 1, 1
-	hour, minute, second := 0, 0, 0
-	var nanos int64
-	pm, ampm, twelve := false, false, false
+	f := fields{year: 1970, month: 1, day: 1}
 	pos := 0
-	for k, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if t.letter == 0 {
-			if !strings.HasPrefix(s[pos:], t.lit) {
+			if len(s)-pos < len(t.lit) || s[pos:pos+len(t.lit)] != t.lit {
 				return value.NullInt64
 			}
 			pos += len(t.lit)
 			continue
 		}
-		// A field followed directly by another field has exactly its
-		// pattern's width; otherwise it takes every digit there is.
-		fixed := k+1 < len(toks) && toks[k+1].letter != 0
 		switch t.letter {
 		case 'M':
 			if t.n >= 3 {
@@ -90,7 +93,7 @@ func ParseWithPattern(s string, toks []PatternToken, rt value.Type) int64 {
 				if m < 0 {
 					return value.NullInt64
 				}
-				month, pos = m, pos+3
+				f.month, pos = m, pos+3
 				continue
 			}
 		case 'a':
@@ -100,72 +103,143 @@ func ParseWithPattern(s string, toks []PatternToken, rt value.Type) int64 {
 			switch strings.ToUpper(s[pos : pos+2]) {
 			case "AM":
 			case "PM":
-				pm = true
+				f.pm = true
 			default:
 				return value.NullInt64
 			}
-			ampm, pos = true, pos+2
+			f.ampm, pos = true, pos+2
 			continue
 		}
-		width := 0
-		if fixed || t.letter == 'S' || t.letter == 'n' {
-			width = t.n
-		}
-		v, digits, ok := readDigits(s, pos, width)
+		v, digits, ok := readDigits(s, pos, t.width)
 		if !ok {
 			return value.NullInt64
 		}
 		pos += digits
-		switch t.letter {
-		case 'y':
-			year = int(v)
-			if digits <= 2 {
-				if v < 40 {
-					year = 2000 + int(v)
-				} else {
-					year = 1900 + int(v)
-				}
-			}
-		case 'M':
-			month = int(v)
-		case 'd':
-			day = int(v)
-		case 'H':
-			hour = int(v)
-		case 'h':
-			hour, twelve = int(v), true
-		case 'm':
-			minute = int(v)
-		case 's':
-			second = int(v)
-		case 'S':
-			nanos = v * 1_000_000
-		case 'n':
-			if t.n == 6 {
-				nanos = v * 1000
-			} else {
-				nanos = v
-			}
-		}
+		f.set(t, v, digits)
 	}
 	if pos != len(s) {
 		return value.NullInt64
 	}
-	if ampm || twelve {
+	return f.value(newSplitter(rt))
+}
+
+// fields are the parts of a date and time read so far.
+type fields struct {
+	year, month, day     int
+	hour, minute, second int
+	nanos                int64
+	pm, ampm, twelve     bool
+}
+
+// set stores field t's value v, written with digits digits.
+func (f *fields) set(t *PatternToken, v int64, digits int) {
+	switch t.letter {
+	case 'y':
+		f.year = int(v)
+		if digits <= 2 {
+			if v < 40 {
+				f.year = 2000 + int(v)
+			} else {
+				f.year = 1900 + int(v)
+			}
+		}
+	case 'M':
+		f.month = int(v)
+	case 'd':
+		f.day = int(v)
+	case 'H':
+		f.hour = int(v)
+	case 'h':
+		f.hour, f.twelve = int(v), true
+	case 'm':
+		f.minute = int(v)
+	case 's':
+		f.second = int(v)
+	case 'S':
+		f.nanos = v * 1_000_000
+	case 'n':
+		if t.n == 6 {
+			f.nanos = v * 1000
+		} else {
+			f.nanos = v
+		}
+	}
+}
+
+// value is the raw value of the splitter's type the fields make,
+// NullInt64 when they are no real date or time.
+func (f *fields) value(sp splitter) int64 {
+	hour := f.hour
+	if f.ampm || f.twelve {
 		if hour > 12 {
 			return value.NullInt64
 		}
 		hour %= 12
-		if pm {
+		if f.pm {
 			hour += 12
 		}
 	}
-	if !value.ValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59 {
+	if !value.ValidDate(f.year, f.month, f.day) || hour > 23 || f.minute > 59 || f.second > 59 {
 		return value.NullInt64
 	}
-	days := value.DaysFromCivil(year, month, day)
-	ns := int64(hour)*nsPerHour + int64(minute)*nsPerMinute + int64(second)*nsPerSecond + nanos
-	return joinTemporal(rt, days, ns)
+	days := value.DaysFromCivil(f.year, f.month, f.day)
+	ns := int64(hour)*nsPerHour + int64(f.minute)*nsPerMinute + int64(f.second)*nsPerSecond + f.nanos
+	return sp.join(days, ns)
+}
+
+// fixedLayout is the length of every text a pattern of digit fields
+// and digit-free literals reads when each field has its pattern's width
+// (yyyy.MM.dd reads 10 bytes); ok is false for patterns with month names
+// or AM/PM, or literals holding digits, which the general reader takes.
+func fixedLayout(toks []PatternToken) (n int, ok bool) {
+	for _, t := range toks {
+		switch {
+		case t.letter == 0:
+			if strings.ContainsAny(t.lit, "0123456789") {
+				return 0, false
+			}
+			n += len(t.lit)
+		case t.letter == 'a' || t.letter == 'M' && t.n >= 3 || t.n > 18:
+			return 0, false
+		default:
+			n += t.n
+		}
+	}
+	return n, true
+}
+
+// parseFixed reads s, of fixedLayout's length, field by field at fixed
+// offsets; ok is false when s is not digits and the literals there, and
+// the general reader must decide. A field then has exactly its width in
+// digits with a non-digit or the end after it, so it reads as
+// ParseWithPattern reads it.
+func parseFixed(s string, toks []PatternToken, sp splitter) (int64, bool) {
+	f := fields{year: 1970, month: 1, day: 1}
+	pos := 0
+	for k := range toks {
+		t := &toks[k]
+		if t.letter == 0 {
+			if len(t.lit) == 1 {
+				if s[pos] != t.lit[0] {
+					return 0, false
+				}
+			} else if s[pos:pos+len(t.lit)] != t.lit {
+				return 0, false
+			}
+			pos += len(t.lit)
+			continue
+		}
+		var v int64
+		for _, c := range []byte(s[pos : pos+t.n]) {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			v = v*10 + int64(c-'0')
+		}
+		pos += t.n
+		f.set(t, v, t.n)
+	}
+	return f.value(sp), true
 }
 
 // readDigits reads width digits at pos (all the digits there are when
@@ -195,13 +269,31 @@ func temporalParseFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if v, ok := args[0].(*value.Vector); ok && v.T.Category() == value.CatLiteral && !v.T.IsArray() {
+		if codes, base, ok := v.CompactSymbolCodes(); ok {
+			return cast.GatherCodes(parseAll(base, toks, rt), codes), nil
+		}
+	}
 	in, err := funcs.StringInput("temporalParse", args[0])
 	if err != nil {
 		return nil, err
 	}
-	out := make([]int64, len(in.S))
-	for i, s := range in.S {
+	return in.Wrap(parseAll(in.S, toks, rt)), nil
+}
+
+// parseAll reads each string with the compiled pattern.
+func parseAll(strs []string, toks []PatternToken, rt value.Type) *value.Vector {
+	out := make([]int64, len(strs))
+	n, fixed := fixedLayout(toks)
+	sp := newSplitter(rt)
+	for i, s := range strs {
+		if fixed && len(s) == n {
+			if v, ok := parseFixed(s, toks, sp); ok {
+				out[i] = v
+				continue
+			}
+		}
 		out[i] = ParseWithPattern(s, toks, rt)
 	}
-	return in.Wrap(TypedVector(rt, out)), nil
+	return TypedVector(rt, out)
 }

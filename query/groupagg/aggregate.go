@@ -3,6 +3,7 @@ package groupagg
 import (
 	"math"
 
+	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/kernel"
 )
@@ -330,7 +331,7 @@ func groupMedian(v *value.Vector, g *Groups) *value.Vector {
 // counts as one value, as nunique does.
 func groupNunique(v *value.Vector, g *Groups) *value.Vector {
 	codes, first := keyCodes(v)
-	_, pairFirst := combineCodes(g.IDs, g.N, codes, len(first))
+	_, pairFirst := distinct.Combine(g.IDs, codes, len(first))
 	c := make([]int64, g.N)
 	for _, r := range pairFirst {
 		c[g.IDs[r]]++

@@ -36,7 +36,7 @@ func Group(keys []*value.Vector, rows int) *Groups {
 	ids, first := keyCodes(keys[0])
 	for _, k := range keys[1:] {
 		codes, kfirst := keyCodes(k)
-		ids, first = combineCodes(ids, len(first), codes, len(kfirst))
+		ids, first = distinct.Combine(ids, codes, len(kfirst))
 	}
 	g.IDs, g.First, g.N = ids, first, len(first)
 	return g
@@ -55,16 +55,6 @@ func keyCodes(v *value.Vector) ([]int32, []int) {
 		}
 	}
 	return distinct.Vector(v)
-}
-
-// combineCodes merges two code columns into dense codes of the pairs.
-func combineCodes(a []int32, na int, b []int32, nb int) ([]int32, []int) {
-	pairs := make([]int64, len(a))
-	for i := range a {
-		pairs[i] = int64(a[i])*int64(nb) + int64(b[i])
-	}
-	_ = na
-	return distinct.Ints(pairs)
 }
 
 // SortByKeys renumbers the groups so that ids follow the keys' order

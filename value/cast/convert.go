@@ -538,28 +538,30 @@ func fromString(c *cell, to value.Type, ts int32) error {
 		return stringToDecimal(c, to, ts)
 	}
 	if to.IsTemporal() {
-		txt := trimSpace(s)
-		if n := len(txt); n > 1 && temporalSuffix[txt[n-1]] != 0 {
-			txt = txt[:n-1]
-		}
-		v, typ, _, err := parseTemporalCore(txt, true)
-		if err != nil {
-			c.null = true
-			return nil
-		}
-		if typ == to {
-			c.i = v
-			return nil
-		}
-		r, null, err := convertTemporal(v, typ, to)
-		if err != nil {
-			c.null = true
-			return nil
-		}
-		c.i, c.null = r, null
+		v, ok := textTemporal(s, to)
+		c.i, c.null = v, !ok
 		return nil
 	}
 	return cantConvert(value.String, 0, to, ts)
+}
+
+// textTemporal is the text s as a raw value of temporal type to; ok is
+// false for text that is no date or time, or one outside to's range
+// (NULL).
+func textTemporal(s string, to value.Type) (int64, bool) {
+	txt := trimSpace(s)
+	if n := len(txt); n > 1 && temporalSuffix[txt[n-1]] != 0 {
+		txt = txt[:n-1]
+	}
+	v, typ, _, err := parseTemporalCore(txt, true)
+	if err != nil {
+		return 0, false
+	}
+	if typ == to {
+		return v, true
+	}
+	r, null, err := convertTemporal(v, typ, to)
+	return r, err == nil && !null
 }
 
 func equalFold(a, b string) bool {
@@ -582,14 +584,12 @@ func equalFold(a, b string) bool {
 }
 
 func trimSpace(s string) string {
-	i, j := 0, len(s)
-	for i < j && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
-		i++
-	}
-	for j > i && (s[j-1] == ' ' || s[j-1] == '\t' || s[j-1] == '\r' || s[j-1] == '\n') {
+	s = trimLeftSpace(s)
+	j := len(s)
+	for j > 0 && isSpace(s[j-1]) {
 		j--
 	}
-	return s[i:j]
+	return s[:j]
 }
 
 // ---- decimals ----
@@ -1434,8 +1434,56 @@ func fastCast(v *value.Vector, t value.Type, scale int32) (*value.Vector, bool, 
 	case fst == value.StBytes16 && tst == value.StBytes16 && from != value.Decimal128 && t != value.Decimal128:
 		out := &value.Vector{T: t, B16: append([][16]byte(nil), v.B16...)}
 		return out, true, nil
+
+	// dates and datetimes -> MONTH
+	case t == value.Month && from != value.Month && isIntStorage(fst) &&
+		(temporalKind(from) == kindDate || temporalKind(from) == kindDateTime):
+		out := newOut()
+		perDay := unitsPerDay(from)
+		switch fst {
+		case value.StInt32:
+			monthLoop(out.I32, v.I32, value.NullInt32, perDay)
+		case value.StInt64:
+			monthLoop(out.I32, v.I64, value.NullInt64, perDay)
+		default:
+			return nil, false, nil
+		}
+		return out, true, nil
+
+	// numbers and temporal values -> text
+	case tc == value.CatLiteral:
+		out, ok := textColumn(v, t)
+		return out, ok, nil
+
+	// text -> the other types
+	case fc == value.CatLiteral:
+		out, err := parseColumn(v, t, scale)
+		return out, err == nil, err
 	}
 	return nil, false, nil
+}
+
+// monthLoop converts raw values of a date or datetime type with perDay
+// units a day to MONTH (year*12 + month-1), NULL outside MONTH's range.
+func monthLoop[S sint](dst []int32, src []S, srcNull S, perDay int64) {
+	lo, hi := IntRange(value.Month)
+	for i, x := range src {
+		if x == srcNull {
+			dst[i] = value.NullInt32
+			continue
+		}
+		days := int64(x)
+		if perDay > 1 {
+			days = value.FloorDiv(days, perDay)
+		}
+		y, m, _ := value.CivilFromDays(days)
+		r := int64(y)*12 + int64(m) - 1
+		if r < lo || r > hi {
+			dst[i] = value.NullInt32
+			continue
+		}
+		dst[i] = int32(r)
+	}
 }
 
 // FromScalars makes a vector from evaluated elements, as a vector literal

@@ -32,8 +32,9 @@ var nullSuffix = map[string]value.Type{
 	"D": value.DateTime, "T": value.Timestamp, "n": value.NanoTime, "N": value.NanoTimestamp, "H": value.DateHour,
 }
 
-// temporalSuffix maps a trailing temporal type letter to its type.
-var temporalSuffix = map[byte]value.Type{
+// temporalSuffix maps a trailing temporal type letter to its type (0 for
+// other bytes); an array, as conversions look every string's last byte up.
+var temporalSuffix = [256]value.Type{
 	'd': value.Date, 'M': value.Month, 't': value.Time, 'm': value.Minute, 's': value.Second,
 	'D': value.DateTime, 'T': value.Timestamp, 'n': value.NanoTime, 'N': value.NanoTimestamp, 'H': value.DateHour,
 }
@@ -273,8 +274,8 @@ func ParseTemporal(text string) (*value.Scalar, error) {
 	}
 	var force value.Type
 	if n := len(s); n > 1 && isLetter(s[n-1]) {
-		t, ok := temporalSuffix[s[n-1]]
-		if !ok {
+		t := temporalSuffix[s[n-1]]
+		if t == 0 {
 			return nil, fmt.Errorf("invalid temporal literal %q", text)
 		}
 		force, s = t, s[:n-1]
@@ -341,6 +342,14 @@ func (t *tscan) eat(c byte) bool {
 // MONTH, 13:30 for MINUTE, 2012.06.13T13:30 for DATEMINUTE). lenient also
 // accepts '-' and '/' as date separators (conversion functions only).
 func parseTemporalCore(s string, lenient bool) (int64, value.Type, bool, error) {
+	if v, t, ok := parsePrinted(s); ok {
+		return v, t, false, nil
+	}
+	return readTemporal(s, lenient)
+}
+
+// readTemporal is parseTemporalCore for every form, a field at a time.
+func readTemporal(s string, lenient bool) (int64, value.Type, bool, error) {
 	sc := &tscan{s: s}
 	if len(s) >= 5 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3]) &&
 		(s[4] == '.' || (lenient && (s[4] == '-' || s[4] == '/'))) {
@@ -402,6 +411,84 @@ func parseTemporalCore(s string, lenient bool) (int64, value.Type, bool, error) 
 		return 0, 0, false, err
 	}
 	return tv, tt, tt == value.Minute, nil
+}
+
+// parsePrinted reads the forms DolphinDB prints dates, times and
+// timestamps in (2024.03.05, 09:30:00, 09:30:00.000,
+// 2024.03.05T09:30:00 and with .000 or .000000000 after it) at fixed
+// offsets; ok is false for any other text and for impossible values,
+// which the general reader then takes (with its errors).
+func parsePrinted(s string) (int64, value.Type, bool) {
+	var days int64
+	clock := s
+	switch len(s) {
+	case 8, 12:
+	case 10, 19, 23, 29:
+		y, ok1 := fixedDigits(s, 0, 4)
+		m, ok2 := fixedDigits(s, 5, 2)
+		d, ok3 := fixedDigits(s, 8, 2)
+		if !ok1 || !ok2 || !ok3 || s[4] != '.' || s[7] != '.' || !value.ValidDate(y, m, d) {
+			return 0, 0, false
+		}
+		days = value.DaysFromCivil(y, m, d)
+		if len(s) == 10 {
+			return days, value.Date, true
+		}
+		if s[10] != 'T' && s[10] != ' ' {
+			return 0, 0, false
+		}
+		clock = s[11:]
+	default:
+		return 0, 0, false
+	}
+	h, ok1 := fixedDigits(clock, 0, 2)
+	mi, ok2 := fixedDigits(clock, 3, 2)
+	se, ok3 := fixedDigits(clock, 6, 2)
+	if !ok1 || !ok2 || !ok3 || clock[2] != ':' || clock[5] != ':' || h > 23 || mi > 59 || se > 59 {
+		return 0, 0, false
+	}
+	secs := int64(h*3600 + mi*60 + se)
+	var frac int
+	if len(clock) > 8 {
+		f, ok := fixedDigits(clock, 9, len(clock)-9)
+		if !ok || clock[8] != '.' {
+			return 0, 0, false
+		}
+		frac = f
+	}
+	switch {
+	case len(s) == 8:
+		return secs, value.Second, true
+	case len(s) == 12:
+		return secs*1000 + int64(frac), value.Time, true
+	case len(s) == 19:
+		v := days*value.SecPerDay + secs
+		if v <= math.MinInt32 || v > math.MaxInt32 {
+			return 0, 0, false
+		}
+		return v, value.DateTime, true
+	case len(s) == 23:
+		return days*value.MsPerDay + secs*1000 + int64(frac), value.Timestamp, true
+	}
+	if days < -106751 || days > 106750 {
+		// past int64 nanoseconds (about 1677 to 2262): the general
+		// reader's overflow error
+		return 0, 0, false
+	}
+	return days*value.NsPerDay + secs*value.NsPerSec + int64(frac), value.NanoTimestamp, true
+}
+
+// fixedDigits reads the n digits at s[at:]; ok is false when any is not a
+// digit.
+func fixedDigits(s string, at, n int) (int, bool) {
+	v := 0
+	for _, c := range []byte(s[at : at+n]) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
 }
 
 // parseClock parses H[:M[:S[.fff]]] to the end of the input. hourOnly
@@ -531,7 +618,7 @@ func parseDecimalText(s string, t value.Type, scale int32) (*value.Scalar, error
 // leadingInt reads an optional sign and decimal digits at the start of s
 // (after spaces), saturating to ±MaxInt64; ok is false without digits.
 func leadingInt(s string) (int64, bool) {
-	s = strings.TrimLeft(s, " \t\r\n")
+	s = trimLeftSpace(s)
 	neg := false
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		neg = s[0] == '-'
@@ -561,26 +648,38 @@ func leadingInt(s string) (int64, bool) {
 	return int64(u), true
 }
 
+// trimLeftSpace drops leading spaces, tabs and line breaks.
+func trimLeftSpace(s string) string {
+	for s != "" && isSpace(s[0]) {
+		s = s[1:]
+	}
+	return s
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
 // infText reports whether s spells infinity (inf, -Infinity ...), which
 // converts to an infinite float rather than NULL.
 func infText(s string) bool {
-	s = strings.TrimLeft(s, " \t\r\n")
-	s = strings.TrimLeft(s, "+-")
+	s = trimLeftSpace(s)
+	for s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
 	return len(s) >= 3 && strings.EqualFold(s[:3], "inf")
 }
 
 // leadingFloat reads the longest numeric prefix of s (strtod-like).
 func leadingFloat(s string) (float64, bool) {
-	s = strings.TrimLeft(s, " \t\r\n")
+	s = trimLeftSpace(s)
 	end := 0
 	i := 0
 	if i < len(s) && (s[i] == '-' || s[i] == '+') {
 		i++
 	}
 	// strtod reads inf, infinity and nan in any case: float(`inf) is +inf
-	if rest := strings.ToLower(s[i:]); strings.HasPrefix(rest, "inf") || strings.HasPrefix(rest, "nan") {
+	if rest := s[i:]; len(rest) >= 3 && (equalFold(rest[:3], "inf") || equalFold(rest[:3], "nan")) {
 		f := math.Inf(1)
-		if rest[0] == 'n' {
+		if rest[0]|0x20 == 'n' {
 			f = math.NaN()
 		}
 		if s[0] == '-' {
