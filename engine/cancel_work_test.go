@@ -48,11 +48,12 @@ share streamTable(100:0, ["k", "v", "s", "tm"], [INT, DOUBLE, STRING, TIME]) as 
 // were added, kept it running after the cancel.
 var cancelWork = []struct{ name, script string }{
 	// per group: a UDF aggregate, an order-sensitive function (queries
-	// checked nothing)
+	// checked nothing); mavg alone runs over all groups at once
+	// (funcs.Spec.Segmented), a single pass, rank once per group
 	{"group by UDF", "select gf(v) from t group by k, s"},
 	{"group by UDF over DFS", "select gf(v) from pt group by k, s"},
 	{"context by", "select k, mavg(v, 5), rank(v) from t context by k, s"},
-	{"context by over DFS", "select k, mavg(v, 5) from pt context by k, s"},
+	{"context by over DFS", "select k, mavg(v, 5), rank(v) from pt context by k, s"},
 	// pivot by's cells take typed aggregates: only a UDF looping over
 	// its cell's rows runs for seconds
 	{"pivot by UDF", "select gs(v) from t pivot by k, s"},

@@ -112,10 +112,10 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 
 // contextGroups groups src by the context by keys (groups in key order,
 // rows of a group in input or csort order) and returns the grouping over
-// src plus an evaluator over the rows arranged in group order (the
-// columns the expressions reads may read), where
-// group i is rows starts[i]:starts[i+1] and ids are non-decreasing. The
-// grouping's Perm, the rows' old positions, is built by indexed.
+// src plus an evaluator over the rows arranged in group order (only the
+// columns the expressions in reads may read), where group i is rows
+// starts[i]:starts[i+1] and ids are non-decreasing. The grouping's Perm,
+// the rows' old positions, is left to indexed.
 func (ex *executor) contextGroups(src *value.Table, by []ast.Expr, csort []ast.OrderItem, reads []ast.Expr) (*groupagg.Groups, *groupEval, error) {
 	keyVecs, err := ex.evalKeys(src, by, true)
 	if err != nil {
