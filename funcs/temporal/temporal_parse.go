@@ -187,57 +187,64 @@ func (f *fields) value(sp splitter) int64 {
 	return sp.join(days, ns)
 }
 
-// fixedLayout is the length of every text a pattern of digit fields
-// and digit-free literals reads when each field has its pattern's width
-// (yyyy.MM.dd reads 10 bytes); ok is false for patterns with month names
+// layout is a pattern of digit fields and digit-free literals compiled
+// for the texts that give each field exactly its pattern's width
+// (yyyy.MM.dd reads 10 bytes): tmpl holds each byte a literal puts at
+// its offset and 0 where a digit goes.
+type layout struct {
+	tmpl   []byte
+	fields []fieldAt
+}
+
+// fieldAt is a field's token and offset in a layout.
+type fieldAt struct {
+	tok *PatternToken
+	at  int
+}
+
+// fixedLayout compiles toks; ok is false for patterns with month names
 // or AM/PM, or literals holding digits, which the general reader takes.
-func fixedLayout(toks []PatternToken) (n int, ok bool) {
-	for _, t := range toks {
+func fixedLayout(toks []PatternToken) (lay layout, ok bool) {
+	for k := range toks {
+		t := &toks[k]
 		switch {
 		case t.letter == 0:
 			if strings.ContainsAny(t.lit, "0123456789") {
-				return 0, false
+				return layout{}, false
 			}
-			n += len(t.lit)
+			lay.tmpl = append(lay.tmpl, t.lit...)
 		case t.letter == 'a' || t.letter == 'M' && t.n >= 3 || t.n > 18:
-			return 0, false
+			return layout{}, false
 		default:
-			n += t.n
+			lay.fields = append(lay.fields, fieldAt{tok: t, at: len(lay.tmpl)})
+			lay.tmpl = append(lay.tmpl, make([]byte, t.n)...)
 		}
 	}
-	return n, true
+	return lay, true
 }
 
-// parseFixed reads s, of fixedLayout's length, field by field at fixed
-// offsets; ok is false when s is not digits and the literals there, and
-// the general reader must decide. A field then has exactly its width in
-// digits with a non-digit or the end after it, so it reads as
-// ParseWithPattern reads it.
-func parseFixed(s string, toks []PatternToken, sp splitter) (int64, bool) {
-	f := fields{year: 1970, month: 1, day: 1}
-	pos := 0
-	for k := range toks {
-		t := &toks[k]
-		if t.letter == 0 {
-			if len(t.lit) == 1 {
-				if s[pos] != t.lit[0] {
-					return 0, false
-				}
-			} else if s[pos:pos+len(t.lit)] != t.lit {
+// parseFixed reads s, of the layout's length; ok is false when s is not
+// digits and the literals where the layout has them, and the general
+// reader must decide. A field then has exactly its width in digits with
+// a non-digit or the end after it, so it reads as ParseWithPattern reads
+// it.
+func (lay *layout) parseFixed(s string, sp splitter) (int64, bool) {
+	for i, c := range []byte(s) {
+		if want := lay.tmpl[i]; want == 0 {
+			if c-'0' > 9 {
 				return 0, false
 			}
-			pos += len(t.lit)
-			continue
+		} else if c != want {
+			return 0, false
 		}
+	}
+	f := fields{year: 1970, month: 1, day: 1}
+	for _, fa := range lay.fields {
 		var v int64
-		for _, c := range []byte(s[pos : pos+t.n]) {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
+		for _, c := range []byte(s[fa.at : fa.at+fa.tok.n]) {
 			v = v*10 + int64(c-'0')
 		}
-		pos += t.n
-		f.set(t, v, t.n)
+		f.set(fa.tok, v, fa.tok.n)
 	}
 	return f.value(sp), true
 }
@@ -284,11 +291,11 @@ func temporalParseFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 // parseAll reads each string with the compiled pattern.
 func parseAll(strs []string, toks []PatternToken, rt value.Type) *value.Vector {
 	out := make([]int64, len(strs))
-	n, fixed := fixedLayout(toks)
+	lay, fixed := fixedLayout(toks)
 	sp := newSplitter(rt)
 	for i, s := range strs {
-		if fixed && len(s) == n {
-			if v, ok := parseFixed(s, toks, sp); ok {
+		if fixed && len(s) == len(lay.tmpl) {
+			if v, ok := lay.parseFixed(s, sp); ok {
 				out[i] = v
 				continue
 			}
