@@ -312,7 +312,10 @@ func FormatChar(c int8) string {
 
 // FormatFloat prints f the way DolphinDB does, with at most prec
 // fractional digits (digits.AppendFloat).
-func FormatFloat(f float64, prec int) string { return string(digits.AppendFloat(nil, f, prec)) }
+func FormatFloat(f float64, prec int) string {
+	var buf [32]byte
+	return string(digits.AppendFloat(buf[:0], f, prec))
+}
 
 // FormatRaw prints an integer-stored value of type t (BOOL, integral,
 // DURATION, DECIMAL32/64 with its scale, temporal) from its raw int64.
@@ -320,7 +323,8 @@ func FormatRaw(t Type, x int64, scale int32) string {
 	if t == Duration {
 		return strconv.FormatInt(x, 10) + DurationUnitName(scale)
 	}
-	return string(AppendRaw(nil, t, x, scale))
+	var buf [32]byte
+	return string(AppendRaw(buf[:0], t, x, scale))
 }
 
 // AppendRaw appends FormatRaw's text of a value of any type but DURATION.
@@ -340,7 +344,10 @@ func AppendRaw(b []byte, t Type, x int64, scale int32) []byte {
 }
 
 // FormatTemporal renders a raw temporal value of type t.
-func FormatTemporal(t Type, x int64) string { return string(AppendTemporal(nil, t, x)) }
+func FormatTemporal(t Type, x int64) string {
+	var buf [32]byte
+	return string(AppendTemporal(buf[:0], t, x))
+}
 
 // AppendTemporal appends FormatTemporal's text.
 func AppendTemporal(b []byte, t Type, x int64) []byte {
