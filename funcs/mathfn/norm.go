@@ -18,7 +18,7 @@ func singularValues(fn string, x value.Value) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, s, _ := svdRows(rowsOf(d))
+	_, s, _ := svdRows(rowsOf(d), false)
 	return s, nil
 }
 
@@ -68,7 +68,7 @@ func matrixRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 // pinverse is the Moore-Penrose pseudo-inverse V*diag(1/s)*U' from the
 // SVD, singular values up to 1e-15 times the largest counting as zero
 // (numpy.linalg.pinv's cutoff), funcs/p/pinverse.md.
-func pinverse(_ funcs.Env, args []value.Value) (value.Value, error) {
+func pinverse(env funcs.Env, args []value.Value) (value.Value, error) {
 	m, err := matrixArg("pinverse", args[0])
 	if err != nil {
 		return nil, err
@@ -77,7 +77,10 @@ func pinverse(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	u, s, vt := svdRows(rowsOf(d))
+	if err := reserveVectors(env, true, d.rows, d.cols); err != nil {
+		return nil, err
+	}
+	u, s, vt := svdRows(rowsOf(d), true)
 	cut := 1e-15 * s[0]
 	out := &dense{rows: d.cols, cols: d.rows, a: make([]float64, d.rows*d.cols)}
 	for i, si := range s {
@@ -344,7 +347,7 @@ func matNorm(xs []float64, rows, cols, rowAxis int, o normOrd) (float64, error) 
 				return math.NaN(), nil
 			}
 		}
-		_, s, _ := svdRows(rowsOf(d))
+		_, s, _ := svdRows(rowsOf(d), false)
 		switch {
 		case o.name == "nuc":
 			sum := 0.0

@@ -10,7 +10,7 @@ import (
 // numpy.linalg.svd (LAPACK dgesdd) gives it: V's rows are the right
 // singular vectors, s is descending, and the signs follow LAPACK's
 // Householder bidiagonalisation and bidiagonal QR (funcs/s/svd.md).
-func svd(_ funcs.Env, args []value.Value) (value.Value, error) {
+func svd(env funcs.Env, args []value.Value) (value.Value, error) {
 	r := funcs.ReadArgs("svd", args)
 	m := matrixIn(r, args[0])
 	full := r.Bool("fullMatrices", r.Arg(1), true)
@@ -21,11 +21,14 @@ func svd(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if m.Rows == 0 || m.Cols == 0 {
 		return nil, ddberr.Errorf("The argument of %s must not be empty.", "svd")
 	}
+	if err := reserveVectors(env, uv, m.Rows, m.Cols); err != nil {
+		return nil, err
+	}
 	d, err := denseOf("svd", m, false)
 	if err != nil {
 		return nil, err
 	}
-	u, s, vt := svdRows(rowsOf(d))
+	u, s, vt := svdRows(rowsOf(d), uv)
 	if !uv {
 		return value.NewDoubles(s), nil
 	}
@@ -37,32 +40,54 @@ func svd(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewTuple([]value.Value{denseFromRows(u, rows, uc).matrix(), value.NewDoubles(s), denseFromRows(vt, vr, cols).matrix()}), nil
 }
 
+// reserveVectors accounts the full U (rows x rows) and V' (cols x cols)
+// an SVD with vectors builds, which a tall or wide matrix makes far
+// larger than itself.
+func reserveVectors(env funcs.Env, vectors bool, rows, cols int) error {
+	if !vectors {
+		return nil
+	}
+	return env.Reserve(rows*rows + cols*cols)
+}
+
 // svdRows returns the full U (m x m), s and V' (n x n) of a, taking
 // dgesdd's paths: a direct bidiagonalisation when the matrix is not much
 // taller (wider) than wide (tall), else a QR (LQ) factorisation first.
-func svdRows(a [][]float64) ([][]float64, []float64, [][]float64) {
+// Without vectors it returns s alone (the same values: the vectors are
+// accumulated beside the reduction, never read by it), in memory of the
+// order of a instead of m x m.
+func svdRows(a [][]float64, vectors bool) ([][]float64, []float64, [][]float64) {
 	m, n := len(a), len(a[0])
 	if m >= n && m >= n*11/6 && n > 0 && m > n {
-		q, r := qrRows(a)
-		ur, s, vt := bidiagSVD(r[:n])
+		q, r := qrRows(a, vectors)
+		ur, s, vt := bidiagSVD(r[:n], vectors)
+		if !vectors {
+			return nil, s, nil
+		}
 		return mulRows(q, blockDiag(ur, m)), s, vt
 	}
 	if n > m && n >= m*11/6 {
 		// A = L*Q with A' = Q'*L': the LQ factorisation is the QR one of A'.
-		q, r := qrRows(transposeRows(a))
-		u, s, vtl := bidiagSVD(transposeRows(r[:m])[:m])
+		q, r := qrRows(transposeRows(a), vectors)
+		u, s, vtl := bidiagSVD(transposeRows(r[:m])[:m], vectors)
+		if !vectors {
+			return nil, s, nil
+		}
 		return u, s, mulRows(blockDiag(vtl, n), transposeRows(q))
 	}
-	return bidiagSVD(a)
+	return bidiagSVD(a, vectors)
 }
 
 // bidiagSVD reduces a to bidiagonal form B = Q'*A*P by Householder
 // reflections (dgebrd: upper when m >= n, lower otherwise), finds B's
 // singular vectors with bdsqr and returns U = Q*Ub, s, V' = Vb'*P'.
-func bidiagSVD(a [][]float64) ([][]float64, []float64, [][]float64) {
+func bidiagSVD(a [][]float64, vectors bool) ([][]float64, []float64, [][]float64) {
 	m, n := len(a), len(a[0])
 	a = cloneRows(a)
-	q, p := funcs.IdentityRows(m), funcs.IdentityRows(n)
+	var q, p [][]float64 // nil without vectors: reflections apply to no row
+	if vectors {
+		q, p = funcs.IdentityRows(m), funcs.IdentityRows(n)
+	}
 	k := min(m, n)
 	d, e := make([]float64, k), make([]float64, max(k-1, 0))
 	col := func(j, from int) []float64 {
@@ -98,6 +123,17 @@ func bidiagSVD(a [][]float64) ([][]float64, []float64, [][]float64) {
 				e[i] = left(i, i+1)
 			}
 		}
+	}
+	if !vectors {
+		// bdsqr's rotations of V' rows and U columns leave d alone
+		if m < n {
+			for i := 0; i < k-1; i++ {
+				c, s, r := lartgr(d[i], e[i])
+				d[i], e[i], d[i+1] = r, s*d[i+1], c*d[i+1]
+			}
+		}
+		bdsqr(d, e, make([][]float64, k), nil)
+		return nil, d, nil
 	}
 	ub, vb := funcs.IdentityRows(m), funcs.IdentityRows(n)
 	if m >= n {
@@ -162,9 +198,12 @@ func applyRight(a [][]float64, from int, v []float64, tau float64) {
 
 // qrRows is the Householder QR factorisation (dgeqrf's signs) of a:
 // the full Q and R.
-func qrRows(a [][]float64) (q, r [][]float64) {
+func qrRows(a [][]float64, vectors bool) (q, r [][]float64) {
 	m, n := len(a), len(a[0])
-	r, q = cloneRows(a), funcs.IdentityRows(m)
+	r = cloneRows(a)
+	if vectors {
+		q = funcs.IdentityRows(m)
+	}
 	for j := 0; j < min(m-1, n); j++ {
 		x := make([]float64, m-j)
 		for i := range x {
