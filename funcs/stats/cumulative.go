@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -340,30 +339,74 @@ func cumpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	q := p.Float64() / 100
-	return MapColumns("cumpercentile", args[0], cumDouble("cumpercentile", runningSorted(func(seen []float64) float64 {
-		return QuantileSorted(seen, q, method)
-	})))
+	return MapColumns("cumpercentile", args[0], cumDouble("cumpercentile", runningQuantile(q, method)))
 }
 
-// runningSorted is a cumulative kernel whose row i is of applied to the
-// non-NULL elements up to i in ascending order (NULL before the first).
-func runningSorted(of func(sorted []float64) float64) func(xs, out []float64) {
+// runningQuantile is a cumulative kernel whose row i is the q-quantile,
+// with method, of the non-NULL elements up to i (NULL before the first).
+// Each value has its slot in the sorted order, marked in a Fenwick tree
+// when it arrives, so the neighbours of the quantile are two k-th-mark
+// searches.
+func runningQuantile(q float64, method string) func(xs, out []float64) {
 	return func(xs, out []float64) {
-		var seen []float64
+		sorted := sortedNonNull(xs)
+		slotOf := make([]int32, len(xs))
+		for j, e := range sorted {
+			slotOf[e.i] = int32(j)
+		}
+		tree := newFenwick(len(sorted))
+		seen := 0
 		for i, x := range xs {
 			if !funcs.IsNullF(x) {
-				k := sort.SearchFloat64s(seen, x)
-				seen = append(seen, 0)
-				copy(seen[k+1:], seen[k:])
-				seen[k] = x
+				tree.add(int(slotOf[i]))
+				seen++
 			}
-			if len(seen) == 0 {
+			if seen == 0 {
 				out[i] = value.NullFloat64
-			} else {
-				out[i] = of(seen)
+				continue
 			}
+			lo, hi, frac := quantileSpan(seen, q)
+			a := sorted[tree.kth(lo)].v
+			b := a
+			// every method but linear (a + (b-a)*0 is NaN for b
+			// infinite) reads only a when the quantile falls on it
+			if hi != lo && method != "lower" && (frac != 0 || method == "linear") {
+				b = sorted[tree.kth(hi)].v
+			}
+			out[i] = quantilePick(a, b, frac, method)
 		}
 	}
+}
+
+// elemAt is an element and its index.
+type elemAt struct {
+	v float64
+	i int
+}
+
+// sortedNonNull is xs's non-NULL elements with their indexes in
+// ascending order, equal ones (-0 and 0 among them) latest first: the
+// order sorted insertion before the equal ones builds, so a running
+// quantile reads the same zero it did. Sorting the pairs once beats
+// looking each value up in a sorted copy, whose random probes missed
+// the cache.
+func sortedNonNull(xs []float64) []elemAt {
+	s := make([]elemAt, 0, len(xs))
+	for i, x := range xs {
+		if !funcs.IsNullF(x) {
+			s = append(s, elemAt{x, i})
+		}
+	}
+	slices.SortFunc(s, func(a, b elemAt) int {
+		switch {
+		case a.v < b.v:
+			return -1
+		case a.v > b.v:
+			return 1
+		}
+		return b.i - a.i
+	})
+	return s
 }
 
 // rankOptions are the common arguments of rank, cumrank and mrank.
@@ -436,21 +479,42 @@ func RankCounts(x float64, ys []float64, o RankOptions) (less, equal, n, valid f
 	return less, equal, n, valid
 }
 
-// cumrank is each element's rank among the elements up to it.
+// cumrank is each element's rank among the elements up to it: the
+// counts RankCounts would give, read from a Fenwick tree over the
+// positions of X's distinct values in o's order (NULL first ascending,
+// last descending, as CompareNullLow's reversal puts it).
 func cumrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 	o, err := ParseRankOptions("cumrank", args, 1)
 	if err != nil {
 		return nil, err
 	}
 	return MapColumns("cumrank", args[0], funcs.WithDoubles("cumrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
+		// pos[i] is xs[i]'s place among the distinct values, from 1
+		sorted := sortedNonNull(xs)
+		pos := make([]int32, len(xs))
+		last := 0 // the number of distinct values: NULL's place descending
+		for j, e := range sorted {
+			if j == 0 || e.v != sorted[j-1].v {
+				last++
+			}
+			pos[e.i] = int32(last)
+		}
+		tree := newFenwick(last + 1)
 		out := make([]float64, len(xs))
+		var n float64
 		for i, x := range xs {
 			if funcs.IsNullF(x) && o.IgnoreNA {
 				out[i] = value.NullFloat64
 				continue
 			}
-			less, equal, n, _ := RankCounts(x, xs[:i+1], o)
-			out[i] = RankOf(x, less, equal, n, o)
+			p := int(pos[i]) // 0 for NULL
+			if !o.Ascending {
+				p = last - p
+			}
+			tree.add(p)
+			n++
+			less := tree.below(p)
+			out[i] = RankOf(x, float64(less), float64(tree.below(p+1)-less), n, o)
 		}
 		return RankResult(out, o), nil
 	}))
@@ -487,7 +551,7 @@ func cumdenseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		distinct := slices.Compact(SortedCopy(keys))
-		seen := make([]int32, len(distinct)+1) // Fenwick tree over positions 1..len
+		seen := newFenwick(len(distinct))
 		count := 0
 		out := make([]float64, len(xs))
 		for i, k := range keys {
@@ -495,14 +559,12 @@ func cumdenseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 				out[i] = value.NullFloat64
 				continue
 			}
-			p, _ := slices.BinarySearch(distinct, k)
-			if fenwickSum(seen, p+1)-fenwickSum(seen, p) == 0 {
-				for j := p + 1; j < len(seen); j += j & -j {
-					seen[j]++
-				}
+			p := lowerBound(distinct, k)
+			if seen.at(p) == 0 {
+				seen.add(p)
 				count++
 			}
-			r := float64(fenwickSum(seen, p))
+			r := float64(seen.below(p))
 			switch {
 			case !o.Percent:
 			case norm == "max":
@@ -516,15 +578,6 @@ func cumdenseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return RankResult(out, o), nil
 	}))
-}
-
-// fenwickSum is the count of marked positions 1..p of a Fenwick tree.
-func fenwickSum(tree []int32, p int) int32 {
-	var s int32
-	for ; p > 0; p -= p & -p {
-		s += tree[p]
-	}
-	return s
 }
 
 // compareNullLow compares two doubles with NULL as the smallest value.

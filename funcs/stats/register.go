@@ -64,7 +64,9 @@ func init() {
 		overTuple(cumSpec("cummax", cumExtreme(1)), true, extremeStep("cummax", 1)),
 		overTuple(cumSpec("cummin", cumExtreme(-1)), true, extremeStep("cummin", -1)),
 		cumSpec("cumcount", cumcount),
-		cumSpec("cummed", cumDouble("cummed", runningSorted(Median))),
+		// the median is the midpoint 0.5-quantile: the middle value, or
+		// the two middle values' (a+b)/2
+		cumSpec("cummed", cumDouble("cummed", runningQuantile(0.5, "midpoint"))),
 		cumSpec("cumPositiveStreak", cumPositiveStreak),
 		funcs.Spec{Name: "cumfirstNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return cumNot("cumfirstNot", args, true) }},
