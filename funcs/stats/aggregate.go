@@ -3,12 +3,12 @@ package stats
 import (
 	"errors"
 	"fmt"
-	"math"
 	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/ordstat"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -174,49 +174,8 @@ func Median(s []float64) float64 {
 // quantileSorted picks the q-quantile (0..1) of sorted values with
 // DolphinDB's interpolation methods; position = (n-1)q.
 func QuantileSorted(s []float64, q float64, method string) float64 {
-	lo, hi, frac := quantileSpan(len(s), q)
-	return quantilePick(s[lo], s[hi], frac, method)
-}
-
-// quantileSpan is where the q-quantile of n sorted values lies: between
-// the values at lo and hi (lo+1, or lo at the end), frac of the way.
-func quantileSpan(n int, q float64) (lo, hi int, frac float64) {
-	pos := float64(n-1) * q
-	lo = int(math.Floor(pos))
-	if lo < 0 {
-		lo = 0
-	}
-	hi = lo + 1
-	if hi > n-1 {
-		hi = n - 1
-	}
-	return lo, hi, pos - float64(lo)
-}
-
-// quantilePick interpolates between the neighbours a (at lo) and b (at
-// hi) of a quantile frac of the way from a, with method.
-func quantilePick(a, b, frac float64, method string) float64 {
-	switch method {
-	case "lower":
-		return a
-	case "higher":
-		if frac == 0 {
-			return a
-		}
-		return b
-	case "nearest":
-		// A tie goes to the lower neighbour ("cumpercentile" page).
-		if frac <= 0.5 {
-			return a
-		}
-		return b
-	case "midpoint":
-		if frac == 0 {
-			return a
-		}
-		return (a + b) / 2
-	}
-	return a + (b-a)*frac
+	lo, hi, frac := ordstat.Span(len(s), q)
+	return ordstat.Pick(s[lo], s[hi], frac, method)
 }
 
 // extremeIndex returns the index of the first smallest (dir < 0) or

@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/ordstat"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -339,74 +340,7 @@ func cumpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	q := p.Float64() / 100
-	return MapColumns("cumpercentile", args[0], cumDouble("cumpercentile", runningQuantile(q, method)))
-}
-
-// runningQuantile is a cumulative kernel whose row i is the q-quantile,
-// with method, of the non-NULL elements up to i (NULL before the first).
-// Each value has its slot in the sorted order, marked in a Fenwick tree
-// when it arrives, so the neighbours of the quantile are two k-th-mark
-// searches.
-func runningQuantile(q float64, method string) func(xs, out []float64) {
-	return func(xs, out []float64) {
-		sorted := sortedNonNull(xs)
-		slotOf := make([]int32, len(xs))
-		for j, e := range sorted {
-			slotOf[e.i] = int32(j)
-		}
-		tree := newFenwick(len(sorted))
-		seen := 0
-		for i, x := range xs {
-			if !funcs.IsNullF(x) {
-				tree.add(int(slotOf[i]))
-				seen++
-			}
-			if seen == 0 {
-				out[i] = value.NullFloat64
-				continue
-			}
-			lo, hi, frac := quantileSpan(seen, q)
-			a := sorted[tree.kth(lo)].v
-			b := a
-			// every method but linear (a + (b-a)*0 is NaN for b
-			// infinite) reads only a when the quantile falls on it
-			if hi != lo && method != "lower" && (frac != 0 || method == "linear") {
-				b = sorted[tree.kth(hi)].v
-			}
-			out[i] = quantilePick(a, b, frac, method)
-		}
-	}
-}
-
-// elemAt is an element and its index.
-type elemAt struct {
-	v float64
-	i int
-}
-
-// sortedNonNull is xs's non-NULL elements with their indexes in
-// ascending order, equal ones (-0 and 0 among them) latest first: the
-// order sorted insertion before the equal ones builds, so a running
-// quantile reads the same zero it did. Sorting the pairs once beats
-// looking each value up in a sorted copy, whose random probes missed
-// the cache.
-func sortedNonNull(xs []float64) []elemAt {
-	s := make([]elemAt, 0, len(xs))
-	for i, x := range xs {
-		if !funcs.IsNullF(x) {
-			s = append(s, elemAt{x, i})
-		}
-	}
-	slices.SortFunc(s, func(a, b elemAt) int {
-		switch {
-		case a.v < b.v:
-			return -1
-		case a.v > b.v:
-			return 1
-		}
-		return b.i - a.i
-	})
-	return s
+	return MapColumns("cumpercentile", args[0], cumDouble("cumpercentile", ordstat.Running(q, method)))
 }
 
 // rankOptions are the common arguments of rank, cumrank and mrank.
@@ -490,16 +424,16 @@ func cumrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	return MapColumns("cumrank", args[0], funcs.WithDoubles("cumrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
 		// pos[i] is xs[i]'s place among the distinct values, from 1
-		sorted := sortedNonNull(xs)
+		sorted := ordstat.SortedNonNull(xs)
 		pos := make([]int32, len(xs))
 		last := 0 // the number of distinct values: NULL's place descending
 		for j, e := range sorted {
-			if j == 0 || e.v != sorted[j-1].v {
+			if j == 0 || e.V != sorted[j-1].V {
 				last++
 			}
-			pos[e.i] = int32(last)
+			pos[e.I] = int32(last)
 		}
-		tree := newFenwick(last + 1)
+		tree := ordstat.NewFenwick(last + 1)
 		out := make([]float64, len(xs))
 		var n float64
 		for i, x := range xs {
@@ -511,10 +445,10 @@ func cumrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 			if !o.Ascending {
 				p = last - p
 			}
-			tree.add(p)
+			tree.Add(p)
 			n++
-			less := tree.below(p)
-			out[i] = RankOf(x, float64(less), float64(tree.below(p+1)-less), n, o)
+			less := tree.Below(p)
+			out[i] = RankOf(x, float64(less), float64(tree.Below(p+1)-less), n, o)
 		}
 		return RankResult(out, o), nil
 	}))
@@ -551,7 +485,7 @@ func cumdenseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		distinct := slices.Compact(SortedCopy(keys))
-		seen := newFenwick(len(distinct))
+		seen := ordstat.NewFenwick(len(distinct))
 		count := 0
 		out := make([]float64, len(xs))
 		for i, k := range keys {
@@ -559,12 +493,12 @@ func cumdenseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 				out[i] = value.NullFloat64
 				continue
 			}
-			p := lowerBound(distinct, k)
-			if seen.at(p) == 0 {
-				seen.add(p)
+			p := ordstat.LowerBound(distinct, k)
+			if seen.At(p) == 0 {
+				seen.Add(p)
 				count++
 			}
-			r := float64(seen.below(p))
+			r := float64(seen.Below(p))
 			switch {
 			case !o.Percent:
 			case norm == "max":
