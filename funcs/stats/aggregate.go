@@ -3,12 +3,12 @@ package stats
 import (
 	"errors"
 	"fmt"
-	"math"
 	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/ordstat"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -174,38 +174,8 @@ func Median(s []float64) float64 {
 // quantileSorted picks the q-quantile (0..1) of sorted values with
 // DolphinDB's interpolation methods; position = (n-1)q.
 func QuantileSorted(s []float64, q float64, method string) float64 {
-	n := len(s)
-	pos := float64(n-1) * q
-	lo := int(math.Floor(pos))
-	if lo < 0 {
-		lo = 0
-	}
-	hi := lo + 1
-	if hi > n-1 {
-		hi = n - 1
-	}
-	frac := pos - float64(lo)
-	switch method {
-	case "lower":
-		return s[lo]
-	case "higher":
-		if frac == 0 {
-			return s[lo]
-		}
-		return s[hi]
-	case "nearest":
-		// A tie goes to the lower neighbour ("cumpercentile" page).
-		if frac <= 0.5 {
-			return s[lo]
-		}
-		return s[hi]
-	case "midpoint":
-		if frac == 0 {
-			return s[lo]
-		}
-		return (s[lo] + s[hi]) / 2
-	}
-	return s[lo] + (s[hi]-s[lo])*frac
+	lo, hi, frac := ordstat.Span(len(s), q)
+	return ordstat.Pick(s[lo], s[hi], frac, method)
 }
 
 // extremeIndex returns the index of the first smallest (dir < 0) or

@@ -53,32 +53,6 @@ func nonNullOf(xs []float64) ([]float64, int) {
 	return out, len(out)
 }
 
-// kendallTau is Kendall's tau-b (ties corrected).
-func kendallTau(xs, ys []float64) (float64, bool) {
-	n := len(xs)
-	var c, d, tx, ty float64
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			s := (xs[i] - xs[j]) * (ys[i] - ys[j])
-			switch {
-			case s > 0:
-				c++
-			case s < 0:
-				d++
-			default:
-				if xs[i] == xs[j] && ys[i] != ys[j] {
-					tx++
-				}
-				if ys[i] == ys[j] && xs[i] != xs[j] {
-					ty++
-				}
-			}
-		}
-	}
-	den := math.Sqrt((c + d + tx) * (c + d + ty))
-	return (c - d) / den, n > 1 && den != 0
-}
-
 // spearman is Pearson's correlation of the average ranks.
 func spearman(xs, ys []float64) (float64, bool) {
 	o := RankOptions{Ascending: true, IgnoreNA: true, Ties: "average"}

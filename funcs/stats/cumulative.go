@@ -4,10 +4,10 @@ import (
 	"errors"
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/ordstat"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -340,30 +340,7 @@ func cumpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	q := p.Float64() / 100
-	return MapColumns("cumpercentile", args[0], cumDouble("cumpercentile", runningSorted(func(seen []float64) float64 {
-		return QuantileSorted(seen, q, method)
-	})))
-}
-
-// runningSorted is a cumulative kernel whose row i is of applied to the
-// non-NULL elements up to i in ascending order (NULL before the first).
-func runningSorted(of func(sorted []float64) float64) func(xs, out []float64) {
-	return func(xs, out []float64) {
-		var seen []float64
-		for i, x := range xs {
-			if !funcs.IsNullF(x) {
-				k := sort.SearchFloat64s(seen, x)
-				seen = append(seen, 0)
-				copy(seen[k+1:], seen[k:])
-				seen[k] = x
-			}
-			if len(seen) == 0 {
-				out[i] = value.NullFloat64
-			} else {
-				out[i] = of(seen)
-			}
-		}
-	}
+	return MapColumns("cumpercentile", args[0], cumDouble("cumpercentile", ordstat.Running(q, method)))
 }
 
 // rankOptions are the common arguments of rank, cumrank and mrank.
@@ -436,21 +413,42 @@ func RankCounts(x float64, ys []float64, o RankOptions) (less, equal, n, valid f
 	return less, equal, n, valid
 }
 
-// cumrank is each element's rank among the elements up to it.
+// cumrank is each element's rank among the elements up to it: the
+// counts RankCounts would give, read from a Fenwick tree over the
+// positions of X's distinct values in o's order (NULL first ascending,
+// last descending, as CompareNullLow's reversal puts it).
 func cumrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 	o, err := ParseRankOptions("cumrank", args, 1)
 	if err != nil {
 		return nil, err
 	}
 	return MapColumns("cumrank", args[0], funcs.WithDoubles("cumrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
+		// pos[i] is xs[i]'s place among the distinct values, from 1
+		sorted := ordstat.SortedNonNull(xs)
+		pos := make([]int32, len(xs))
+		last := 0 // the number of distinct values: NULL's place descending
+		for j, e := range sorted {
+			if j == 0 || e.V != sorted[j-1].V {
+				last++
+			}
+			pos[e.I] = int32(last)
+		}
+		tree := ordstat.NewFenwick(last + 1)
 		out := make([]float64, len(xs))
+		var n float64
 		for i, x := range xs {
 			if funcs.IsNullF(x) && o.IgnoreNA {
 				out[i] = value.NullFloat64
 				continue
 			}
-			less, equal, n, _ := RankCounts(x, xs[:i+1], o)
-			out[i] = RankOf(x, less, equal, n, o)
+			p := int(pos[i]) // 0 for NULL
+			if !o.Ascending {
+				p = last - p
+			}
+			tree.Add(p)
+			n++
+			less := tree.Below(p)
+			out[i] = RankOf(x, float64(less), float64(tree.Below(p+1)-less), n, o)
 		}
 		return RankResult(out, o), nil
 	}))
@@ -487,7 +485,7 @@ func cumdenseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 		distinct := slices.Compact(SortedCopy(keys))
-		seen := make([]int32, len(distinct)+1) // Fenwick tree over positions 1..len
+		seen := ordstat.NewFenwick(len(distinct))
 		count := 0
 		out := make([]float64, len(xs))
 		for i, k := range keys {
@@ -495,14 +493,12 @@ func cumdenseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 				out[i] = value.NullFloat64
 				continue
 			}
-			p, _ := slices.BinarySearch(distinct, k)
-			if fenwickSum(seen, p+1)-fenwickSum(seen, p) == 0 {
-				for j := p + 1; j < len(seen); j += j & -j {
-					seen[j]++
-				}
+			p := ordstat.LowerBound(distinct, k)
+			if seen.At(p) == 0 {
+				seen.Add(p)
 				count++
 			}
-			r := float64(fenwickSum(seen, p))
+			r := float64(seen.Below(p))
 			switch {
 			case !o.Percent:
 			case norm == "max":
@@ -516,15 +512,6 @@ func cumdenseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		return RankResult(out, o), nil
 	}))
-}
-
-// fenwickSum is the count of marked positions 1..p of a Fenwick tree.
-func fenwickSum(tree []int32, p int) int32 {
-	var s int32
-	for ; p > 0; p -= p & -p {
-		s += tree[p]
-	}
-	return s
 }
 
 // compareNullLow compares two doubles with NULL as the smallest value.

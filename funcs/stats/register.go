@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/ordstat"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -37,7 +38,7 @@ func init() {
 			d := p.SumXX() + p.SumYY() - xy
 			return 1 - xy/d, len(xs) > 0 && d != 0
 		}),
-		corrSpec("kendall", kendallTau),
+		corrSpec("kendall", ordstat.KendallTauB),
 		corrSpec("spearmanr", spearman),
 		funcs.Spec{Name: "autocorr", Params: []string{"X", "lag"}, Min: 2, Max: 2, Props: funcs.Aggregate | funcs.Pure, Category: "correlation", Fn: autocorrFn},
 		funcs.Spec{Name: "acf", Params: []string{"X", "maxLag"}, Min: 2, Max: 2, Props: funcs.Pure, Category: "correlation", Fn: acfFn},
@@ -64,7 +65,9 @@ func init() {
 		overTuple(cumSpec("cummax", cumExtreme(1)), true, extremeStep("cummax", 1)),
 		overTuple(cumSpec("cummin", cumExtreme(-1)), true, extremeStep("cummin", -1)),
 		cumSpec("cumcount", cumcount),
-		cumSpec("cummed", cumDouble("cummed", runningSorted(Median))),
+		// the median is the midpoint 0.5-quantile: the middle value, or
+		// the two middle values' (a+b)/2
+		cumSpec("cummed", cumDouble("cummed", ordstat.Running(0.5, "midpoint"))),
 		cumSpec("cumPositiveStreak", cumPositiveStreak),
 		funcs.Spec{Name: "cumfirstNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return cumNot("cumfirstNot", args, true) }},
