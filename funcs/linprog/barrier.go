@@ -199,6 +199,16 @@ type program struct {
 	rhs  []float64
 }
 
+// prepare binds p to the session's context and accounts the dense
+// systems the barrier method builds, (n+k)^2 and n^2 for n variables
+// and k equalities (one more variable in phase 1): a program of a long
+// vector asks for far more memory than its input.
+func (p *program) prepare(env funcs.Env) error {
+	p.ctx = env.Context()
+	n, k := len(p.f)+1, len(p.e)
+	return env.Reserve((n+k)*(n+k) + n*n)
+}
+
 func (p *program) objective(x []float64) float64 {
 	v := funcs.Dot(p.f, x)
 	if p.h != nil {

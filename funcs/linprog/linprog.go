@@ -48,7 +48,9 @@ func minimumTuple(min float64, x []float64) value.Value {
 // optimum solves p in the session's context: its minimiser, or the
 // error outcome gives.
 func (p *program) optimum(env funcs.Env, fn string) ([]float64, error) {
-	p.ctx = env.Context()
+	if err := p.prepare(env); err != nil {
+		return nil, err
+	}
 	x, st := p.solve()
 	return x, outcome(env, fn, st)
 }

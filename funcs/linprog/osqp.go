@@ -87,7 +87,9 @@ func osqp(env funcs.Env, args []value.Value) (value.Value, error) {
 			}
 		}
 	}
-	p.ctx = env.Context()
+	if err := p.prepare(env); err != nil {
+		return nil, err
+	}
 	x, st := p.solve()
 	if st == lpCancelled {
 		return nil, env.Context().Err()

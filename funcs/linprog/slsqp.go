@@ -190,7 +190,9 @@ func sqp(obj *scriptFunc, eqs, ineqs []*scriptFunc, x0, lo, hi []float64, ftol f
 			p.e = append(p.e, row)
 			p.rhs = append(p.rhs, -ce[k])
 		}
-		p.ctx = obj.s.env.Context()
+		if err := p.prepare(obj.s.env); err != nil {
+			return sqpResult{}, err
+		}
 		d, st := p.solve()
 		if st == lpCancelled {
 			return sqpResult{}, p.ctx.Err()

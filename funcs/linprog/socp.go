@@ -70,7 +70,9 @@ func socp(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	p.e, p.rhs = A, b
-	p.ctx = env.Context()
+	if err := p.prepare(env); err != nil {
+		return nil, err
+	}
 	x, st := p.solve()
 	if st == lpCancelled {
 		return nil, env.Context().Err()

@@ -11,7 +11,8 @@ import (
 // Func is a funcs.Env for testing numeric routines (optimisers, root
 // finders) without an interpreter: Call calls F with its first
 // argument's numbers (a DOUBLE vector's, or a scalar's as one element)
-// and counts the calls; Context is Ctx. Its other methods are absent.
+// and counts the calls; Context is Ctx; Reserve allows everything (no
+// memory cap). Its other methods are absent.
 type Func struct {
 	funcs.Env
 	Ctx   context.Context
@@ -21,6 +22,9 @@ type Func struct {
 
 // Context implements funcs.Env.
 func (e *Func) Context() context.Context { return e.Ctx }
+
+// Reserve implements funcs.Env.
+func (e *Func) Reserve(int) error { return nil }
 
 // Call implements funcs.Env.
 func (e *Func) Call(_ value.Value, args ...value.Value) (value.Value, error) {
