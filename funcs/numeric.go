@@ -1,6 +1,7 @@
 package funcs
 
 import (
+	"context"
 	"math"
 	"strings"
 
@@ -362,4 +363,35 @@ func Operand(x value.Value) (v *value.Vector, scalar bool, err error) {
 		return v, scalar, nil
 	}
 	return nil, false, ddberr.Errorf("The operator doesn't support a %s operand.", strings.ToLower(x.Form().String()))
+}
+
+// hornerCheck is how many multiply-adds Horner runs between looks at the
+// context: a few milliseconds of work.
+const hornerCheck = 1 << 22
+
+// Horner evaluates coeffs[0] + coeffs[1]·x + coeffs[2]·x² + ... at each
+// of xs, NULL staying NULL. A polynomial of as many coefficients as
+// points is quadratic work (minutes at 200K of each), so it stops with
+// ctx's error once ctx is cancelled.
+func Horner(ctx context.Context, coeffs, xs []float64) ([]float64, error) {
+	out := make([]float64, len(xs))
+	rows := max(1, hornerCheck/max(1, len(coeffs)))
+	for start := 0; start < len(xs); start += rows {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		for i := start; i < min(len(xs), start+rows); i++ {
+			x := xs[i]
+			if IsNullF(x) {
+				out[i] = value.NullFloat64
+				continue
+			}
+			s := 0.0
+			for j := len(coeffs) - 1; j >= 0; j-- {
+				s = s*x + coeffs[j]
+			}
+			out[i] = s
+		}
+	}
+	return out, nil
 }

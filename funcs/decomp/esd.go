@@ -1,6 +1,7 @@
 package decomp
 
 import (
+	"context"
 	"math"
 	"slices"
 
@@ -73,7 +74,7 @@ func esdData(fn string, x value.Value) ([]float64, error) {
 
 // esd is esd(data, [hybrid], [maxAnomalies], [alpha]) (funcs/e/esd.md):
 // the generalized ESD test (Rosner) for up to maxAnomalies outliers.
-func esd(_ funcs.Env, args []value.Value) (value.Value, error) {
+func esd(env funcs.Env, args []value.Value) (value.Value, error) {
 	y, err := esdData("esd", args[0])
 	if err != nil {
 		return nil, err
@@ -82,14 +83,18 @@ func esd(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return anomalyTable(y, gesd(y, a)), nil
+	idx, err := gesd(funcs.ContextOf(env), y, a)
+	if err != nil {
+		return nil, err
+	}
+	return anomalyTable(y, idx), nil
 }
 
 // seasonalEsd is seasonalEsd(data, period, [hybrid], [maxAnomalies],
 // [alpha]) (funcs/s/seasonalEsd.md): the generalized ESD test on what is
 // left of data after its periodic, robust STL seasonal part and its
 // median (Twitter's S-ESD).
-func seasonalEsd(_ funcs.Env, args []value.Value) (value.Value, error) {
+func seasonalEsd(env funcs.Env, args []value.Value) (value.Value, error) {
 	y, err := esdData("seasonalEsd", args[0])
 	if err != nil {
 		return nil, err
@@ -108,14 +113,22 @@ func seasonalEsd(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	seasonal, _ := stlDecompose(y, p)
+	ctx := funcs.ContextOf(env)
+	seasonal, _, err := stlDecompose(ctx, y, p)
+	if err != nil {
+		return nil, err
+	}
 	periodicMeans(seasonal, p.period)
 	med := median(slices.Clone(y))
 	rest := make([]float64, len(y))
 	for i := range y {
 		rest[i] = y[i] - seasonal[i] - med
 	}
-	return anomalyTable(y, gesd(rest, a)), nil
+	idx, err := gesd(ctx, rest, a)
+	if err != nil {
+		return nil, err
+	}
+	return anomalyTable(y, idx), nil
 }
 
 // anomalyTable is the result table: the anomalies' indexes and values,
@@ -135,8 +148,9 @@ func anomalyTable(y []float64, idx []int) *value.Table {
 // the last step whose statistic exceeds Rosner's critical value at
 // alpha. The values still in play are always a run [lo, hi) of the
 // sorted data, the most extreme one at either end, so each step costs
-// O(log n) (the mean and variance are running sums about the first mean).
-func gesd(y []float64, a esdArgs) []int {
+// O(log n) (the mean and variance are running sums about the first mean);
+// up to n steps, each with a t quantile, so it looks at ctx every 1024.
+func gesd(ctx context.Context, y []float64, a esdArgs) ([]int, error) {
 	n := len(y)
 	ord := make([]int, n)
 	for i := range ord {
@@ -168,6 +182,11 @@ func gesd(y []float64, a esdArgs) []int {
 	var removed []int
 	found := 0
 	for i := 1; i <= a.k && hi-lo > 1; i++ {
+		if (i-1)&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		m := float64(hi - lo)
 		var centre, sigma float64
 		if a.hybrid {
@@ -222,7 +241,7 @@ func gesd(y []float64, a esdArgs) []int {
 			found = i
 		}
 	}
-	return removed[:found]
+	return removed[:found], nil
 }
 
 // tUpper is the t quantile with upper-tail probability q on nu degrees

@@ -1,6 +1,7 @@
 package decomp
 
 import (
+	"context"
 	"math"
 	"math/rand"
 	"slices"
@@ -72,7 +73,7 @@ func naiveGESD(y []float64, a esdArgs) []int {
 		}
 		removed = append(removed, alive[at])
 		alive = append(alive[:at], alive[at+1:]...)
-		one := gesd(append([]float64(nil), y...), esdArgs{hybrid: a.hybrid, k: i, alpha: a.alpha})
+		one, _ := gesd(context.Background(), append([]float64(nil), y...), esdArgs{hybrid: a.hybrid, k: i, alpha: a.alpha})
 		if len(one) == i {
 			found = i
 		}
@@ -95,7 +96,10 @@ func TestGESDOrder(t *testing.T) {
 		}
 		for _, h := range []bool{false, true} {
 			a := esdArgs{hybrid: h, k: n / 3, alpha: 0.05}
-			got := gesd(y, a)
+			got, err := gesd(context.Background(), y, a)
+			if err != nil {
+				t.Fatal(err)
+			}
 			want := naiveGESD(y, a)
 			if !slices.Equal(got, want) {
 				t.Fatalf("hybrid=%v %v: got %v want %v", h, y, got, want)

@@ -3,6 +3,8 @@ package decomp
 import (
 	"math"
 	"slices"
+
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // The LOESS smoothers of STL, after Cleveland et al.'s reference
@@ -197,10 +199,16 @@ func robustnessWeights(y, fit, rw []float64) {
 	for i := range y {
 		r[i] = math.Abs(y[i] - fit[i])
 	}
+	// The two middle order statistics by selection, not a sort: the
+	// robustness passes over 200K points spent half their time sorting.
 	sorted := slices.Clone(r)
-	slices.Sort(sorted)
 	mid1 := n / 2
 	mid2 := n - mid1 - 1
+	if slices.ContainsFunc(sorted, math.IsNaN) {
+		slices.Sort(sorted)
+	} else {
+		kernel.OrderStats(sorted, mid2)
+	}
 	cmad := 3 * (sorted[mid1] + sorted[mid2])
 	c9, c1 := 0.999*cmad, 0.001*cmad
 	for i, x := range r {

@@ -1,6 +1,7 @@
 package decomp
 
 import (
+	"context"
 	"math"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -23,7 +24,7 @@ type stlParams struct {
 // sWindow="periodic" smooths each cycle-subseries by its mean (a window
 // of 10n+1 points, degree 0) and then makes the seasonal part exactly
 // periodic, as R's stl does.
-func stl(_ funcs.Env, args []value.Value) (value.Value, error) {
+func stl(env funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := funcs.VectorArg(args[0])
 	if !ok || v.T == value.Any || !funcs.IsNumericVec(v) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric vector.", "data", "stl")
@@ -41,7 +42,10 @@ func stl(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	seasonal, trend := stlDecompose(y, p)
+	seasonal, trend, err := stlDecompose(funcs.ContextOf(env), y, p)
+	if err != nil {
+		return nil, err
+	}
 	if p.periodic {
 		periodicMeans(seasonal, p.period)
 	}
@@ -123,8 +127,10 @@ func nextOdd(k int) int {
 }
 
 // stlDecompose runs STL's outer loop: inner passes, then (outer times)
-// robustness weights from the residuals and inner passes with them.
-func stlDecompose(y []float64, p stlParams) (seasonal, trend []float64) {
+// robustness weights from the residuals and inner passes with them. An
+// inner pass over 200K points takes about 0.1 s and there are outer+1 of
+// them: it stops with ctx's error between passes once ctx is cancelled.
+func stlDecompose(ctx context.Context, y []float64, p stlParams) (seasonal, trend []float64, err error) {
 	n := len(y)
 	odd := func(w int) int { return nextOdd(max(3, w)) }
 	p.sWindow, p.tWindow, p.lWindow = odd(p.sWindow), odd(p.tWindow), odd(p.lWindow)
@@ -132,9 +138,12 @@ func stlDecompose(y []float64, p stlParams) (seasonal, trend []float64) {
 	s := newSTLScratch(n, p.period)
 	var rw []float64
 	for k := 0; ; k++ {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		s.inner(y, p, rw, seasonal, trend)
 		if k >= p.outer {
-			return seasonal, trend
+			return seasonal, trend, nil
 		}
 		if rw == nil {
 			rw = make([]float64, n)

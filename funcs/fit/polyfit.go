@@ -126,7 +126,7 @@ func leastSquares(a [][]float64, b []float64) []float64 {
 
 // polyPredict evaluates the polynomial with ascending coefficients model
 // (or a polyFit model's z) at X (funcs/p/polyPredict.md).
-func polyPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
+func polyPredict(env funcs.Env, args []value.Value) (value.Value, error) {
 	model := args[0]
 	if z := funcs.ModelField(model, "z"); z != nil {
 		model = z
@@ -139,11 +139,15 @@ func polyPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok || !funcs.IsNumericVec(x) || x.HasNull() || args[1].Form() == value.FormPair {
 		return nil, ddberr.Errorf("X of polyPredict must be a numeric scalar or vector without NULL values.")
 	}
-	return funcs.MapDouble("polyPredict", args[1], func(x float64) float64 {
-		y := 0.0
-		for j := len(coef) - 1; j >= 0; j-- {
-			y = y*x + coef[j]
+	return funcs.MapForms("polyPredict", args[1], func(v *value.Vector) (*value.Vector, error) {
+		xs, err := funcs.DoublesOf("polyPredict", v)
+		if err != nil {
+			return nil, err
 		}
-		return y
+		y, err := funcs.Horner(funcs.ContextOf(env), coef, xs)
+		if err != nil {
+			return nil, err
+		}
+		return value.NewDoubles(funcs.NullNaN(y)), nil
 	})
 }

@@ -1,6 +1,7 @@
 package hypotest
 
 import (
+	"context"
 	"math"
 	"strings"
 
@@ -89,7 +90,7 @@ const maxADFLag = 1000
 // the lag in 0..maxLag that minimises the AIC or BIC of the regressions
 // over a common sample, or the longest whose last lag's |t| reaches the
 // 5% one-sided normal quantile ("tstat").
-func adfuller(fn string, x []float64, maxLag int, reg, autoLag string) (adfResult, error) {
+func adfuller(ctx context.Context, fn string, x []float64, maxLag int, reg, autoLag string) (adfResult, error) {
 	var r adfResult
 	n := len(x)
 	ntrend := len(reg)
@@ -115,13 +116,20 @@ func adfuller(fn string, x []float64, maxLag int, reg, autoLag string) (adfResul
 	}
 	lag := maxLag
 	if autoLag != "max" {
+		// The regressions over the common sample are nested (trend terms,
+		// the level, then one more lagged difference each): one reduction
+		// of the widest design gives all of them.
 		d := newADFDesign(x, dx, maxLag, maxLag)
 		data := append([][]float64{d.level}, d.dlags...)
 		tr := trendCols(reg, len(d.endog), data)
+		tri, err := triangular(ctx, d.endog, append(append([][]float64{}, tr...), data...))
+		if err != nil {
+			return adfResult{}, err
+		}
 		fits := make([]olsFit, maxLag+1)
 		for l := 0; l <= maxLag; l++ {
-			cols := append(append([][]float64{}, tr...), data[:l+1]...)
-			fits[l] = ols(d.endog, cols)
+			fits[l] = solveTriangular(tri, len(tr)+l+1, len(d.endog))
+			fits[l].setT()
 		}
 		switch autoLag {
 		case "aic", "bic":
@@ -150,7 +158,10 @@ func adfuller(fn string, x []float64, maxLag int, reg, autoLag string) (adfResul
 	}
 	d := newADFDesign(x, dx, lag, lag)
 	data := append([][]float64{d.level}, d.dlags...)
-	f := ols(d.endog, append(data, trendCols(reg, len(d.endog), data)...))
+	f, err := ols(ctx, d.endog, append(data, trendCols(reg, len(d.endog), data)...))
+	if err != nil {
+		return adfResult{}, err
+	}
 	r.stat, r.usedLag, r.nobs = f.t[0], lag, len(d.endog)
 	r.p = mackinnonP(r.stat, reg, 1)
 	r.crit, _ = mackinnonCrit(reg, 1, float64(r.nobs))
@@ -194,7 +205,7 @@ func choice(r *funcs.Args, name string, x value.Value, choices ...string) string
 
 // adfullerFn is adfuller(X, [maxLag], [regression="c"], [autoLag="aic"],
 // [store=false], [regResults=false]) (funcs/a/adfuller.md).
-func adfullerFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+func adfullerFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "adfuller"
 	x, err := series(fn, "X", args[0])
 	if err != nil {
@@ -215,7 +226,7 @@ func adfullerFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if len(x) == 0 || constant(x) {
 		return nil, funcs.BadArg(fn, "X", "a vector whose elements are not all the same")
 	}
-	res, err := adfuller(fn, x, maxLag, reg, autoLag)
+	res, err := adfuller(funcs.ContextOf(env), fn, x, maxLag, reg, autoLag)
 	if err != nil {
 		return nil, err
 	}
@@ -248,7 +259,7 @@ func constant(xs []float64) bool {
 // Dickey-Fuller statistic (no deterministic terms) is judged against
 // MacKinnon's surfaces for 1+columns(Y1) series, the critical values at
 // nobs-1 observations.
-func coint(_ funcs.Env, args []value.Value) (value.Value, error) {
+func coint(env funcs.Env, args []value.Value) (value.Value, error) {
 	const fn = "coint"
 	y0, err := series(fn, "Y0", args[0])
 	if err != nil {
@@ -292,13 +303,17 @@ func coint(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must hold at least %d non-NULL values.", "Y0", fn, 2)
 	}
 	cols := append(append([][]float64{}, y1...), trendCols(trend, len(y0), y1)...)
-	f := ols(y0, cols)
+	ctx := funcs.ContextOf(env)
+	f, err := ols(ctx, y0, cols)
+	if err != nil {
+		return nil, err
+	}
 	var stat float64
 	if rsquared(y0, f, hasConstCol(cols)) < 1-100*math.Sqrt(2.220446049250313e-16) {
 		if constant(f.resid) {
 			stat = math.Inf(-1)
 		} else {
-			r, err := adfuller(fn, f.resid, maxLag, "n", autoLag)
+			r, err := adfuller(ctx, fn, f.resid, maxLag, "n", autoLag)
 			if err != nil {
 				return nil, err
 			}

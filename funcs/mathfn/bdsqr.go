@@ -1,13 +1,17 @@
 package mathfn
 
-import "math"
+import (
+	"context"
+	"math"
+)
 
 // bdsqr is LAPACK's dbdsqr on the upper bidiagonal (d, e): implicit
 // zero-shift and shifted QR sweeps chasing the bulge from the larger end,
 // 2x2 blocks by dlasv2, then positive singular values sorted down. The
 // rotations update the rows of vt and the columns of u, so the singular
-// vectors keep LAPACK's signs.
-func bdsqr(d, e []float64, vt, u [][]float64) {
+// vectors keep LAPACK's signs. Each sweep is O(n) rotations of rows of
+// length n, so it looks at ctx once a sweep and stops with its error.
+func bdsqr(ctx context.Context, d, e []float64, vt, u [][]float64) error {
 	n := len(d)
 	const eps = 0x1p-53
 	const unfl = 0x1p-1022
@@ -39,6 +43,9 @@ func bdsqr(d, e []float64, vt, u [][]float64) {
 	idir := 0
 	m := n - 1 // last index of the unconverged part
 	for m > 0 && iter <= maxit {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		// Find the diagonal block to work on: e[ll..m-1] nonzero.
 		ll := -1
 		smax = math.Abs(d[m])
@@ -244,6 +251,7 @@ func bdsqr(d, e []float64, vt, u [][]float64) {
 			}
 		}
 	}
+	return nil
 }
 
 // rotRowPair applies the rotation (c, s) to rows i and j of a, as drot on

@@ -1,6 +1,7 @@
 package mathfn
 
 import (
+	"context"
 	"math"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -40,7 +41,7 @@ func namedDict(names []string, vals []value.Value) *value.Dict {
 // Jacobi rotations, which leave each eigenvalue where its diagonal
 // element was (the manual's example lists them unsorted in that order),
 // with unit eigenvectors as the columns of vectors.
-func eig(_ funcs.Env, args []value.Value) (value.Value, error) {
+func eig(env funcs.Env, args []value.Value) (value.Value, error) {
 	a, err := squareRows("eig", args[0])
 	if err != nil {
 		return nil, err
@@ -51,14 +52,20 @@ func eig(_ funcs.Env, args []value.Value) (value.Value, error) {
 			a[i][j] = a[j][i]
 		}
 	}
-	vals, vecs := jacobiEigen(a)
+	vals, vecs, err := jacobiEigen(funcs.ContextOf(env), a)
+	if err != nil {
+		return nil, err
+	}
 	return namedDict([]string{"values", "vectors"}, []value.Value{value.NewDoubles(vals), denseFromRows(vecs, n, n).matrix()}), nil
 }
 
 // jacobiEigen diagonalises the symmetric a (overwritten) by cyclic Jacobi
 // sweeps, each rotation taking the smaller angle, and returns the
-// diagonal and the accumulated rotations (eigenvectors as columns).
-func jacobiEigen(a [][]float64) ([]float64, [][]float64) {
+// diagonal and the accumulated rotations (eigenvectors as columns). A
+// sweep is cubic (half a minute for 500x500 before convergence), so it
+// stops with ctx's error once ctx is cancelled, looking at it once per row
+// of rotations.
+func jacobiEigen(ctx context.Context, a [][]float64) ([]float64, [][]float64, error) {
 	n := len(a)
 	v := make([][]float64, n)
 	for i := range v {
@@ -76,6 +83,9 @@ func jacobiEigen(a [][]float64) ([]float64, [][]float64) {
 			break
 		}
 		for p := 0; p < n; p++ {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
 			for q := p + 1; q < n; q++ {
 				if a[p][q] == 0 {
 					continue
@@ -107,14 +117,14 @@ func jacobiEigen(a [][]float64) ([]float64, [][]float64) {
 	for i := range vals {
 		vals[i] = a[i][i]
 	}
-	return vals, v
+	return vals, v, nil
 }
 
 // schur is the real Schur decomposition T, Z of a square matrix as
 // scipy.linalg.schur (LAPACK dgees) gives it; with sort, the eigenvalues
 // that pass the test come first and the count of them is returned too
 // (funcs/s/schur.md).
-func schur(_ funcs.Env, args []value.Value) (value.Value, error) {
+func schur(env funcs.Env, args []value.Value) (value.Value, error) {
 	a, err := squareRows("schur", args[0])
 	if err != nil {
 		return nil, err
@@ -135,7 +145,10 @@ func schur(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, ddberr.Errorf("sort of schur must be 'lhp', 'rhp', 'iuc' or 'ouc'.")
 		}
 	}
-	s := schurOf(a)
+	s, err := schurOf(funcs.ContextOf(env), a)
+	if err != nil {
+		return nil, err
+	}
 	n := s.n
 	if sel == nil {
 		return value.NewTuple([]value.Value{denseFromRows(s.t, n, n).matrix(), denseFromRows(s.z, n, n).matrix()}), nil

@@ -1,6 +1,9 @@
 package mathfn
 
-import "math"
+import (
+	"context"
+	"math"
+)
 
 // realSchur is the real Schur decomposition of a square matrix, A =
 // Z*T*Z', reached as LAPACK's dgees/dgeev do: Householder reduction to
@@ -35,32 +38,41 @@ func denseFromRows(a [][]float64, rows, cols int) *dense {
 }
 
 // schurOf decomposes a (rows, copied). Sweeps stop after 100 per row
-// (non-finite input), leaving T as far as it got.
-func schurOf(a [][]float64) *realSchur {
+// (non-finite input), leaving T as far as it got. Both stages are cubic
+// (seconds for 500x500), so they stop with ctx's error once ctx is
+// cancelled, looking at it once per column or sweep.
+func schurOf(ctx context.Context, a [][]float64) (*realSchur, error) {
 	n := len(a)
 	s := &realSchur{n: n, t: make([][]float64, n), z: make([][]float64, n)}
 	for i := range a {
 		s.t[i] = append([]float64(nil), a[i]...)
 		s.z[i] = make([]float64, n)
 	}
-	s.hessenberg()
-	s.hqr()
+	if err := s.hessenberg(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.hqr(ctx); err != nil {
+		return nil, err
+	}
 	for i := 0; i < n; i++ {
 		for j := 0; j < i-1; j++ {
 			s.t[i][j] = 0
 		}
 	}
 	s.standardize()
-	return s
+	return s, nil
 }
 
 // hessenberg reduces t to upper Hessenberg form by Householder
 // similarity transforms and accumulates them in z.
-func (s *realSchur) hessenberg() {
+func (s *realSchur) hessenberg(ctx context.Context) error {
 	n, h, v := s.n, s.t, s.z
 	ort := make([]float64, n)
 	high := n - 1
 	for m := 1; m <= high-1; m++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		scale := 0.0
 		for i := m; i <= high; i++ {
 			scale += math.Abs(h[i][m-1])
@@ -123,11 +135,12 @@ func (s *realSchur) hessenberg() {
 			}
 		}
 	}
+	return nil
 }
 
 // hqr runs the double-shift QR sweeps on the whole matrix (so t ends in
 // real Schur form) accumulating them in z.
-func (s *realSchur) hqr() {
+func (s *realSchur) hqr(ctx context.Context) error {
 	nn, h, v := s.n, s.t, s.z
 	n := nn - 1
 	const eps = 0x1p-52
@@ -202,7 +215,10 @@ func (s *realSchur) hqr() {
 			iter++
 			total++
 			if total > 100*nn {
-				return
+				return nil
+			}
+			if err := ctx.Err(); err != nil {
+				return err
 			}
 			m := n - 2
 			for m >= l {
@@ -285,6 +301,7 @@ func (s *realSchur) hqr() {
 			}
 		}
 	}
+	return nil
 }
 
 // standardize splits each 2x2 block of a real pair and puts each of a

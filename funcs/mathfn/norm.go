@@ -1,6 +1,7 @@
 package mathfn
 
 import (
+	"context"
 	"math"
 	"strconv"
 
@@ -13,13 +14,13 @@ import (
 
 // singularValues are the singular values of a matrix (or of a vector as a
 // one-column matrix), descending, refusing NULLs and empty input.
-func singularValues(fn string, x value.Value) ([]float64, error) {
+func singularValues(ctx context.Context, fn string, x value.Value) ([]float64, error) {
 	d, err := vectorOrMatrixDense(fn, x)
 	if err != nil {
 		return nil, err
 	}
-	_, s, _ := svdRows(rowsOf(d), false)
-	return s, nil
+	_, s, _, err := svdRows(ctx, rowsOf(d), false)
+	return s, err
 }
 
 // vectorOrMatrixDense reads a numeric matrix, or a vector as a one-column
@@ -43,7 +44,7 @@ func vectorOrMatrixDense(fn string, x value.Value) (*dense, error) {
 // given) times the largest, funcs/m/matrixRank.md: its example's third
 // singular value is about 7e-16, above DBL_EPSILON, yet the page's rank
 // is 2, so tol is relative (as Eigen's SVD rank threshold is).
-func matrixRank(_ funcs.Env, args []value.Value) (value.Value, error) {
+func matrixRank(env funcs.Env, args []value.Value) (value.Value, error) {
 	tol := 2.220446049250313e-16
 	if t := funcs.Arg(args, 1); t != nil {
 		s, ok := funcs.ScalarArg(t)
@@ -52,7 +53,7 @@ func matrixRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		tol = s.Float64()
 	}
-	s, err := singularValues("matrixRank", args[0])
+	s, err := singularValues(funcs.ContextOf(env), "matrixRank", args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +81,10 @@ func pinverse(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err := reserveVectors(env, true, d.rows, d.cols); err != nil {
 		return nil, err
 	}
-	u, s, vt := svdRows(rowsOf(d), true)
+	u, s, vt, err := svdRows(funcs.ContextOf(env), rowsOf(d), true)
+	if err != nil {
+		return nil, err
+	}
 	cut := 1e-15 * s[0]
 	out := &dense{rows: d.cols, cols: d.rows, a: make([]float64, d.rows*d.cols)}
 	for i, si := range s {
@@ -186,7 +190,7 @@ func normAxesArg(x value.Value, isVector bool) ([]int, error) {
 // vectorNorm is the vector or matrix norm of x (funcs/v/vectornorm.md),
 // numpy.linalg.norm's rules, with the page's matrix results for 'inf' and
 // '-inf' (the smallest and the largest sum along the second axis).
-func vectorNorm(_ funcs.Env, args []value.Value) (value.Value, error) {
+func vectorNorm(env funcs.Env, args []value.Value) (value.Value, error) {
 	var (
 		v    *value.Vector
 		rows int
@@ -249,7 +253,7 @@ func vectorNorm(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if axes != nil {
 		rowAxis = axes[0]
 	}
-	x, err := matNorm(xs, rows, cols, rowAxis, ord)
+	x, err := matNorm(funcs.ContextOf(env), xs, rows, cols, rowAxis, ord)
 	if err != nil {
 		return nil, err
 	}
@@ -336,7 +340,7 @@ func vecNorm(xs []float64, o normOrd) float64 {
 
 // matNorm is the matrix ord-norm of the column-major rows x cols xs, its
 // first axis rowAxis (Frobenius by default).
-func matNorm(xs []float64, rows, cols, rowAxis int, o normOrd) (float64, error) {
+func matNorm(ctx context.Context, xs []float64, rows, cols, rowAxis int, o normOrd) (float64, error) {
 	switch {
 	case !o.set && (o.name == "" || o.name == "fro"):
 		return vecNorm(xs, normOrd{}), nil
@@ -347,7 +351,10 @@ func matNorm(xs []float64, rows, cols, rowAxis int, o normOrd) (float64, error) 
 				return math.NaN(), nil
 			}
 		}
-		_, s, _ := svdRows(rowsOf(d), false)
+		_, s, _, err := svdRows(ctx, rowsOf(d), false)
+		if err != nil {
+			return 0, err
+		}
 		switch {
 		case o.name == "nuc":
 			sum := 0.0

@@ -1,6 +1,8 @@
 package mathfn
 
 import (
+	"context"
+
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -28,7 +30,10 @@ func svd(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	u, s, vt := svdRows(rowsOf(d), uv)
+	u, s, vt, err := svdRows(funcs.ContextOf(env), rowsOf(d), uv)
+	if err != nil {
+		return nil, err
+	}
 	if !uv {
 		return value.NewDoubles(s), nil
 	}
@@ -55,33 +60,43 @@ func reserveVectors(env funcs.Env, vectors bool, rows, cols int) error {
 // taller (wider) than wide (tall), else a QR (LQ) factorisation first.
 // Without vectors it returns s alone (the same values: the vectors are
 // accumulated beside the reduction, never read by it), in memory of the
-// order of a instead of m x m.
-func svdRows(a [][]float64, vectors bool) ([][]float64, []float64, [][]float64) {
+// order of a instead of m x m. Every stage is cubic (seconds for
+// 500x500), so each stops with ctx's error once ctx is cancelled, looking
+// at it once per column, sweep or row.
+func svdRows(ctx context.Context, a [][]float64, vectors bool) ([][]float64, []float64, [][]float64, error) {
 	m, n := len(a), len(a[0])
 	if m >= n && m >= n*11/6 && n > 0 && m > n {
-		q, r := qrRows(a, vectors)
-		ur, s, vt := bidiagSVD(r[:n], vectors)
-		if !vectors {
-			return nil, s, nil
+		q, r, err := qrRows(ctx, a, vectors)
+		if err != nil {
+			return nil, nil, nil, err
 		}
-		return mulRows(q, blockDiag(ur, m)), s, vt
+		ur, s, vt, err := bidiagSVD(ctx, r[:n], vectors)
+		if err != nil || !vectors {
+			return nil, s, nil, err
+		}
+		u, err := mulRows(ctx, q, blockDiag(ur, m))
+		return u, s, vt, err
 	}
 	if n > m && n >= m*11/6 {
 		// A = L*Q with A' = Q'*L': the LQ factorisation is the QR one of A'.
-		q, r := qrRows(transposeRows(a), vectors)
-		u, s, vtl := bidiagSVD(transposeRows(r[:m])[:m], vectors)
-		if !vectors {
-			return nil, s, nil
+		q, r, err := qrRows(ctx, transposeRows(a), vectors)
+		if err != nil {
+			return nil, nil, nil, err
 		}
-		return u, s, mulRows(blockDiag(vtl, n), transposeRows(q))
+		u, s, vtl, err := bidiagSVD(ctx, transposeRows(r[:m])[:m], vectors)
+		if err != nil || !vectors {
+			return nil, s, nil, err
+		}
+		vt, err := mulRows(ctx, blockDiag(vtl, n), transposeRows(q))
+		return u, s, vt, err
 	}
-	return bidiagSVD(a, vectors)
+	return bidiagSVD(ctx, a, vectors)
 }
 
 // bidiagSVD reduces a to bidiagonal form B = Q'*A*P by Householder
 // reflections (dgebrd: upper when m >= n, lower otherwise), finds B's
 // singular vectors with bdsqr and returns U = Q*Ub, s, V' = Vb'*P'.
-func bidiagSVD(a [][]float64, vectors bool) ([][]float64, []float64, [][]float64) {
+func bidiagSVD(ctx context.Context, a [][]float64, vectors bool) ([][]float64, []float64, [][]float64, error) {
 	m, n := len(a), len(a[0])
 	a = cloneRows(a)
 	var q, p [][]float64 // nil without vectors: reflections apply to no row
@@ -112,6 +127,9 @@ func bidiagSVD(a [][]float64, vectors bool) ([][]float64, []float64, [][]float64
 		return a[i][from]
 	}
 	for i := 0; i < k; i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, nil, err
+		}
 		if m >= n {
 			d[i] = left(i, i)
 			if i < n-1 {
@@ -132,12 +150,16 @@ func bidiagSVD(a [][]float64, vectors bool) ([][]float64, []float64, [][]float64
 				d[i], e[i], d[i+1] = r, s*d[i+1], c*d[i+1]
 			}
 		}
-		bdsqr(d, e, make([][]float64, k), nil)
-		return nil, d, nil
+		if err := bdsqr(ctx, d, e, make([][]float64, k), nil); err != nil {
+			return nil, nil, nil, err
+		}
+		return nil, d, nil, nil
 	}
 	ub, vb := funcs.IdentityRows(m), funcs.IdentityRows(n)
 	if m >= n {
-		bdsqr(d, e, vb[:k], columnsView(ub, k))
+		if err := bdsqr(ctx, d, e, vb[:k], columnsView(ub, k)); err != nil {
+			return nil, nil, nil, err
+		}
 	} else {
 		// dbdsdc turns the lower bidiagonal into an upper one by rotations
 		// from the left, applied to Ub after the QR sweeps.
@@ -147,10 +169,17 @@ func bidiagSVD(a [][]float64, vectors bool) ([][]float64, []float64, [][]float64
 			d[i], e[i], d[i+1] = r, s*d[i+1], c*d[i+1]
 			cs[i], sn[i] = c, -s
 		}
-		bdsqr(d, e, vb[:k], ub)
+		if err := bdsqr(ctx, d, e, vb[:k], ub); err != nil {
+			return nil, nil, nil, err
+		}
 		lasrRows(ub, 0, k-1, cs, sn, false)
 	}
-	return mulRows(q, ub), d, mulRows(vb, transposeRows(p))
+	u, err := mulRows(ctx, q, ub)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	vt, err := mulRows(ctx, vb, transposeRows(p))
+	return u, d, vt, err
 }
 
 // columnsView is the first k columns of the rows a, sharing storage.
@@ -198,13 +227,16 @@ func applyRight(a [][]float64, from int, v []float64, tau float64) {
 
 // qrRows is the Householder QR factorisation (dgeqrf's signs) of a:
 // the full Q and R.
-func qrRows(a [][]float64, vectors bool) (q, r [][]float64) {
+func qrRows(ctx context.Context, a [][]float64, vectors bool) (q, r [][]float64, err error) {
 	m, n := len(a), len(a[0])
 	r = cloneRows(a)
 	if vectors {
 		q = funcs.IdentityRows(m)
 	}
 	for j := 0; j < min(m-1, n); j++ {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		x := make([]float64, m-j)
 		for i := range x {
 			x[i] = r[j+i][j]
@@ -213,7 +245,7 @@ func qrRows(a [][]float64, vectors bool) (q, r [][]float64) {
 		applyLeft(r, j, v, tau)
 		applyRight(q, j, v, tau)
 	}
-	return q, r
+	return q, r, nil
 }
 
 // blockDiag embeds the square a in the top left of the n x n identity.
@@ -244,9 +276,12 @@ func transposeRows(a [][]float64) [][]float64 {
 	return out
 }
 
-func mulRows(a, b [][]float64) [][]float64 {
+func mulRows(ctx context.Context, a, b [][]float64) ([][]float64, error) {
 	out := make([][]float64, len(a))
 	for i, row := range a {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		out[i] = make([]float64, len(b[0]))
 		for k, x := range row {
 			if x == 0 {
@@ -257,5 +292,5 @@ func mulRows(a, b [][]float64) [][]float64 {
 			}
 		}
 	}
-	return out
+	return out, nil
 }

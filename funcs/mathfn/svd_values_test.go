@@ -1,6 +1,7 @@
 package mathfn
 
 import (
+	"context"
 	"math/rand/v2"
 	"testing"
 
@@ -24,8 +25,10 @@ func TestSVDValuesWithoutVectors(t *testing.T) {
 				}
 			}
 		}
-		_, full, _ := svdRows(a, true)
-		u, s, vt := svdRows(a, false)
+		_, full, _, err := svdRows(context.Background(), a, true)
+		require.NoError(t, err)
+		u, s, vt, err := svdRows(context.Background(), a, false)
+		require.NoError(t, err)
 		require.Nil(t, u)
 		require.Nil(t, vt)
 		require.Equal(t, full, s, "%dx%d", shape[0], shape[1])

@@ -8,7 +8,7 @@ import (
 // polynomial is coeffs[0] + coeffs[1]·x + coeffs[2]·x² + ... for each
 // element of X, by Horner's rule (funcs/p/polynomial.md); NULL stays
 // NULL.
-func polynomial(_ funcs.Env, args []value.Value) (value.Value, error) {
+func polynomial(env funcs.Env, args []value.Value) (value.Value, error) {
 	coeffs, err := numericVector("polynomial", "coeffs", args[1])
 	if err != nil {
 		if s, ok := args[1].(*value.Scalar); ok && s.T.IsNumeric() {
@@ -31,17 +31,9 @@ func polynomial(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]float64, len(xs))
-	for i, x := range xs {
-		if funcs.IsNullF(x) {
-			out[i] = value.NullFloat64
-			continue
-		}
-		s := 0.0
-		for j := len(coeffs) - 1; j >= 0; j-- {
-			s = s*x + coeffs[j]
-		}
-		out[i] = s
+	out, err := funcs.Horner(funcs.ContextOf(env), coeffs, xs)
+	if err != nil {
+		return nil, err
 	}
 	funcs.Finite(out)
 	if scalar {

@@ -1,0 +1,63 @@
+package mathfn
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/internal/fakeenv"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// The cubic decompositions take seconds at 500x500 (eig half a minute)
+// and minutes at a few thousand rows: a cancelled request stops each of
+// them, on every path svdRows takes (square, tall, wide).
+func TestDecompositionsStopWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	env := &fakeenv.Func{Ctx: ctx}
+	square := func(rows, cols int) *value.Matrix {
+		xs := make([]float64, rows*cols)
+		for i := range xs {
+			xs[i] = float64(i%7) - float64(i%5)*0.5
+		}
+		return &value.Matrix{V: value.NewDoubles(xs), Rows: rows, Cols: cols}
+	}
+	calls := []struct {
+		name string
+		fn   funcs.Impl
+		args []value.Value
+	}{
+		{"eig", eig, []value.Value{square(60, 60)}},
+		{"schur", schur, []value.Value{square(60, 60)}},
+		{"svd", svd, []value.Value{square(60, 60)}},
+		{"svd tall", svd, []value.Value{square(200, 20)}},
+		{"svd wide", svd, []value.Value{square(20, 200)}},
+		{"svd values", svd, []value.Value{square(60, 60), value.NewBool(true), value.NewBool(false)}},
+		{"pinverse", pinverse, []value.Value{square(60, 60)}},
+		{"matrixRank", matrixRank, []value.Value{square(60, 60)}},
+		{"norm nuc", vectorNorm, []value.Value{square(60, 60), value.NewString("nuc")}},
+	}
+	for _, c := range calls {
+		_, err := c.fn(env, c.args)
+		require.ErrorIs(t, err, context.Canceled, c.name)
+		_, err = c.fn(&fakeenv.Func{Ctx: context.Background()}, c.args)
+		require.NoError(t, err, c.name)
+	}
+}
+
+// The checks stop each stage, not only the first: a context cancelled
+// after the reduction to bidiagonal or Hessenberg form still stops the
+// sweeps.
+func TestSweepsStopWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	d, e := []float64{3, 2, 1}, []float64{1, 1}
+	require.ErrorIs(t, bdsqr(ctx, d, e, make([][]float64, 3), nil), context.Canceled)
+	s := &realSchur{n: 3, t: [][]float64{{1, 2, 3}, {4, 5, 6}, {0, 7, 8}}, z: funcs.IdentityRows(3)}
+	require.ErrorIs(t, s.hqr(ctx), context.Canceled)
+	_, err := mulRows(ctx, [][]float64{{1}}, [][]float64{{1}})
+	require.ErrorIs(t, err, context.Canceled)
+}

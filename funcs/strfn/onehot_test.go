@@ -1,0 +1,54 @@
+package strfn
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/internal/fakeenv"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// refusingEnv refuses every Reserve, as a session over its memory limit.
+type refusingEnv struct{ fakeenv.Func }
+
+var errOverLimit = errors.New("over the limit")
+
+func (*refusingEnv) Reserve(int) error { return errOverLimit }
+
+// oneHot sets each row's one in a single pass over the codes: every value
+// gets its column, a cancelled request stops it, and the distinct
+// values' columns are accounted before they are built.
+func TestOneHot(t *testing.T) {
+	tbl := value.NewTable([]string{"k", "v"}, []*value.Vector{value.NewInts([]int32{3, 1, 3, value.NullInt32, 2}), value.NewDoubles([]float64{1, 2, 3, 4, 5})})
+	args := []value.Value{tbl, value.NewString("k")}
+	got, err := oneHot(&fakeenv.Func{Ctx: context.Background()}, args)
+	require.NoError(t, err)
+	out := got.(*value.Table)
+	require.Len(t, out.Cols, 5)
+	seen := map[int32]bool{}
+	for _, c := range out.Cols[:4] {
+		sum := int32(0)
+		for _, x := range c.I32 {
+			sum += x
+		}
+		seen[sum] = true
+	}
+	require.Equal(t, map[int32]bool{1: true, 2: true}, seen, "3 twice, 1, 2 and NULL once")
+	for r := 0; r < 5; r++ {
+		ones := int32(0)
+		for _, c := range out.Cols[:4] {
+			ones += c.I32[r]
+		}
+		require.Equal(t, int32(1), ones, "row %d", r)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = oneHot(&fakeenv.Func{Ctx: ctx}, args)
+	require.ErrorIs(t, err, context.Canceled)
+	_, err = oneHot(&refusingEnv{fakeenv.Func{Ctx: context.Background()}}, args)
+	require.ErrorIs(t, err, errOverLimit)
+}
