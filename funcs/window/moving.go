@@ -173,8 +173,9 @@ type kernel func(xs []float64, f *frames, out []float64) (raw bool)
 // 1e200), and the caller then redoes the column with slideInfinities,
 // which keeps the infinities out of the sums and takes drifted or
 // overflowed sums afresh. The finite path pays one test a column.
-func slideMoments(xs []float64, f *frames, out []float64) func(stat func(n, s1, s2, s3, s4 float64) float64) (infinities bool) {
+func slideMoments[T number](xs []T, f *frames, out []float64) func(stat func(n, s1, s2, s3, s4 float64) float64) (infinities bool) {
 	return func(stat func(n, s1, s2, s3, s4 float64) float64) bool {
+		null := nullOf[T]()
 		// the frames in locals: out's stores might otherwise alias them,
 		// and every row would reload them
 		lead, minCount := f.lead, max(float64(f.minCount), 1)
@@ -187,9 +188,11 @@ func slideMoments(xs []float64, f *frames, out []float64) func(stat func(n, s1, 
 		for s := 0; s < len(xs); s += batch {
 			e0 := min(s+batch, len(xs))
 			los := f.fill(s, e0, lo, buf[:])
-			for j, x := range xs[s:e0] {
+			for j, t := range xs[s:e0] {
 				i := s + j
-				if present(x) {
+				// (NaN != NaN: NULL too)
+				if t != null && t == t {
+					x := float64(t)
 					// s1 - s1 and s2 - s2 keep an infinity's inf or NaN
 					// (as NaN) for the test after the loop
 					if n == 0 {
@@ -200,8 +203,8 @@ func slideMoments(xs []float64, f *frames, out []float64) func(stat func(n, s1, 
 					n, s1, s2, s3, s4, e = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2, e+x2
 				}
 				for l := los[j]; lo < l; lo++ {
-					if y := xs[lo]; present(y) {
-						y -= k
+					if t := xs[lo]; t != null && t == t {
+						y := float64(t) - k
 						y2 := y * y
 						n, s1, s2, s3, s4, e = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2, e+y2
 					}
@@ -241,8 +244,9 @@ func slideMoments(xs []float64, f *frames, out []float64) func(stat func(n, s1, 
 // (1e301 + 5 - 1e301 is 0), makes the caller redo the column with
 // slideInfinities, as does a sum that overflowed (the loop returns
 // true). The loop is a closure, as slideMoments'.
-func slideSums(xs []float64, f *frames, out []float64, power int) func(stat func(n, s1, s2 float64) float64) (redo bool) {
+func slideSums[T number](xs []T, f *frames, out []float64, power int) func(stat func(n, s1, s2 float64) float64) (redo bool) {
 	return func(stat func(n, s1, s2 float64) float64) bool {
+		null := nullOf[T]()
 		lead, minCount := f.lead, max(float64(f.minCount), 1)
 		out = out[:len(xs)]
 		one := math.Float64bits(1)
@@ -252,16 +256,18 @@ func slideSums(xs []float64, f *frames, out []float64, power int) func(stat func
 		for s := 0; s < len(xs); s += batch {
 			e := min(s+batch, len(xs))
 			los := f.fill(s, e, lo, buf[:])
-			for j, x := range xs[s:e] {
+			for j, t := range xs[s:e] {
 				// all ones for a value the sums take (NULL and NaN fail
 				// the comparison), else zero
-				m := -uint64(b2i(math.Abs(x) < hugeSum))
-				skipped |= b2i(math.Abs(x) >= hugeSum) & b2i(x != value.NullFloat64)
+				x := float64(t)
+				m := -uint64(b2i(math.Abs(x) < hugeSum) & b2i(t != null))
+				skipped |= b2i(math.Abs(x) >= hugeSum) & b2i(t != null)
 				x = math.Float64frombits(math.Float64bits(x) & m)
 				n, s1, s2 = n+math.Float64frombits(one&m), s1+x, s2+x*x
 				for l := los[j]; lo < l; lo++ {
-					y := xs[lo]
-					m := -uint64(b2i(math.Abs(y) < hugeSum))
+					t := xs[lo]
+					y := float64(t)
+					m := -uint64(b2i(math.Abs(y) < hugeSum) & b2i(t != null))
 					y = math.Float64frombits(math.Float64bits(y) & m)
 					n, s1, s2 = n-math.Float64frombits(one&m), s1-y, s2-y*y
 				}
@@ -412,16 +418,17 @@ const negInf = 1 << 32
 // 1/n of the offsets' (no member is further from the mean than the rest
 // allow). e is the magnitudes (see magnitude) of the values summed: their
 // rounding stays in the sums as they slide on.
-func restartMoments(frame []float64, centred bool, power int) (n, s1, s2, s3, s4, k, e float64) {
+func restartMoments[T number](frame []T, centred bool, power int) (n, s1, s2, s3, s4, k, e float64) {
+	null := nullOf[T]()
 	for j := len(frame) - 1; j >= 0 && centred; j-- {
-		if stats.IsFinite(frame[j]) {
-			k = frame[j]
+		if frame[j] != null && stats.IsFinite(float64(frame[j])) {
+			k = float64(frame[j])
 			break
 		}
 	}
-	for _, y := range frame {
-		if stats.IsFinite(y) {
-			y -= k
+	for _, t := range frame {
+		if t != null && stats.IsFinite(float64(t)) {
+			y := float64(t) - k
 			y2 := y * y
 			n, s1, s2, s3, s4 = n+1, s1+y, s2+y2, s3+y2*y, s4+y2*y2
 			e += magnitude(y, y2, centred, power)
@@ -471,25 +478,25 @@ func windowKernel(g func(vals []float64) float64) kernel {
 // The kernels over the power sums, each a loop of its own with its
 // statistic inlined (see slideMoments), redone by slideInfinities where
 // an infinity went through the sums.
-func kSum(xs []float64, f *frames, out []float64) bool {
+func kSumOf[T number](xs []T, f *frames, out []float64) bool {
 	if slideSums(xs, f, out, 1)(func(_, s1, _ float64) float64 { return s1 }) {
-		slideInfinities(xs, f, out, false, 1, func(_, s1, _, _, _ float64) float64 { return s1 })
+		slideInfinities(doubles(xs), f, out, false, 1, func(_, s1, _, _, _ float64) float64 { return s1 })
 		return true
 	}
 	return false
 }
 
-func kSum2(xs []float64, f *frames, out []float64) bool {
+func kSum2Of[T number](xs []T, f *frames, out []float64) bool {
 	if slideSums(xs, f, out, 2)(func(_, _, s2 float64) float64 { return s2 }) {
-		slideInfinities(xs, f, out, false, 2, func(_, _, s2, _, _ float64) float64 { return s2 })
+		slideInfinities(doubles(xs), f, out, false, 2, func(_, _, s2, _, _ float64) float64 { return s2 })
 		return true
 	}
 	return false
 }
 
-func kAvg(xs []float64, f *frames, out []float64) bool {
+func kAvgOf[T number](xs []T, f *frames, out []float64) bool {
 	if slideSums(xs, f, out, 1)(func(n, s1, _ float64) float64 { return s1 / n }) {
-		slideInfinities(xs, f, out, false, 1, func(n, s1, _, _, _ float64) float64 { return s1 / n })
+		slideInfinities(doubles(xs), f, out, false, 1, func(n, s1, _, _, _ float64) float64 { return s1 / n })
 		return true
 	}
 	return false
@@ -501,7 +508,7 @@ func kAvg(xs []float64, f *frames, out []float64) bool {
 // over ddof and root made for a package variable: inlined into the
 // package's initializer, such a closure kept the loop and the statistic
 // apart, an indirect call per row (cachegrind).
-func variance(xs []float64, f *frames, out []float64, ddof float64, root bool) bool {
+func variance[T number](xs []T, f *frames, out []float64, ddof float64, root bool) bool {
 	v := func(n, s1, s2, _, _ float64) float64 {
 		if n <= ddof {
 			return math.NaN()
@@ -517,16 +524,78 @@ func variance(xs []float64, f *frames, out []float64, ddof float64, root bool) b
 		return 0
 	}
 	if slideMoments(xs, f, out)(v) {
-		slideInfinities(xs, f, out, true, 2, v)
+		slideInfinities(doubles(xs), f, out, true, 2, v)
 		return true
 	}
 	return false
 }
 
-func kVar(xs []float64, f *frames, out []float64) bool  { return variance(xs, f, out, 1, false) }
-func kVarp(xs []float64, f *frames, out []float64) bool { return variance(xs, f, out, 0, false) }
-func kStd(xs []float64, f *frames, out []float64) bool  { return variance(xs, f, out, 1, true) }
-func kStdp(xs []float64, f *frames, out []float64) bool { return variance(xs, f, out, 0, true) }
+func kVarOf[T number](xs []T, f *frames, out []float64) bool  { return variance(xs, f, out, 1, false) }
+func kVarpOf[T number](xs []T, f *frames, out []float64) bool { return variance(xs, f, out, 0, false) }
+func kStdOf[T number](xs []T, f *frames, out []float64) bool  { return variance(xs, f, out, 1, true) }
+func kStdpOf[T number](xs []T, f *frames, out []float64) bool { return variance(xs, f, out, 0, true) }
+
+// The DOUBLE kernels of the sums, and their forms over INT and LONG
+// columns' own storage (see intKernels).
+var (
+	kSum, kSum2, kAvg        kernel = kSumOf[float64], kSum2Of[float64], kAvgOf[float64]
+	kVar, kVarp, kStd, kStdp kernel = kVarOf[float64], kVarpOf[float64], kStdOf[float64], kStdpOf[float64]
+
+	iSum  = intKernels{kSumOf[int32], kSumOf[int64]}
+	iSum2 = intKernels{kSum2Of[int32], kSum2Of[int64]}
+	iAvg  = intKernels{kAvgOf[int32], kAvgOf[int64]}
+	iVar  = intKernels{kVarOf[int32], kVarOf[int64]}
+	iVarp = intKernels{kVarpOf[int32], kVarpOf[int64]}
+	iStd  = intKernels{kStdOf[int32], kStdOf[int64]}
+	iStdp = intKernels{kStdpOf[int32], kStdpOf[int64]}
+)
+
+// intKernels are a kernel's forms over an INT (i32) or LONG (i64)
+// column's own storage, NULL its null value: through DoublesOf the
+// column would first be copied into a new DOUBLE column (a third of
+// msum's time). A zero intKernels leaves every column to DoublesOf.
+type intKernels struct {
+	i32 func(xs []int32, f *frames, out []float64) (raw bool)
+	i64 func(xs []int64, f *frames, out []float64) (raw bool)
+}
+
+// nullOf is T's NULL.
+func nullOf[T number]() T {
+	var null any
+	var t T
+	switch any(t).(type) {
+	case int8:
+		null = value.NullInt8
+	case int16:
+		null = value.NullInt16
+	case int32:
+		null = value.NullInt32
+	case int64:
+		null = value.NullInt64
+	case float32:
+		null = value.NullFloat32
+	default:
+		null = value.NullFloat64
+	}
+	return null.(T)
+}
+
+// doubles is xs as DOUBLE (itself, for float64), NULL for NULL.
+func doubles[T number](xs []T) []float64 {
+	if d, ok := any(xs).([]float64); ok {
+		return d
+	}
+	null := nullOf[T]()
+	out := make([]float64, len(xs))
+	for i, x := range xs {
+		out[i] = float64(x)
+		if x != null && x == x {
+			continue
+		}
+		out[i] = value.NullFloat64
+	}
+	return out
+}
 
 // kMoment is the moving skew (which "skew") or kurtosis, biased or with
 // the sample corrections of skew and kurtosis (mskew.md, mkurtosis.md:
@@ -589,7 +658,7 @@ func mMomentSpec(name, which string) funcs.Spec {
 			if mp := funcs.Arg(args, 3); mp != nil {
 				rest = append(rest, mp)
 			}
-			return mSpec(name, kMoment(which, biased)).Fn(env, rest)
+			return mSpec(name, kMoment(which, biased), intKernels{}).Fn(env, rest)
 		},
 		Segmented: func(env funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
 			biased, err := funcs.BoolArg(name, "biased", funcs.Arg(args, 2), true)
@@ -600,19 +669,12 @@ func mMomentSpec(name, which string) funcs.Spec {
 			if mp := funcs.Arg(args, 3); mp != nil {
 				rest = append(rest, mp)
 			}
-			return mSpec(name, kMoment(which, biased)).Segmented(env, rest, starts)
+			return mSpec(name, kMoment(which, biased), intKernels{}).Segmented(env, rest, starts)
 		}}
 }
 
 var (
-	kMed  = windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.Median(v) })
-	kProd = windowKernel(func(v []float64) float64 {
-		p := 1.0
-		for _, x := range v {
-			p *= x
-		}
-		return p
-	})
+	kMed = windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.Median(v) })
 	kMad = windowKernel(func(v []float64) float64 {
 		m := stats.Mean(v)
 		s := 0.0
@@ -631,6 +693,33 @@ var (
 		return stats.Median(v)
 	})
 )
+
+// kProd is the product of each frame's non-NULL values, multiplied in
+// their order afresh: a sliding product would divide the leaving values
+// out, which rounds differently (and a zero never leaves). A NULL
+// multiplies by 1, which leaves any product as it is, so the loop over
+// the frame has no branch on the data; the frame is not copied out as
+// windowKernel's statistics need.
+func kProd(xs []float64, f *frames, out []float64) bool {
+	one := math.Float64bits(1)
+	lo := 0
+	for i := range xs {
+		lo = max(lo, frameStart(f.lo, f.ts, f.span, f.width, i, lo))
+		p, cnt := 1.0, int32(0)
+		for _, y := range xs[lo : i+1] {
+			// m is all ones for a value, else zero (NULL, NaN)
+			b := b2i(present(y))
+			m := -uint64(b)
+			p *= math.Float64frombits(math.Float64bits(y)&m | one&^m)
+			cnt += b
+		}
+		if i < f.lead || int(cnt) < max(f.minCount, 1) {
+			p = value.NullFloat64
+		}
+		out[i] = p
+	}
+	return true
+}
 
 // mmad is the moving mean (or, with useMedian, median) absolute
 // deviation.
@@ -841,21 +930,18 @@ func timeSpec(name string, col frameColumn, seg segColumn, frame timeWindows) fu
 		}}
 }
 
-// kernelColumn runs a DOUBLE kernel over a column's frames.
-func kernelColumn(name string, k kernel) frameColumn {
-	return func(v *value.Vector, f *frames) (*value.Vector, error) {
-		return runKernel(name, v, f, k)
-	}
+// mSpec declares mfunc(X, window, [minPeriods]) over a DOUBLE kernel
+// and its forms over integers.
+func mSpec(name string, k kernel, ik intKernels) funcs.Spec {
+	seg := kernelSegments(name, k, ik)
+	return countSpec(name, wholeColumn(seg), seg, countSpan)
 }
 
-// mSpec declares mfunc(X, window, [minPeriods]) over a DOUBLE kernel.
-func mSpec(name string, k kernel) funcs.Spec {
-	return countSpec(name, kernelColumn(name, k), kernelSegments(name, k), countSpan)
-}
-
-// tmSpec declares tmfunc(T, X, window) over a DOUBLE kernel.
-func tmSpec(name string, k kernel) funcs.Spec {
-	return timeSpec(name, kernelColumn(name, k), kernelSegments(name, k), tmSpan)
+// tmSpec declares tmfunc(T, X, window) over a DOUBLE kernel and its forms
+// over integers.
+func tmSpec(name string, k kernel, ik intKernels) funcs.Spec {
+	seg := kernelSegments(name, k, ik)
+	return timeSpec(name, wholeColumn(seg), seg, tmSpan)
 }
 
 // timeWindows reads T and window of a tm-function into its frames.

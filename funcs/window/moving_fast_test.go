@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -119,6 +120,56 @@ func TestSumFamilyMatchesReference(t *testing.T) {
 				got := make([]float64, n)
 				pairRows(c.k, xs, ys, w.fast, got)
 				sameBits(t, refPairRows(xs, ys, w.ref, c.ref), got, c.name, kind, w.name, w.ref.width, w.ref.minCount)
+			}
+		}
+	}
+}
+
+// TestIntegerColumnsMatchDoubles runs the sums' forms over INT and LONG
+// columns' own storage against the same functions over the columns read
+// as DOUBLE (what they ran over before), whole and segmented.
+func TestIntegerColumnsMatchDoubles(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	const n = 600
+	i32, i64 := make([]int32, n), make([]int64, n)
+	ts := make([]int64, n)
+	for i := range i32 {
+		i32[i], i64[i] = int32(rng.Intn(2001)-1000), rng.Int63n(1<<62)-1<<61
+		if rng.Intn(4) == 0 {
+			i64[i] = 1e15 + rng.Int63n(3)
+		}
+		if rng.Intn(6) == 0 {
+			i32[i], i64[i] = value.NullInt32, value.NullInt64
+		}
+		if i > 0 {
+			ts[i] = ts[i-1] + int64(rng.Intn(3))
+		}
+	}
+	starts := []int{0, 1, 250, 251, 600}
+	for _, col := range []*value.Vector{value.NewInts(i32), value.NewLongs(i64)} {
+		xs, err := funcs.DoublesOf("test", col)
+		require.NoError(t, err)
+		asDouble := value.NewDoubles(xs)
+		for _, name := range []string{"msum", "msum2", "mavg", "mvar", "mvarp", "mstd", "mstdp", "tmsum", "tmsum2", "tmavg", "tmvar", "tmstd"} {
+			spec, ok := funcs.Lookup(name)
+			require.True(t, ok, name)
+			for _, w := range []int32{1, 3, 40} {
+				args := func(x value.Value) []value.Value {
+					if name[0] == 't' {
+						return []value.Value{&value.Vector{T: value.Timestamp, I64: ts}, x, value.NewInt(w)}
+					}
+					return []value.Value{x, value.NewInt(w), value.NewInt(2)}
+				}
+				want, err := spec.Fn(nil, args(asDouble))
+				require.NoError(t, err, name)
+				got, err := spec.Fn(nil, args(col))
+				require.NoError(t, err, name)
+				sameBits(t, want.(*value.Vector).F64, got.(*value.Vector).F64, name, col.T, w)
+				want, _, err = spec.Segmented(nil, args(asDouble), starts)
+				require.NoError(t, err, name)
+				got, _, err = spec.Segmented(nil, args(col), starts)
+				require.NoError(t, err, name)
+				sameBits(t, want.(*value.Vector).F64, got.(*value.Vector).F64, name, col.T, w, "segmented")
 			}
 		}
 	}

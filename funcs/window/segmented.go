@@ -1,6 +1,7 @@
 package window
 
 import (
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
@@ -63,21 +64,38 @@ func perSegment(col frameColumn) segColumn {
 	}
 }
 
-// kernelSegments runs a DOUBLE kernel over each segment into one column.
-func kernelSegments(fn string, k kernel) segColumn {
+// kernelSegments runs a DOUBLE kernel, or its form over an integer
+// column's own storage (ik), over each segment into one column.
+func kernelSegments(fn string, k kernel, ik intKernels) segColumn {
 	return func(v *value.Vector, starts []int, framesOf segmentFrames) (*value.Vector, error) {
-		xs, err := funcs.DoublesOf(fn, v)
-		if err != nil {
-			return nil, err
+		if !funcs.IsNumericVec(v) {
+			return nil, ddberr.Errorf("The argument of %s must be numeric.", fn)
 		}
-		out := make([]float64, len(xs))
+		var xs []float64
+		out := make([]float64, v.Len())
 		for i := 0; i+1 < len(starts); i++ {
 			s, e := starts[i], starts[i+1]
 			f, err := framesOf(s, e)
 			if err != nil {
 				return nil, err
 			}
-			kernelRows(fn, xs[s:e], f, k, out[s:e])
+			switch {
+			case ik.i32 != nil && v.T == value.Int && len(v.I32) == v.Len():
+				if ik.i32(v.I32[s:e], f, out[s:e]) {
+					nullResults(fn, doubles(v.I32[s:e]), f, out[s:e])
+				}
+			case ik.i64 != nil && v.T == value.Long && len(v.I64) == v.Len():
+				if ik.i64(v.I64[s:e], f, out[s:e]) {
+					nullResults(fn, doubles(v.I64[s:e]), f, out[s:e])
+				}
+			default:
+				if xs == nil {
+					if xs, err = funcs.DoublesOf(fn, v); err != nil {
+						return nil, err
+					}
+				}
+				kernelRows(fn, xs[s:e], f, k, out[s:e])
+			}
 		}
 		return value.NewDoubles(out), nil
 	}
@@ -86,9 +104,14 @@ func kernelSegments(fn string, k kernel) segColumn {
 // kernelRows runs k over xs into out, NULL where its result is not one
 // (see runKernel).
 func kernelRows(fn string, xs []float64, f *frames, k kernel, out []float64) {
-	if !k(xs, f, out) {
-		return
+	if k(xs, f, out) {
+		nullResults(fn, xs, f, out)
 	}
+}
+
+// nullResults makes a kernel's raw results over xs NULL where they are
+// not one.
+func nullResults(fn string, xs []float64, f *frames, out []float64) {
 	if plainSums[fn] {
 		// their inf is the IEEE sum of the frame's values, an infinity
 		// among them or finite values that overflow (1e308 + 1e308)
