@@ -70,6 +70,22 @@ func (f *frames) materialize() *frames {
 	return f
 }
 
+// sparse says whether the first rows of xs hold few values the plain
+// sums do not take (NULL, NaN, beyond hugeSum): a branch on them then
+// mispredicts seldom, and costs less than masking every value off.
+func sparse[T number](xs []T) bool {
+	null, missing := nullOf[T](), 0
+	for _, t := range xs[:min(len(xs), 1024)] {
+		if t == null || !(math.Abs(float64(t)) < hugeSum) {
+			missing++
+		}
+	}
+	return missing*32 <= min(len(xs), 1024)
+}
+
+// counted says whether f is a count window without lo and ready.
+func (f *frames) counted() bool { return f.lo == nil && f.ts == nil }
+
 // rows is the number of rows f covers.
 func (f *frames) rows() int {
 	if f.lo != nil {
@@ -192,21 +208,11 @@ func slideMoments[T number](xs []T, f *frames, out []float64) func(stat func(n, 
 				i := s + j
 				// (NaN != NaN: NULL too)
 				if t != null && t == t {
-					x := float64(t)
-					// s1 - s1 and s2 - s2 keep an infinity's inf or NaN
-					// (as NaN) for the test after the loop
-					if n == 0 {
-						s1, s2, s3, s4, k, e = s1-s1, s2-s2, 0, 0, x, 0
-					}
-					x -= k
-					x2 := x * x
-					n, s1, s2, s3, s4, e = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2, e+x2
+					n, s1, s2, s3, s4, k, e = enter(float64(t), n, s1, s2, s3, s4, k, e)
 				}
 				for l := los[j]; lo < l; lo++ {
 					if t := xs[lo]; t != null && t == t {
-						y := float64(t) - k
-						y2 := y * y
-						n, s1, s2, s3, s4, e = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2, e+y2
+						n, s1, s2, s3, s4, e = leave(float64(t)-k, n, s1, s2, s3, s4, e)
 					}
 				}
 				// (never with the sums inf or NaN: the test is false then)
@@ -218,14 +224,59 @@ func slideMoments[T number](xs []T, f *frames, out []float64) func(stat func(n, 
 					continue
 				}
 				// a NaN or infinite result of sums that took in no
-				// infinity is NULL (stats.NullNonFinite, which the column
-				// then skips)
-				if r := stat(n, s1, s2, s3, s4); r-r == 0 {
-					out[i] = r
-				} else {
-					out[i] = value.NullFloat64
+				// infinity is NULL (what stats.NullNonFinite would make
+				// it, which the column then skips)
+				out[i] = finiteOrNull(stat(n, s1, s2, s3, s4))
+			}
+		}
+		return s1-s1 != 0 || s2-s2 != 0
+	}
+}
+
+// enter adds x to slideMoments' sums of offsets from k, which restart
+// from x when they are empty (rounding may have left them a hair off
+// zero); s1 - s1 and s2 - s2 keep an infinity's inf or NaN (as NaN) for
+// the test after the loop.
+func enter(x, n, s1, s2, s3, s4, k, e float64) (float64, float64, float64, float64, float64, float64, float64) {
+	if n == 0 {
+		s1, s2, s3, s4, k, e = s1-s1, s2-s2, 0, 0, x, 0
+	}
+	x -= k
+	x2 := x * x
+	return n + 1, s1 + x, s2 + x2, s3 + x2*x, s4 + x2*x2, k, e + x2
+}
+
+// leave takes the offset y out of slideMoments' sums.
+func leave(y, n, s1, s2, s3, s4, e float64) (float64, float64, float64, float64, float64, float64) {
+	y2 := y * y
+	return n - 1, s1 - y, s2 - y2, s3 - y2*y, s4 - y2*y2, e + y2
+}
+
+// slideCountMoments is slideMoments over count windows (f.counted): row
+// i-w leaves as row i enters (see slideCountSums).
+func slideCountMoments[T number](xs []T, f *frames, out []float64) func(stat func(n, s1, s2, s3, s4 float64) float64) (infinities bool) {
+	return func(stat func(n, s1, s2, s3, s4 float64) float64) bool {
+		null := nullOf[T]()
+		lead, w, minCount := f.lead, f.width, max(float64(f.minCount), 1)
+		out = out[:len(xs)]
+		var n, s1, s2, s3, s4, k, e float64
+		for i, t := range xs {
+			if t != null && t == t {
+				n, s1, s2, s3, s4, k, e = enter(float64(t), n, s1, s2, s3, s4, k, e)
+			}
+			if i >= w {
+				if t := xs[i-w]; t != null && t == t {
+					n, s1, s2, s3, s4, e = leave(float64(t)-k, n, s1, s2, s3, s4, e)
 				}
 			}
+			if drifted(n, s1, s2, e, true, 2) {
+				n, s1, s2, s3, s4, k, e = restartMoments(xs[max(0, i-w+1):i+1], true, 2)
+			}
+			if i < lead || n < minCount {
+				out[i] = value.NullFloat64
+				continue
+			}
+			out[i] = finiteOrNull(stat(n, s1, s2, s3, s4))
 		}
 		return s1-s1 != 0 || s2-s2 != 0
 	}
@@ -277,6 +328,44 @@ func slideSums[T number](xs []T, f *frames, out []float64, power int) func(stat 
 				}
 				out[s+j] = stat(n, s1, s2)
 			}
+		}
+		return skipped != 0 || s1-s1 != 0 || power == 2 && s2-s2 != 0
+	}
+}
+
+// slideCountSums is slideSums over count windows (f.counted) of columns
+// with few NULLs (see sparse): row i-w leaves as row i enters, and a
+// branch skips the NULLs, the loop with the fewest values live (1.5x
+// faster than the batches of masked values). A function of its own: both
+// loops in one closure made it too large to inline, and stat an indirect
+// call.
+func slideCountSums[T number](xs []T, f *frames, out []float64, power int) func(stat func(n, s1, s2 float64) float64) (redo bool) {
+	return func(stat func(n, s1, s2 float64) float64) bool {
+		null := nullOf[T]()
+		lead, minCount := f.lead, max(float64(f.minCount), 1)
+		out = out[:len(xs)]
+		var n, s1, s2 float64
+		skipped := int32(0)
+		w := f.width
+		for i, t := range xs {
+			// all ones for a value the sums take (NULL and NaN fail
+			// the comparison), else zero
+			if x := float64(t); t != null && math.Abs(x) < hugeSum {
+				n, s1, s2 = n+1, s1+x, s2+x*x
+			} else if t != null && t == t {
+				skipped = 1
+			}
+			if i >= w {
+				if t := xs[i-w]; t != null && math.Abs(float64(t)) < hugeSum {
+					y := float64(t)
+					n, s1, s2 = n-1, s1-y, s2-y*y
+				}
+			}
+			if i < lead || n < minCount {
+				out[i] = value.NullFloat64
+				continue
+			}
+			out[i] = stat(n, s1, s2)
 		}
 		return skipped != 0 || s1-s1 != 0 || power == 2 && s2-s2 != 0
 	}
@@ -479,27 +568,45 @@ func windowKernel(g func(vals []float64) float64) kernel {
 // statistic inlined (see slideMoments), redone by slideInfinities where
 // an infinity went through the sums.
 func kSumOf[T number](xs []T, f *frames, out []float64) bool {
-	if slideSums(xs, f, out, 1)(func(_, s1, _ float64) float64 { return s1 }) {
-		slideInfinities(doubles(xs), f, out, false, 1, func(_, s1, _, _, _ float64) float64 { return s1 })
-		return true
+	stat := func(_, s1, _ float64) float64 { return s1 }
+	redo := false
+	if f.counted() && sparse(xs) {
+		redo = slideCountSums(xs, f, out, 1)(stat)
+	} else {
+		redo = slideSums(xs, f, out, 1)(stat)
 	}
-	return false
+	if redo {
+		slideInfinities(doubles(xs), f, out, false, 1, func(_, s1, _, _, _ float64) float64 { return s1 })
+	}
+	return redo
 }
 
 func kSum2Of[T number](xs []T, f *frames, out []float64) bool {
-	if slideSums(xs, f, out, 2)(func(_, _, s2 float64) float64 { return s2 }) {
-		slideInfinities(doubles(xs), f, out, false, 2, func(_, _, s2, _, _ float64) float64 { return s2 })
-		return true
+	stat := func(_, _, s2 float64) float64 { return s2 }
+	redo := false
+	if f.counted() && sparse(xs) {
+		redo = slideCountSums(xs, f, out, 2)(stat)
+	} else {
+		redo = slideSums(xs, f, out, 2)(stat)
 	}
-	return false
+	if redo {
+		slideInfinities(doubles(xs), f, out, false, 2, func(_, _, s2, _, _ float64) float64 { return s2 })
+	}
+	return redo
 }
 
 func kAvgOf[T number](xs []T, f *frames, out []float64) bool {
-	if slideSums(xs, f, out, 1)(func(n, s1, _ float64) float64 { return s1 / n }) {
-		slideInfinities(doubles(xs), f, out, false, 1, func(n, s1, _, _, _ float64) float64 { return s1 / n })
-		return true
+	stat := func(n, s1, _ float64) float64 { return s1 / n }
+	redo := false
+	if f.counted() && sparse(xs) {
+		redo = slideCountSums(xs, f, out, 1)(stat)
+	} else {
+		redo = slideSums(xs, f, out, 1)(stat)
 	}
-	return false
+	if redo {
+		slideInfinities(doubles(xs), f, out, false, 1, func(n, s1, _, _, _ float64) float64 { return s1 / n })
+	}
+	return redo
 }
 
 // variance is the variance of each frame with ddof delta degrees of
@@ -523,11 +630,16 @@ func variance[T number](xs []T, f *frames, out []float64, ddof float64, root boo
 		}
 		return 0
 	}
-	if slideMoments(xs, f, out)(v) {
-		slideInfinities(doubles(xs), f, out, true, 2, v)
-		return true
+	redo := false
+	if f.counted() {
+		redo = slideCountMoments(xs, f, out)(v)
+	} else {
+		redo = slideMoments(xs, f, out)(v)
 	}
-	return false
+	if redo {
+		slideInfinities(doubles(xs), f, out, true, 2, v)
+	}
+	return redo
 }
 
 func kVarOf[T number](xs []T, f *frames, out []float64) bool  { return variance(xs, f, out, 1, false) }
@@ -1146,12 +1258,7 @@ func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *fra
 				out[i] = value.NullFloat64
 				return
 			}
-			// (as slideMoments: NULL for NaN or an infinity of finite pairs)
-			if r := g(p); r-r == 0 {
-				out[i] = r
-			} else {
-				out[i] = value.NullFloat64
-			}
+			out[i] = finiteOrNull(g(p))
 		})
 	}
 }
