@@ -304,9 +304,8 @@ func (ge *groupEval) rowValue(e ast.Expr) (value.Value, error) {
 }
 
 // segmentedValue is call e over every group at once, where e calls a
-// built-in with a segmented form (funcs.Spec.Segmented) on arguments
-// each row computes alone, so that they are the groups' arguments
-// joined; ok is false for anything else, which runs per group.
+// built-in (its Segmented form, else ctxby.PerSegment) on arguments each
+// row computes alone; ok is false for anything else, run per group.
 func (ge *groupEval) segmentedValue(e ast.Expr) (value.Value, bool, error) {
 	c, isCall := e.(*ast.CallExpr)
 	fenv, isEnv := ge.ex.env.(funcs.Env)
@@ -318,7 +317,7 @@ func (ge *groupEval) segmentedValue(e ast.Expr) (value.Value, bool, error) {
 		return nil, false, nil
 	}
 	spec, ok := funcs.Lookup(id.Name)
-	if fn, err := ge.ex.eval(id); !ok || spec.Segmented == nil || err != nil || fn != value.Value(spec) {
+	if fn, err := ge.ex.eval(id); !ok || err != nil || fn != value.Value(spec) {
 		return nil, false, nil
 	}
 	args := make([]value.Value, len(c.Args))
@@ -331,6 +330,9 @@ func (ge *groupEval) segmentedValue(e ast.Expr) (value.Value, bool, error) {
 			return nil, false, nil
 		}
 		args[i] = v
+	}
+	if spec.Segmented == nil {
+		return ctxby.PerSegment(fenv, spec, args, ge.g.Starts)
 	}
 	return spec.Segmented(fenv, args, ge.g.Starts)
 }

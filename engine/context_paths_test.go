@@ -61,3 +61,42 @@ func requireGeneralPath(t *testing.T, s *Session, q string) {
 		}
 	}
 }
+
+// TestContextSegmentedCalls checks context by calls that run once over
+// all groups (a Reach form, or the built-in called on each group's rows)
+// against the same calls made inside a user function, which context by
+// evaluates group by group: groups of one row and of many, NULLs, and
+// columns of several types.
+func TestContextSegmentedCalls(t *testing.T) {
+	s := memSession(t, `n = 4000
+k = rand(700, n)
+k[0:5] = 9999
+x = rand(100.0, n) - 50.0
+x[rand(n, 400)] = NULL
+i = rand(100, n) - 20
+i[rand(n, 400)] = NULL
+d = 2024.01.01 + rand(300, n)
+sy = symbol(string(rand(30, n)))
+t = table(k, x, i, d, sy)`)
+	calls := []string{
+		"prev(x)", "next(i)", "prev(sy)", "next(d)", "move(x, 2)", "move(i, -3)", "move(x, 0)", "move(sy, 1)",
+		"deltas(x)", "deltas(i, 2)", "deltas(d)", "deltas(x, -1)", "ratios(x)", "ratios(i)",
+		"percentChange(x)", "percentChange(i, 3)", "percentChange(x, -2)",
+		"cumsum(x)", "cumsum(i)", "cummax(d)", "cummin(sy)", "cumcount(x)", "cumavg(i)", "cumprod(i)",
+		"rank(x)", "denseRank(i)", "rowNo(x)", "ffill(x)", "iif(x > 0, prev(x), x)",
+	}
+	for n, call := range calls {
+		args := "x, i, d, sy"
+		mustRun(t, s, fmt.Sprintf("def segcall%d(x, i, d, sy) { return %s }", n, call))
+		for _, by := range []string{"k", "k csort d", "sy, k"} {
+			fast := mustRun(t, s, fmt.Sprintf("select %s as r from t context by %s", call, by)).(*value.Table)
+			slow := mustRun(t, s, fmt.Sprintf("select segcall%d(%s) as r from t context by %s", n, args, by)).(*value.Table)
+			q := call + " context by " + by
+			require.Equal(t, slow.Cols[0].T, fast.Cols[0].T, q)
+			require.Equal(t, slow.Rows(), fast.Rows(), q)
+			for r := 0; r < fast.Rows(); r++ {
+				require.Equal(t, slow.Cols[0].Elem(r).String(), fast.Cols[0].Elem(r).String(), "%s: row %d", q, r)
+			}
+		}
+	}
+}
