@@ -713,11 +713,29 @@ func doubles[T number](xs []T) []float64 {
 // the sample corrections of skew and kurtosis (mskew.md, mkurtosis.md:
 // m.mkurtosis(4, false)-3 is pandas' rolling kurt).
 func kMoment(which string, biased bool) kernel {
+	k, _ := momentKernels(which, biased)
+	return k
+}
+
+// momentKernels are kMoment and its forms over integers.
+func momentKernels(which string, biased bool) (kernel, intKernels) {
+	return func(xs []float64, f *frames, out []float64) bool { return moment(xs, f, out, which, biased) },
+		intKernels{
+			func(xs []int32, f *frames, out []float64) bool { return moment(xs, f, out, which, biased) },
+			func(xs []int64, f *frames, out []float64) bool { return moment(xs, f, out, which, biased) },
+		}
+}
+
+// moment is kMoment's loop, its statistic a func literal here so that it
+// inlines into the loop (captured by the closure kMoment returns, it was
+// an indirect call a row).
+func moment[T number](xs []T, f *frames, out []float64, which string, biased bool) bool {
+	skew := which == "skew"
 	stat := func(n, s1, s2, s3, s4 float64) float64 {
 		m := s1 / n
 		m2 := s2/n - m*m
 		var g float64
-		if which == "skew" {
+		if skew {
 			m3 := s3/n - 3*m*s2/n + 2*m*m*m
 			if m2 <= 0 {
 				return math.NaN()
@@ -742,13 +760,16 @@ func kMoment(which string, biased bool) kernel {
 		}
 		return math.NaN()
 	}
-	return func(xs []float64, f *frames, out []float64) bool {
-		if slideMoments(xs, f, out)(stat) {
-			slideInfinities(xs, f, out, true, 2, stat)
-			return true
-		}
-		return false
+	redo := false
+	if f.counted() {
+		redo = slideCountMoments(xs, f, out)(stat)
+	} else {
+		redo = slideMoments(xs, f, out)(stat)
 	}
+	if redo {
+		slideInfinities(doubles(xs), f, out, true, 2, stat)
+	}
+	return redo
 }
 
 // kSkew and kKurt are the biased moving skew and kurtosis.
@@ -770,7 +791,8 @@ func mMomentSpec(name, which string) funcs.Spec {
 			if mp := funcs.Arg(args, 3); mp != nil {
 				rest = append(rest, mp)
 			}
-			return mSpec(name, kMoment(which, biased), intKernels{}).Fn(env, rest)
+			k, ik := momentKernels(which, biased)
+			return mSpec(name, k, ik).Fn(env, rest)
 		},
 		Segmented: func(env funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
 			biased, err := funcs.BoolArg(name, "biased", funcs.Arg(args, 2), true)
@@ -781,7 +803,8 @@ func mMomentSpec(name, which string) funcs.Spec {
 			if mp := funcs.Arg(args, 3); mp != nil {
 				rest = append(rest, mp)
 			}
-			return mSpec(name, kMoment(which, biased), intKernels{}).Segmented(env, rest, starts)
+			k, ik := momentKernels(which, biased)
+			return mSpec(name, k, ik).Segmented(env, rest, starts)
 		}}
 }
 

@@ -156,13 +156,16 @@ func TestIntegerColumnsMatchDoubles(t *testing.T) {
 		xs, err := funcs.DoublesOf("test", col)
 		require.NoError(t, err)
 		asDouble := value.NewDoubles(xs)
-		for _, name := range []string{"msum", "msum2", "mavg", "mvar", "mvarp", "mstd", "mstdp", "tmsum", "tmsum2", "tmavg", "tmvar", "tmstd"} {
+		for _, name := range []string{"msum", "msum2", "mavg", "mvar", "mvarp", "mstd", "mstdp", "mskew", "mkurtosis", "tmsum", "tmsum2", "tmavg", "tmvar", "tmstd"} {
 			spec, ok := funcs.Lookup(name)
 			require.True(t, ok, name)
 			for _, w := range []int32{1, 3, 40} {
 				args := func(x value.Value) []value.Value {
 					if name[0] == 't' {
 						return []value.Value{&value.Vector{T: value.Timestamp, I64: ts}, x, value.NewInt(w)}
+					}
+					if name == "mskew" || name == "mkurtosis" {
+						return []value.Value{x, value.NewInt(w), value.NewBool(w == 3)}
 					}
 					return []value.Value{x, value.NewInt(w), value.NewInt(2)}
 				}
