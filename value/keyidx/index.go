@@ -62,8 +62,32 @@ func (x *Index) Add(c *Column, lo, hi int, codes []int32, first []int) []int {
 	case c.Kind == Strings:
 		// the column's own strings: no copy
 		return x.text.Add(c.Str[lo:hi], codes, lo, first)
+	case c.compact(hi - lo):
+		return x.addCoded(c, lo, hi, codes, first)
 	}
 	return add(x.text, c, lo, hi, codes, first)
+}
+
+// compact reports whether c is a coded column whose base is small next
+// to n rows of it: worth looking each symbol up once, not each row (not
+// for a few rows, as Put and Lookup pass one).
+func (c *Column) compact(n int) bool { return c.Kind == Coded && n >= block && len(c.Base) <= n/2 }
+
+// addCoded is Add of a compact coded column: each symbol is added on its
+// first row, in row order, and later rows take its code by their own.
+func (x *Index) addCoded(c *Column, lo, hi int, codes []int32, first []int) []int {
+	memo := make([]int32, len(c.Base)) // code + 1, 0 until met
+	var one [1]int32
+	for i, sym := range c.Codes[lo:hi] {
+		if memo[sym] == 0 {
+			first = x.text.Add(c.Base[sym:sym+1], one[:], lo+i, first)
+			memo[sym] = one[0] + 1
+		}
+		if codes != nil {
+			codes[i] = memo[sym] - 1
+		}
+	}
+	return first
 }
 
 // Find writes to codes the code of each key lo..hi-1 of c, -1 for a key
@@ -82,6 +106,12 @@ func (x *Index) Find(c *Column, lo, hi int, codes []int32) {
 		find(x.wide, c, lo, hi, codes)
 	case c.Kind == Strings:
 		x.text.Find(c.Str[lo:hi], codes)
+	case c.compact(hi - lo):
+		memo := make([]int32, len(c.Base))
+		x.text.Find(c.Base, memo)
+		for i, sym := range c.Codes[lo:hi] {
+			codes[i] = memo[sym]
+		}
 	default:
 		find(x.text, c, lo, hi, codes)
 	}
