@@ -52,3 +52,18 @@ func TestKroghStopsWhenCancelled(t *testing.T) {
 	_, err = kroghPredictFn(stopped, []value.Value{model, small})
 	require.ErrorIs(t, err, context.Canceled)
 }
+
+// gaussianKdePredict sums a kernel over every data point for every query
+// point: a cancelled request stops it.
+func TestKdePredictStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	live := &fakeenv.Func{Ctx: context.Background()}
+	x := value.NewDoubles([]float64{1, 2, 4, 8, 9})
+	model, err := gaussianKde(live, []value.Value{x})
+	require.NoError(t, err)
+	_, err = gaussianKdePredict(live, []value.Value{model, x})
+	require.NoError(t, err)
+	_, err = gaussianKdePredict(&fakeenv.Func{Ctx: ctx}, []value.Value{model, x})
+	require.ErrorIs(t, err, context.Canceled)
+}
