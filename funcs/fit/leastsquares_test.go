@@ -64,23 +64,26 @@ func refLeastSquares(a [][]float64, b []float64) []float64 {
 	return c
 }
 
-// leastSquares' direct column loops give the closures' coefficients bit
+// leastSquares on columns gives the row-wise closures' coefficients bit
 // for bit, and polyFit stops on a cancelled request.
 func TestLeastSquaresMatchesClosures(t *testing.T) {
 	rng := rand.New(rand.NewPCG(2, 7))
 	for _, shape := range [][2]int{{1, 1}, {5, 2}, {30, 4}, {200, 9}} {
 		rows, cols := shape[0], shape[1]
-		a, a2, b := make([][]float64, rows), make([][]float64, rows), make([]float64, rows)
+		a, byCol, b := make([][]float64, rows), make([][]float64, cols), make([]float64, rows)
+		for j := range byCol {
+			byCol[j] = make([]float64, rows)
+		}
 		for i := range a {
 			a[i] = make([]float64, cols)
 			for j := range a[i] {
 				a[i][j] = rng.NormFloat64()
+				byCol[j][i] = a[i][j]
 			}
-			a2[i] = append([]float64(nil), a[i]...)
 			b[i] = rng.NormFloat64()
 		}
 		want := refLeastSquares(a, append([]float64(nil), b...))
-		got, err := leastSquares(context.Background(), a2, append([]float64(nil), b...))
+		got, err := leastSquares(context.Background(), byCol, append([]float64(nil), b...))
 		require.NoError(t, err)
 		require.Len(t, got, len(want))
 		for i := range want {

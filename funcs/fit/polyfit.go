@@ -36,33 +36,36 @@ func polyFit(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Vandermonde rows (1, x, ..., x^n), each column scaled to unit norm
-	// for conditioning as numpy.polyfit does.
+	// Vandermonde columns (1, x, ..., x^n), each scaled to unit norm for
+	// conditioning as numpy.polyfit does; stored by column so the QR's
+	// passes down a column read contiguous memory.
 	k := int(n) + 1
 	if err := env.Reserve(len(xs) * k); err != nil {
 		return nil, err
 	}
-	a := make([][]float64, len(xs))
+	a := make([][]float64, k)
+	for j := range a {
+		a[j] = make([]float64, len(xs))
+	}
 	for i, x := range xs {
-		a[i] = make([]float64, k)
 		p := 1.0
-		for j := range a[i] {
-			a[i][j] = p
+		for j := range a {
+			a[j][i] = p
 			p *= x
 		}
 	}
 	scale := make([]float64, k)
-	for j := range scale {
+	for j, col := range a {
 		s := 0.0
-		for i := range a {
-			s += a[i][j] * a[i][j]
+		for _, v := range col {
+			s += v * v
 		}
 		scale[j] = math.Sqrt(s)
 		if scale[j] == 0 {
 			scale[j] = 1
 		}
-		for i := range a {
-			a[i][j] /= scale[j]
+		for i := range col {
+			col[i] /= scale[j]
 		}
 	}
 	coef, err := leastSquares(funcs.ContextOf(env), a, append([]float64(nil), ys...))
@@ -81,57 +84,52 @@ func polyFit(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // leastSquares solves min |a*c - b| for a of full column rank by
-// Householder QR; it overwrites a and b. It is O(rows * columns^2) (a
-// degree-300 fit of 200K points is 2e10 multiply-adds), so it stops with
-// ctx's error once ctx is cancelled, looking at it once per column.
+// Householder QR, a given by columns; it overwrites a and b. It is
+// O(rows * columns^2) (a degree-300 fit of 200K points is 2e10
+// multiply-adds), so it stops with ctx's error once ctx is cancelled,
+// looking at it once per column.
 func leastSquares(ctx context.Context, a [][]float64, b []float64) ([]float64, error) {
-	m, k := len(a), len(a[0])
+	k, m := len(a), len(a[0])
 	for j := 0; j < k; j++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		v := a[j][j:]
 		norm := 0.0
-		for i := j; i < m; i++ {
-			norm += a[i][j] * a[i][j]
+		for _, x := range v {
+			norm += x * x
 		}
 		norm = math.Sqrt(norm)
 		if norm == 0 {
 			continue
 		}
-		if a[j][j] > 0 {
+		if v[0] > 0 {
 			norm = -norm
 		}
 		// v = a[j:, j] - norm*e1; reflect the remaining columns and b.
-		a[j][j] -= norm
+		v[0] -= norm
 		vv := 0.0
-		for i := j; i < m; i++ {
-			vv += a[i][j] * a[i][j]
+		for _, x := range v {
+			vv += x * x
 		}
-		for c := j + 1; c < k; c++ {
+		for _, col := range append(a[j+1:k:k], b) {
+			w := col[j:m]
 			dot := 0.0
-			for i := j; i < m; i++ {
-				dot += a[i][j] * a[i][c]
+			for i, x := range v {
+				dot += x * w[i]
 			}
 			f := 2 * dot / vv
-			for i := j; i < m; i++ {
-				a[i][c] -= f * a[i][j]
+			for i, x := range v {
+				w[i] -= f * x
 			}
 		}
-		dot := 0.0
-		for i := j; i < m; i++ {
-			dot += a[i][j] * b[i]
-		}
-		f := 2 * dot / vv
-		for i := j; i < m; i++ {
-			b[i] -= f * a[i][j]
-		}
-		a[j][j] = norm
+		v[0] = norm
 	}
 	c := make([]float64, k)
 	for j := k - 1; j >= 0; j-- {
 		s := b[j]
 		for t := j + 1; t < k; t++ {
-			s -= a[j][t] * c[t]
+			s -= a[t][j] * c[t]
 		}
 		if a[j][j] != 0 {
 			c[j] = s / a[j][j]
