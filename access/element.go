@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -140,10 +141,7 @@ func DictGet(d *value.Dict, key value.Value) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		idx := make([]int, kv.Len())
-		for i := range idx {
-			idx[i] = d.Lookup(kv, i)
-		}
+		idx := rowsort.Ints(d.LookupAll(kv))
 		if d.Vals.T == value.Any {
 			// x[`IBM`MSFT] on a dictionary of vectors: a tuple of them
 			out := make([]value.Value, len(idx))
@@ -356,6 +354,38 @@ func Assign(x, i, v value.Value) error {
 	return ddberr.Errorf("The object does not support indexed assignment.")
 }
 
+// assignDictAll is assignDictKeys in one bulk put when the dictionary's
+// values are of one type and v is a vector of scalars or a scalar: the
+// keys and values cast as Assign casts each (keys by type, values when
+// their type differs); done is false where Assign must go key by key.
+func assignDictAll(d *value.Dict, keys *value.Vector, v value.Value) (done bool, err error) {
+	if d.Vals.T == value.Any || d.Vals.T.IsArray() {
+		return false, nil
+	}
+	vals, ok := v.(*value.Vector)
+	if s, isScalar := v.(*value.Scalar); isScalar {
+		vals, ok = s.Vector(), true
+	}
+	if !ok || vals.T == value.Any || vals.T.IsArray() {
+		return false, nil
+	}
+	if keys.T != d.Keys.T {
+		if keys, err = cast.Vector(keys, d.Keys.T, 0); err != nil {
+			return false, err
+		}
+	}
+	if vals.T != d.Vals.T {
+		if vals, err = cast.Vector(vals, d.Vals.T, d.Vals.Scale); err != nil {
+			return false, err
+		}
+	}
+	if vals.Len() != keys.Len() {
+		vals = vals.Cycle(keys.Len())
+	}
+	d.PutAll(keys, vals)
+	return true, nil
+}
+
 // rowDict is row i of a table as a STRING->ANY dictionary.
 func RowDict(t *value.Table, i int) *value.Dict {
 	d := value.NewDict(value.String, value.Any)
@@ -364,9 +394,7 @@ func RowDict(t *value.Table, i int) *value.Dict {
 	for _, c := range t.Cols {
 		vals.Any = append(vals.Any, c.Elem(i))
 	}
-	for k := range t.Names {
-		d.Put(keys, k, vals, k)
-	}
+	d.PutAll(keys, vals)
 	return d
 }
 
@@ -377,6 +405,9 @@ func assignDictKeys(d *value.Dict, keys *value.Vector, v value.Value) error {
 	vals, isVec := v.(*value.Vector)
 	if isVec && vals.Len() != keys.Len() {
 		return ddberr.Errorf("Incompatible vector size")
+	}
+	if done, err := assignDictAll(d, keys, v); done || err != nil {
+		return err
 	}
 	for k := 0; k < keys.Len(); k++ {
 		x := v

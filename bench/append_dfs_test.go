@@ -17,13 +17,16 @@ import (
 
 // dfsRows is the seed's large-data scenario size; PORPOISE_BENCH_ROWS
 // scales it down for quick runs.
-func dfsRows() int {
-	if s := os.Getenv("PORPOISE_BENCH_ROWS"); s != "" {
+func dfsRows() int { return envRows("PORPOISE_BENCH_ROWS", 30_000_000) }
+
+// envRows is the row count the environment variable env sets, or def.
+func envRows(env string, def int) int {
+	if s := os.Getenv(env); s != "" {
 		if n, err := strconv.Atoi(s); err == nil && n > 0 {
 			return n
 		}
 	}
-	return 30_000_000
+	return def
 }
 
 // compoTable builds n rows of (date DATE over 3 days, time SECOND, sym

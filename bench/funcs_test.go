@@ -99,6 +99,8 @@ var queryScripts = []struct{ name, script string }{
 	{"order-by", "select top 100 * from t order by price desc"},
 	{"order-by-two", "select * from t order by sym, price desc"},
 	{"context-by-csort", "select top 2 * from t context by sym csort price desc"},
+	{"context-by-last", "select * from t context by sym limit -1"},
+	{"context-by-csort-last", "select * from t context by sym csort ts limit -1"},
 	{"ej-many-to-many", `ej(t, (select sym, price as p2 from t where qty == 7), "sym")`},
 	{"cj", "cj(select top 1000 sym from t, select top 1000 qty from t)"},
 }

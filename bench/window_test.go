@@ -15,10 +15,11 @@ import (
 const windowRows = 10_000_000
 
 // windowSetup makes windowRows-row columns x (DOUBLE in [0, 1)), y, xn (x
-// with about half of it NULL), ts (TIMESTAMP 1 ms apart) and sy (SYMBOL
-// of 1000 names), and the table t of x, y, sy and ts.
-const windowSetup = `n = 10000000; x = rand(1.0, n); y = rand(1.0, n); xn = iif(x > 0.5, x, NULL)
-ts = 2024.01.01T00:00:00.000 + 0..(n - 1); sy = symbol(rand(string(1..1000), n)); t = table(x, y, sy, ts)`
+// with about half of it NULL), xi (INT in [0, 1000)), ts (TIMESTAMP 1 ms
+// apart), ts10 (10 ms apart) and sy (SYMBOL of 1000 names), and the table
+// t of x, y, sy and ts.
+const windowSetup = `n = 10000000; x = rand(1.0, n); y = rand(1.0, n); xn = iif(x > 0.5, x, NULL); xi = rand(1000, n)
+ts = 2024.01.01T00:00:00.000 + 0..(n - 1); ts10 = 2024.01.01T00:00:00.000 + 0..(n - 1) * 10; sy = symbol(rand(string(1..1000), n)); t = table(x, y, sy, ts)`
 
 // windowScripts are the moving, fill and context-by scripts measured over
 // windowRows rows.
@@ -28,6 +29,18 @@ var windowScripts = []struct{ name, script string }{
 	{"mcount", "mcount(xn, 20)"},
 	{"mstd", "mstd(x, 20)"},
 	{"mcorr", "mcorr(x, y, 20)"},
+	{"mvar", "mvar(x, 20)"},
+	{"mskew", "mskew(x, 20)"},
+	{"mkurtosis", "mkurtosis(x, 20)"},
+	{"mcovar", "mcovar(x, y, 20)"},
+	{"mbeta", "mbeta(x, y, 20)"},
+	{"mwsum", "mwsum(x, y, 20)"},
+	{"mwavg", "mwavg(x, y, 20)"},
+	{"mprod", "mprod(x, 20)"},
+	{"msum-nulls", "msum(xn, 20)"},
+	{"msum-int", "msum(xi, 20)"},
+	{"mavg-int", "mavg(xi, 20)"},
+	{"mstd-int", "mstd(xi, 20)"},
 	{"mmax", "mmax(x, 20)"},
 	{"mmin", "mmin(x, 20)"},
 	{"mimax", "mimax(x, 20)"},
@@ -35,6 +48,10 @@ var windowScripts = []struct{ name, script string }{
 	{"mrank", "mrank(x, true, 20)"},
 	{"tmavg", "tmavg(ts, x, 20)"},
 	{"tmsum", "tmsum(ts, x, 20)"},
+	{"tmsum-1m", "tmsum(ts10, x, 1m)"},
+	{"tmavg-1m", "tmavg(ts10, x, 1m)"},
+	{"tmstd", "tmstd(ts, x, 20)"},
+	{"tmcorr", "tmcorr(ts, x, y, 20)"},
 	{"tmmax", "tmmax(ts, x, 20)"},
 	{"iif", "iif(x > 0.5, x, NULL)"},
 	{"ffill", "ffill(xn)"},
@@ -49,6 +66,8 @@ var windowScripts = []struct{ name, script string }{
 	{"context-by-deltas", "select deltas(x) from t context by sy"},
 	{"context-by-move", "select move(x, 1) from t context by sy"},
 	{"context-by-tmavg", "select tmavg(ts, x, 20) from t context by sy"},
+	{"context-by-mstd", "select mstd(x, 5) from t context by sy"},
+	{"context-by-mcorr", "select mcorr(x, y, 5) from t context by sy"},
 }
 
 // goSlidingMean is the baseline: a plain Go loop of the mean of the last

@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/keyidx"
 )
 
 // block is how many words are coded at a time; a context is checked
@@ -58,42 +59,10 @@ func VectorContext(ctx context.Context, v *value.Vector) (codes []int32, first [
 }
 
 // filler writes the key words of a fixed-width vector's elements from
-// row lo on: integers sign-extended, floating values by their bits.
+// row lo on (keyidx.Column.FillWords).
 func filler(v *value.Vector) (func(dst []uint64, lo int), bool) {
-	if v.T.IsArray() {
-		return nil, false
-	}
-	switch v.T.Storage() {
-	case value.StInt8:
-		return intWords(v.I8), true
-	case value.StInt16:
-		return intWords(v.I16), true
-	case value.StInt32:
-		return intWords(v.I32), true
-	case value.StInt64:
-		return intWords(v.I64), true
-	case value.StFloat32:
-		return func(dst []uint64, lo int) {
-			for i := range dst {
-				dst[i] = uint64(math.Float32bits(v.F32[lo+i]))
-			}
-		}, true
-	case value.StFloat64:
-		return func(dst []uint64, lo int) {
-			for i := range dst {
-				dst[i] = math.Float64bits(v.F64[lo+i])
-			}
-		}, true
-	}
-	return nil, false
-}
-
-func intWords[T ints](xs []T) func(dst []uint64, lo int) {
-	return func(dst []uint64, lo int) {
-		for i := range dst {
-			dst[i] = uint64(int64(xs[lo+i]))
-		}
-	}
+	c := v.KeyColumn()
+	return c.FillWords, c.IsWords()
 }
 
 // Ints numbers distinct integers.
@@ -107,6 +76,14 @@ func intsContext[T ints](ctx context.Context, xs []T) ([]int32, []int, error) {
 		return codes, first, nil
 	}
 	return words(ctx, len(xs), intWords(xs))
+}
+
+func intWords[T ints](xs []T) func(dst []uint64, lo int) {
+	return func(dst []uint64, lo int) {
+		for i := range dst {
+			dst[i] = uint64(int64(xs[lo+i]))
+		}
+	}
 }
 
 // FloatValues numbers floating values as group by compares them: every
@@ -130,7 +107,7 @@ func FloatValues[F floats](xs []F, null F) (codes []int32, first []int) {
 func words(ctx context.Context, n int, fill func(dst []uint64, lo int)) ([]int32, []int, error) {
 	codes := make([]int32, n)
 	var first []int
-	t := newTable(n)
+	t := keyidx.NewWords(n)
 	buf := make([]uint64, min(n, block))
 	for lo, b := 0, 0; lo < n; lo, b = lo+block, b+1 {
 		if b%checkEvery == 0 && ctx.Err() != nil {
@@ -138,7 +115,7 @@ func words(ctx context.Context, n int, fill func(dst []uint64, lo int)) ([]int32
 		}
 		ws := buf[:min(block, n-lo)]
 		fill(ws, lo)
-		first = t.add(ws, codes[lo:lo+len(ws)], lo, first)
+		first = t.Add(ws, codes[lo:lo+len(ws)], lo, first)
 	}
 	return codes, first, nil
 }

@@ -6,7 +6,8 @@
 // codes from here.
 //
 // Fixed-width elements (integers, floating bits) are hashed as 64-bit
-// words in an open-addressing table, a block of words at a time; narrow
+// words in value/keyidx's open-addressing table, a block of words at a
+// time (Find looks up any elements in a keyidx index); narrow
 // integer ranges index a table by value; strings go through a Go map
 // with a cache keyed by the string's data pointer, and coded SYMBOL
 // columns by their codes. Other elements (tuples, array vectors) are
@@ -16,5 +17,5 @@
 // so floating values compare by their bits; FloatValues is the numbering
 // group by uses, where NaN is NULL and -0 is 0.
 //
-// It imports only value.
+// It imports only value and value/keyidx.
 package distinct

@@ -520,18 +520,22 @@ func In(a, b value.Value) (value.Value, error) {
 	if out, ok, err := funcs.OverArrayCells(a, func(cells *value.Vector) (value.Value, error) { return In(cells, b) }); ok {
 		return out, err
 	}
-	var set *value.Set
+	// members are b's elements; a set or dictionary has an index of
+	// them to look the probe up in, a vector gets one only when no typed
+	// path applies
+	var members *value.Vector
+	var lookup func(probe *value.Vector) []int32
 	switch t := b.(type) {
 	case *value.Set:
-		set = t
+		members, lookup = t.V, t.LookupAll
 	case *value.Vector:
-		set = value.NewSet(t)
+		members = t
 	case *value.Scalar:
-		set = value.NewSet(t.Vector())
+		members = t.Vector()
 	case *value.Pair:
-		set = value.NewSet(t.V)
+		members = t.V
 	case *value.Dict:
-		set = value.NewSet(t.Keys)
+		members, lookup = t.Keys, t.LookupAll
 	case *value.Table:
 		if t.IsKeyed() {
 			return inKeyed(a, t)
@@ -540,7 +544,7 @@ func In(a, b value.Value) (value.Value, error) {
 		if len(t.Cols) != 1 {
 			return nil, ddberr.Errorf("The right operand of in must be a vector, set or dictionary.")
 		}
-		set = value.NewSet(t.Cols[0])
+		members = t.Cols[0]
 	default:
 		return nil, ddberr.Errorf("The right operand of in must be a vector, set or dictionary.")
 	}
@@ -555,17 +559,26 @@ func In(a, b value.Value) (value.Value, error) {
 	probe := o.v
 	n := probe.Len()
 	out := value.NewVector(value.Bool, n, n)
-	if !inCoded(out.I8, probe, set.V) {
-		if probe.T != set.V.T {
-			if probe.T.Category() == value.CatLiteral && set.V.T.Category() == value.CatLiteral {
-				probe = value.NewStrings(set.V.T, probe.Strings())
-			} else if c, err := cast.Vector(probe, set.V.T, set.V.Scale); err == nil {
+	var coded bool
+	if lookup != nil {
+		coded = inCodedLookup(out.I8, probe, members, lookup)
+	} else {
+		coded = inCoded(out.I8, probe, members)
+	}
+	if !coded {
+		if probe.T != members.T {
+			if probe.T.Category() == value.CatLiteral && members.T.Category() == value.CatLiteral {
+				probe = value.NewStrings(members.T, probe.Strings())
+			} else if c, err := cast.Vector(probe, members.T, members.Scale); err == nil {
 				probe = c
 			}
 		}
-		if !inTyped(out.I8, probe, set.V) {
-			for i := 0; i < n; i++ {
-				out.I8[i] = kernel.BoolAs[int8](probe.T == set.V.T && set.Contains(probe, i))
+		if lookup == nil && !inTyped(out.I8, probe, members) {
+			lookup = value.NewSet(members).LookupAll
+		}
+		if lookup != nil && probe.T == members.T {
+			for i, p := range lookup(probe) {
+				out.I8[i] = kernel.BoolAs[int8](p >= 0)
 			}
 		}
 	}
@@ -630,6 +643,20 @@ func inCoded(out []int8, probe, members *value.Vector) bool {
 	inLoop(hit, base, members.Strings())
 	for i, c := range codes {
 		out[i] = hit[c]
+	}
+	return true
+}
+
+// inCodedLookup is inCoded against members with an index (a set's, a
+// dictionary's keys'): the probe's symbols are looked up in it once each.
+func inCodedLookup(out []int8, probe, members *value.Vector, lookup func(*value.Vector) []int32) bool {
+	codes, base, ok := probe.CompactSymbolCodes()
+	if !ok || members.T.Category() != value.CatLiteral || members.T.IsArray() {
+		return false
+	}
+	hit := lookup(value.NewStrings(members.T, base))
+	for i, c := range codes {
+		out[i] = kernel.BoolAs[int8](hit[c] >= 0)
 	}
 	return true
 }

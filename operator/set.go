@@ -51,9 +51,10 @@ func setOp(kop kernel.Op, op string, x, y *value.Set) (value.Value, error) {
 
 // members flags which elements of v are in s.
 func members(v *value.Vector, s *value.Set) []bool {
-	out := make([]bool, v.Len())
-	for i := range out {
-		out[i] = s.Contains(v, i)
+	pos := s.LookupAll(v)
+	out := make([]bool, len(pos))
+	for i, p := range pos {
+		out[i] = p >= 0
 	}
 	return out
 }

@@ -29,6 +29,9 @@ var errContextItem = ddberr.Errorf("A select item under context by must return a
 // having keeps whole groups (an aggregate condition) or single rows (a
 // vector condition). top/limit then apply to each group.
 func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value.Table, error) {
+	if out, ok, err := ex.contextLimitColumns(n, src); ok {
+		return out, err
+	}
 	g, ge, err := ex.contextGroups(src, n.ContextBy, n.CSort, append(n.Cols[:len(n.Cols):len(n.Cols)], n.Having))
 	if err == nil {
 		err = clausecheck.ContextBy(n.Cols)
@@ -94,9 +97,11 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 		}
 	}
 	if n.Top != nil || n.Limit != nil {
-		if keep, err = ex.limitPerGroup(n, keep, sg.IDs); err != nil {
+		k, err := ex.limitCount(n)
+		if err != nil {
 			return nil, err
 		}
+		keep = ctxby.PerGroup(keep, sg.IDs, k)
 	}
 	// context by with limit, and [HINT_KEEPORDER] (hint.md), keep the
 	// input order of the rows
@@ -125,9 +130,11 @@ func (ex *executor) contextGroups(src *value.Table, by []ast.Expr, csort []ast.O
 	g.SortByKeys()
 	if len(csort) > 0 {
 		g.Index()
-		if err := ex.csortGroups(g, src, csort); err != nil {
+		keys, err := ex.csortKeys(src, csort)
+		if err != nil {
 			return nil, nil, err
 		}
+		ctxby.SortGroups(g, keys)
 	}
 	// (g.Perm stays nil without csort: see indexed)
 	sorted, sg := ctxby.Arrange(src, ctxby.Columns(src.Names, reads...), g)
@@ -204,26 +211,22 @@ func (ex *executor) updateValues(t *value.Table, rows []int, n *ast.UpdateStmt) 
 	return out, kept, nil
 }
 
-// csortGroups orders the rows inside each group by the csort items.
-func (ex *executor) csortGroups(g *groupagg.Groups, src *value.Table, items []ast.OrderItem) error {
+// csortKeys evaluates the csort items over src's rows as sort keys.
+func (ex *executor) csortKeys(src *value.Table, items []ast.OrderItem) ([]rowsort.Key, error) {
 	keys := make([]*value.Vector, len(items))
 	for i, it := range items {
 		v, err := ex.withTable(src, it.X)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if keys[i], err = value.Broadcast(v, src.Rows()); err != nil {
-			return err
+			return nil, err
 		}
 		if keys[i].T.IsArray() {
-			return ddberr.Errorf("The column to be sorted cannot be an array vector. RefId:S02019")
+			return nil, ddberr.Errorf("The column to be sorted cannot be an array vector. RefId:S02019")
 		}
 	}
-	perm := rowsort.Sort(orderkey.Grouped(g.IDs, orderkey.Keys(keys, items)), len(g.IDs), rowsort.KeepAll).Permutation()
-	for i, r := range perm {
-		g.Perm[i] = int(r)
-	}
-	return nil
+	return orderkey.Keys(keys, items), nil
 }
 
 // rowValue evaluates a select item (or having) in context by: a vector as
@@ -301,9 +304,8 @@ func (ge *groupEval) rowValue(e ast.Expr) (value.Value, error) {
 }
 
 // segmentedValue is call e over every group at once, where e calls a
-// built-in with a segmented form (funcs.Spec.Segmented) on arguments
-// each row computes alone, so that they are the groups' arguments
-// joined; ok is false for anything else, which runs per group.
+// built-in (its Segmented form, else ctxby.PerSegment) on arguments each
+// row computes alone; ok is false for anything else, run per group.
 func (ge *groupEval) segmentedValue(e ast.Expr) (value.Value, bool, error) {
 	c, isCall := e.(*ast.CallExpr)
 	fenv, isEnv := ge.ex.env.(funcs.Env)
@@ -315,7 +317,7 @@ func (ge *groupEval) segmentedValue(e ast.Expr) (value.Value, bool, error) {
 		return nil, false, nil
 	}
 	spec, ok := funcs.Lookup(id.Name)
-	if fn, err := ge.ex.eval(id); !ok || spec.Segmented == nil || err != nil || fn != value.Value(spec) {
+	if fn, err := ge.ex.eval(id); !ok || err != nil || fn != value.Value(spec) {
 		return nil, false, nil
 	}
 	args := make([]value.Value, len(c.Args))
@@ -329,40 +331,61 @@ func (ge *groupEval) segmentedValue(e ast.Expr) (value.Value, bool, error) {
 		}
 		args[i] = v
 	}
+	if spec.Segmented == nil {
+		return ctxby.PerSegment(fenv, spec, args, ge.g.Starts)
+	}
 	return spec.Segmented(fenv, args, ge.g.Starts)
 }
 
-// limitPerGroup keeps, of the rows in keep (group order), the first top
-// or limit rows of each group, or the last -limit rows.
-func (ex *executor) limitPerGroup(n *ast.SelectExpr, keep []int, ids []int32) ([]int, error) {
+// limitCount is the k of a top or limit under context by: the first k
+// rows of each group, or the last -k.
+func (ex *executor) limitCount(n *ast.SelectExpr) (int64, error) {
 	e := n.Top
 	if e == nil {
 		e = n.Limit
 	}
 	v, err := ex.eval(e)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	if _, ok := v.(*value.Pair); ok {
-		return nil, errTopRangeContext
+		return 0, errTopRangeContext
 	}
-	k, err := limitArg(v)
+	return limitArg(v)
+}
+
+// contextLimitColumns answers a context by select of columns (or *)
+// with top or limit and no having by gathering just the rows kept, where
+// the general path arranges every column first. ok is false for others.
+func (ex *executor) contextLimitColumns(n *ast.SelectExpr, src *value.Table) (out *value.Table, ok bool, err error) {
+	if n.Having != nil || n.Top == nil && n.Limit == nil {
+		return nil, false, nil
+	}
+	cols, names, ok := ctxby.PlainColumns(n.Cols, src.Names)
+	if !ok {
+		return nil, false, nil
+	}
+	keyVecs, err := ex.evalKeys(src, n.ContextBy, true)
 	if err != nil {
-		return nil, err
+		return nil, true, err
 	}
-	out := keep[:0:0]
-	for lo := 0; lo < len(keep); {
-		hi := lo
-		for hi < len(keep) && ids[keep[hi]] == ids[keep[lo]] {
-			hi++
+	g := groupagg.Group(keyVecs, src.Rows())
+	g.SortByKeys()
+	var csort []rowsort.Key
+	if len(n.CSort) > 0 {
+		if csort, err = ex.csortKeys(src, n.CSort); err != nil {
+			return nil, true, err
 		}
-		seg := keep[lo:hi]
-		if k >= 0 {
-			out = append(out, seg[:min(int(k), len(seg))]...)
-		} else {
-			out = append(out, seg[max(len(seg)+int(k), 0):]...)
-		}
-		lo = hi
 	}
-	return out, nil
+	if err := clausecheck.DuplicateNames(names); err != nil {
+		return nil, true, err
+	}
+	k, err := ex.limitCount(n)
+	if err != nil {
+		return nil, true, err
+	}
+	keepOrder := n.Hints&lex.HintKeepOrder != 0
+	out = gatherColumns(src, ctxby.Kept(g, csort, k, n.Top != nil, keepOrder), cols)
+	out.Names = names
+	return out, true, nil
 }

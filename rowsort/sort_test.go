@@ -166,6 +166,36 @@ func TestSortMatchesComparator(t *testing.T) {
 			k = r.IntN(n/16 + 1) // the heap
 		}
 		require.Equal(t, want[:min(k, n)], Top(keys, n, k), "iteration %d top %d: %v", iter, k, names)
+		requireGroupTop(t, r, want, keys, n, fmt.Sprint(iter, names))
+	}
+}
+
+// requireGroupTop checks GroupTop on random groups of the rows against
+// want, the rows' stable order: each group's rows in that order, cut to
+// the first k or the last -k.
+func requireGroupTop(t *testing.T, r *rand.Rand, want []int32, keys []Key, n int, msg string) {
+	groups := 1 + r.IntN(6)
+	ids := make([]int32, n)
+	for i := range ids {
+		ids[i] = int32(r.IntN(groups))
+	}
+	for _, k := range []int{0, 1, 3, -1, -2, n + 1, -n - 1} {
+		var perm []int32
+		for g := range int32(groups) {
+			var rows []int32
+			for _, row := range want {
+				if ids[row] == g {
+					rows = append(rows, row)
+				}
+			}
+			if k >= 0 {
+				rows = rows[:min(k, len(rows))]
+			} else {
+				rows = rows[max(len(rows)+k, 0):]
+			}
+			perm = append(perm, rows...)
+		}
+		require.Equal(t, append([]int32{}, perm...), GroupTop(ids, groups, keys, n, k), "%s: k %d", msg, k)
 	}
 }
 

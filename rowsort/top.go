@@ -108,3 +108,77 @@ func pushBounded[T any](h []T, k int, x T, less func(a, b T) bool) []T {
 	}
 	return h
 }
+
+// GroupTop lists, for each of groups groups of n rows (ids gives each
+// row's group), the first k rows of the group's stable order by keys, or
+// the last -k when k is negative, as Sort(keys, n, KeepAll) over the
+// group's rows would list them; group after group. Each group keeps its rows in a bounded heap, so
+// a small |k| costs a pass over the rows instead of a sort of them all.
+func GroupTop(ids []int32, groups int, keys []Key, n, k int) []int32 {
+	if k == 0 {
+		return []int32{}
+	}
+	specs, _ := specsOf(keys, n)
+	ws, _ := words(specs, n)
+	if (k == 1 || k == -1) && len(ws) == 1 {
+		return groupBest(ids, groups, ws[0], k < 0)
+	}
+	less := func(a, b int32) bool {
+		c := compareRows(ws, a, b)
+		return c < 0 || c == 0 && a < b
+	}
+	if k < 0 {
+		k = -k
+		less = func(a, b int32) bool { // the heap keeps the largest
+			c := compareRows(ws, a, b)
+			return c > 0 || c == 0 && a > b
+		}
+	}
+	heaps := make([][]int32, groups)
+	for r, id := range ids {
+		if h := heaps[id]; len(h) < k || less(int32(r), h[0]) {
+			if h == nil {
+				h = make([]int32, 0, k)
+			}
+			heaps[id] = pushBounded(h, k, int32(r), less)
+		}
+	}
+	total := 0
+	for _, h := range heaps {
+		total += len(h)
+	}
+	perm := make([]int32, 0, total)
+	for _, h := range heaps {
+		slices.SortFunc(h, func(a, b int32) int {
+			if c := compareRows(ws, a, b); c != 0 {
+				return c
+			}
+			return int(a - b)
+		})
+		perm = append(perm, h...)
+	}
+	return perm
+}
+
+// groupBest is GroupTop for k 1 (the first row of each group's order by
+// one word a row, w) or -1 (last: the last row of the group's largest):
+// one comparison a row, where ascending input (time) would push every
+// row through a heap for limit -1.
+func groupBest(ids []int32, groups int, w []uint64, last bool) []int32 {
+	best := make([]int32, groups)
+	for i := range best {
+		best[i] = -1
+	}
+	for r, id := range ids {
+		if b := best[id]; b < 0 || !last && w[r] < w[b] || last && w[r] >= w[b] {
+			best[id] = int32(r)
+		}
+	}
+	out := best[:0]
+	for _, b := range best {
+		if b >= 0 {
+			out = append(out, b)
+		}
+	}
+	return out
+}

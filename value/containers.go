@@ -1,6 +1,10 @@
 package value
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/porpoisedb/porpoise/value/keyidx"
+)
 
 // Pair is a two-element vector printed as a:b.
 type Pair struct{ V *Vector }
@@ -90,12 +94,12 @@ func (m *Matrix) Transpose() *Matrix {
 type Set struct {
 	V     *Vector
 	mu    sync.RWMutex // guards index: see Dict
-	index map[string]int
+	index *keyidx.Index
 }
 
 // NewSet builds a set from the distinct elements of v, in first-seen order.
 func NewSet(v *Vector) *Set {
-	s := &Set{V: NewVector(v.T, 0, v.Len()), index: make(map[string]int, v.Len())}
+	s := &Set{V: NewVector(v.T, 0, 0), index: keyidx.NewIndex(v.Len())}
 	s.V.Scale = v.Scale
 	s.AddVector(v)
 	return s
@@ -109,16 +113,11 @@ func (s *Set) Type() Type { return s.V.T }
 
 // AddVector inserts the elements of v (same type) not yet present.
 func (s *Set) AddVector(v *Vector) {
+	c := v.KeyColumn()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var buf []byte
-	for i, n := 0, v.Len(); i < n; i++ {
-		buf = v.AppendKey(buf[:0], i)
-		if _, ok := s.index[string(buf)]; ok {
-			continue
-		}
-		s.index[string(buf)] = s.V.Len()
-		s.V.AppendFrom(v, i)
+	if first := s.index.Add(&c, 0, v.Len(), nil, nil); len(first) > 0 {
+		s.V.AppendVector(v.Gather(first))
 	}
 }
 
@@ -131,11 +130,39 @@ func (s *Set) Reset(o *Set) {
 
 // Contains reports whether element i of v (same type) is in the set.
 func (s *Set) Contains(v *Vector, i int) bool {
-	key := string(v.AppendKey(nil, i))
+	c := v.KeyColumn()
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	_, ok := s.index[key]
-	return ok
+	return s.index.FindOne(&c, i) >= 0
+}
+
+// LookupAll is, for each element of v (same type), the position in V of
+// the element equal to it, or -1.
+func (s *Set) LookupAll(v *Vector) []int32 {
+	c := v.KeyColumn()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.index.FindAll(&c)
+}
+
+// keyKinds is the keyidx column kind of each storage; the others' keys
+// are their key bytes.
+var keyKinds = [...]keyidx.Kind{StInt8: keyidx.Int8s, StInt16: keyidx.Int16s, StInt32: keyidx.Int32s, StInt64: keyidx.Int64s,
+	StFloat32: keyidx.Float32s, StFloat64: keyidx.Float64s, StPair2F64: keyidx.Pairs, StBytes16: keyidx.Wide, StString: keyidx.Strings,
+	StAny: keyidx.Bytes, StNone: keyidx.Bytes}
+
+// KeyColumn is v's elements as a column of keys for package keyidx, in
+// the slice v holds them in (tuples' elements and array vectors' rows as
+// their key bytes, AppendKey).
+func (v *Vector) KeyColumn() keyidx.Column {
+	c := keyidx.Column{Kind: keyKinds[v.T.Storage()], I8: v.I8, I16: v.I16, I32: v.I32, I64: v.I64, F32: v.F32, F64: v.F64, B16: v.B16, Str: v.Str}
+	switch {
+	case v.T.IsArray() || c.Kind == keyidx.Bytes:
+		c.Kind, c.N, c.KeyBytes = keyidx.Bytes, v.Len(), func(i int) string { return string(v.AppendKey(nil, i)) }
+	case v.Syms != nil:
+		c.Kind, c.Codes, c.Base = keyidx.Coded, v.I32, v.Syms.Strs()
+	}
+	return c
 }
 
 // Dict is a DolphinDB dictionary: keys of one scalar type, values either of
@@ -145,7 +172,7 @@ type Dict struct {
 	// mu guards index: jobs writing one dictionary (syncDict.md) must not
 	// stop the server with Go's fatal "concurrent map writes".
 	mu    sync.RWMutex
-	index map[string]int
+	index *keyidx.Index
 	// Ordered marks a dictionary made ordered (dict(keys, values, true)),
 	// which isOrderedDict reports.
 	Ordered bool
@@ -153,7 +180,7 @@ type Dict struct {
 
 // NewDict returns an empty dictionary from keyType to valType.
 func NewDict(keyType, valType Type) *Dict {
-	return &Dict{Keys: NewVector(keyType, 0, 4), Vals: NewVector(valType, 0, 4), index: map[string]int{}}
+	return &Dict{Keys: NewVector(keyType, 0, 4), Vals: NewVector(valType, 0, 4), index: keyidx.NewIndex(0)}
 }
 
 // Form implements Value.
@@ -168,28 +195,55 @@ func (d *Dict) Len() int { return d.Keys.Len() }
 // Lookup returns the index of the entry whose key equals element i of k
 // (same type as the keys), or -1.
 func (d *Dict) Lookup(k *Vector, i int) int {
-	key := string(k.AppendKey(nil, i))
+	c := k.KeyColumn()
 	d.mu.RLock()
 	defer d.mu.RUnlock()
-	if j, ok := d.index[key]; ok {
-		return j
-	}
-	return -1
+	return int(d.index.FindOne(&c, i))
+}
+
+// LookupAll is Lookup of each element of k.
+func (d *Dict) LookupAll(k *Vector) []int32 {
+	c := k.KeyColumn()
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	return d.index.FindAll(&c)
 }
 
 // Put sets key (element i of k) to val (element j of v), both already of
 // the dictionary's types; for ANY values v.Any[j] is stored.
 func (d *Dict) Put(k *Vector, i int, v *Vector, j int) {
-	key := string(k.AppendKey(nil, i))
+	c := k.KeyColumn()
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if at, ok := d.index[key]; ok {
-		d.Vals.SetFrom(at, v, j)
+	if at, added := d.index.AddOne(&c, i); !added {
+		d.Vals.SetFrom(int(at), v, j)
 		return
 	}
-	d.index[key] = d.Keys.Len()
 	d.Keys.AppendFrom(k, i)
 	d.Vals.AppendFrom(v, j)
+}
+
+// PutAll sets each key of k to the value of v at its position (k and v
+// of one length and the dictionary's types), in order: new keys are
+// appended in order of first appearance, a repeated key keeps its last
+// value.
+func (d *Dict) PutAll(k, v *Vector) {
+	c, codes := k.KeyColumn(), make([]int32, k.Len())
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	first := d.index.Add(&c, 0, len(codes), codes, nil)
+	d.Keys.AppendVector(k.Gather(first))
+	d.Vals.AppendVector(v.Gather(first))
+	if len(first) == len(codes) {
+		return
+	}
+	if d.Vals.Syms != nil || v.Syms != nil || d.Vals.T.Storage() == StPair2F64 {
+		for i, at := range codes {
+			d.Vals.SetFrom(int(at), v, i)
+		}
+		return
+	}
+	d.Vals.col().scatter(d.Vals, v, codes)
 }
 
 // Reset makes d hold o's entries in place (clear!, erase!).
@@ -204,9 +258,7 @@ func (d *Dict) Reset(o *Dict) {
 func (d *Dict) WithValues(vals *Vector) *Dict {
 	out := NewDict(d.Keys.T, vals.T)
 	out.Ordered = d.Ordered
-	for i := 0; i < d.Len(); i++ {
-		out.Put(d.Keys, i, vals, i)
-	}
+	out.PutAll(d.Keys, vals)
 	return out
 }
 

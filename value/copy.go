@@ -101,19 +101,11 @@ func DeepCopy(v Value) Value {
 	case *Set:
 		x.mu.RLock()
 		defer x.mu.RUnlock()
-		s := &Set{V: copyVector(x.V), index: make(map[string]int, len(x.index))}
-		for k, i := range x.index {
-			s.index[k] = i
-		}
-		return s
+		return &Set{V: copyVector(x.V), index: x.index.Clone()}
 	case *Dict:
 		x.mu.RLock()
 		defer x.mu.RUnlock()
-		d := &Dict{Keys: copyVector(x.Keys), Vals: copyVector(x.Vals), index: make(map[string]int, len(x.index)), Ordered: x.Ordered}
-		for k, i := range x.index {
-			d.index[k] = i
-		}
-		return d
+		return &Dict{Keys: copyVector(x.Keys), Vals: copyVector(x.Vals), index: x.index.Clone(), Ordered: x.Ordered}
 	case *Table:
 		t := &Table{Names: append([]string(nil), x.Names...), Cols: make([]*Vector, len(x.Cols)),
 			Kind: x.Kind, KeyCols: append([]int(nil), x.KeyCols...), KeepFirst: x.KeepFirst, LatestCols: append([]int(nil), x.LatestCols...)}

@@ -1,8 +1,9 @@
 // Package value is Porpoise's value model: DolphinDB's types, NULLs, scalars,
 // vectors, pairs, sets, dictionaries and tables, with their printing and
 // ordering; every other package imports it and it imports nothing of ours
-// but value/digits, its digit writers (conversions live in value/cast,
-// operator kernels in value/kernel).
+// but two leaves: value/digits, its digit writers, and value/keyidx, the
+// hash index of dictionaries' keys and sets' elements (conversions live
+// in value/cast, operator kernels in value/kernel).
 //
 // Vectors keep their data in typed slices (never []any) and encode NULL
 // with DolphinDB's own sentinels (INT_MIN, -DBL_MAX, "" ...), so the wire

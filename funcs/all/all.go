@@ -45,6 +45,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/streaming"
 	_ "github.com/porpoisedb/porpoise/funcs/strfn"
 	_ "github.com/porpoisedb/porpoise/funcs/system"
+	_ "github.com/porpoisedb/porpoise/funcs/talib"
 	_ "github.com/porpoisedb/porpoise/funcs/temporal"
 	_ "github.com/porpoisedb/porpoise/funcs/textio"
 	_ "github.com/porpoisedb/porpoise/funcs/tsengine"

@@ -33,9 +33,7 @@ func MakeDict(k, v value.Value) (value.Value, error) {
 	}
 	d := value.NewDict(kv.T, vv.T)
 	d.Vals.Scale = vv.Scale
-	for i := 0; i < kv.Len(); i++ {
-		d.Put(kv, i, vv, i)
-	}
+	d.PutAll(kv, vv)
 	return d, nil
 }
 

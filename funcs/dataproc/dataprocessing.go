@@ -133,9 +133,7 @@ func xcopyValue(x value.Value, deep bool) value.Value {
 		if deep && vals.T == value.Any {
 			vals = xcopyValue(vals, true).(*value.Vector)
 		}
-		for i := 0; i < v.Len(); i++ {
-			d.Put(v.Keys, i, vals, i)
-		}
+		d.PutAll(v.Keys, vals)
 		return d
 	case *value.Table:
 		cols := make([]*value.Vector, len(v.Cols))

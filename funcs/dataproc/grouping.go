@@ -502,9 +502,7 @@ func groups(_ funcs.Env, args []value.Value) (value.Value, error) {
 			vals[k] = value.NewInts(members[g])
 		}
 		tv := value.NewTuple(vals)
-		for k := range order {
-			d.Put(keys, k, tv, k)
-		}
+		d.PutAll(keys, tv)
 		return d, nil
 	case "vector", "table":
 		var data []int32

@@ -31,8 +31,8 @@ func init() {
 		dp("lowerBound", []string{"X", "Y"}, 2, 2, funcs.Pure, funcs.CellsOf(1, xsortedSearch("lowerBound", true))),
 		dp("contextCount", []string{"X", "Y"}, 2, 2, funcs.Pure|funcs.Aggregate, xcontextCount),
 		dp("countNanInf", []string{"X", "includeNull"}, 1, 2, funcs.Pure|funcs.Aggregate, xcountNanInf),
-		dp("deltas", []string{"X", "n"}, 1, 2, funcs.Pure|funcs.OrderSensitive, xdiffs("deltas", "-")),
-		dp("ratios", []string{"X"}, 1, 1, funcs.Pure|funcs.OrderSensitive, xdiffs("ratios", "\\")),
+		reaching(dp("deltas", []string{"X", "n"}, 1, 2, funcs.Pure|funcs.OrderSensitive, xdiffs("deltas", "-")), 1),
+		reaching(dp("ratios", []string{"X"}, 1, 1, funcs.Pure|funcs.OrderSensitive, xdiffs("ratios", "\\")), 1),
 		dp("imaxLast", []string{"X"}, 1, 1, funcs.Pure|funcs.Aggregate, xextremeLast(true)),
 		dp("iminLast", []string{"X"}, 1, 1, funcs.Pure|funcs.Aggregate, xextremeLast(false)),
 		dp("mimaxLast", []string{"X", "window", "minPeriods"}, 2, 3, funcs.Pure|funcs.OrderSensitive, xmovingExtremeLast("mimaxLast", true)),
@@ -129,11 +129,11 @@ func init() {
 
 	// shift.go.
 	funcs.Register(
-		funcs.Spec{Name: "move", Params: []string{"X", "steps"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift", Fn: moveFn},
-		funcs.Spec{Name: "prev", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return shiftColumns("prev", args[0], 1) }},
-		funcs.Spec{Name: "next", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return shiftColumns("next", args[0], -1) }},
+		reaching(funcs.Spec{Name: "move", Params: []string{"X", "steps"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift", Fn: moveFn}, 0),
+		reaching(funcs.Spec{Name: "prev", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return shiftColumns("prev", args[0], 1) }}, 1),
+		reaching(funcs.Spec{Name: "next", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
+			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return shiftColumns("next", args[0], -1) }}, -1),
 		funcs.Spec{Name: "prevState", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "shift",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 				return stateShift("prevState", args[0], true)
@@ -156,4 +156,12 @@ func init() {
 		funcs.Spec{Name: "sort!", Params: []string{"X", "ascending"}, Min: 1, Max: 2, Props: funcs.Mutating, Category: "sort", Fn: sortInPlace},
 		funcs.Spec{Name: "sortBy!", Params: []string{"table", "sortColumns", "sortDirections"}, Min: 2, Max: 3, Props: funcs.Mutating, Category: "sort", Fn: sortByInPlace},
 	)
+}
+
+// reaching gives spec the segmented form of a function whose result at a
+// row reads the rows its second argument (def when absent) steps back
+// (ahead when negative), so context by runs it once over all groups.
+func reaching(spec funcs.Spec, def int64) funcs.Spec {
+	spec.Segmented = funcs.Reach(spec.Fn, funcs.ReachOf(1, def))
+	return spec
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -216,15 +217,7 @@ func xfind(env funcs.Env, args []value.Value) (value.Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		out := value.NewVector(x.Vals.T, 0, y.Len())
-		out.Scale = x.Vals.Scale
-		for i := 0; i < y.Len(); i++ {
-			if j := x.Lookup(y, i); j >= 0 {
-				out.AppendFrom(x.Vals, j)
-			} else {
-				out.AppendNull()
-			}
-		}
+		out := value.GatherOrNull(x.Vals, rowsort.Ints(x.LookupAll(y)))
 		if scalar {
 			if out.Len() == 0 {
 				return value.NullScalar(x.Vals.T), nil

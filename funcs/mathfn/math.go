@@ -409,9 +409,10 @@ func symmetricDifference(_ funcs.Env, args []value.Value) (value.Value, error) {
 
 // held marks the elements of a that b holds (in) or does not hold (!in).
 func held(a, b *value.Set, in bool) []bool {
-	keep := make([]bool, a.V.Len())
-	for i := range keep {
-		keep[i] = b.Contains(a.V, i) == in
+	pos := b.LookupAll(a.V)
+	keep := make([]bool, len(pos))
+	for i, p := range pos {
+		keep[i] = (p >= 0) == in
 	}
 	return keep
 }

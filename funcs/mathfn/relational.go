@@ -66,12 +66,7 @@ func objEqual(a, b value.Value, tol float64) bool {
 		if x.V.Len() != y.V.Len() || !typesComparable(x.V.T, y.V.T) {
 			return false
 		}
-		for i := 0; i < x.V.Len(); i++ {
-			if !y.Contains(x.V, i) {
-				return false
-			}
-		}
-		return true
+		return !slices.Contains(y.LookupAll(x.V), -1)
 	case *value.Dict:
 		y, ok := b.(*value.Dict)
 		if !ok {
@@ -80,9 +75,8 @@ func objEqual(a, b value.Value, tol float64) bool {
 		if x.Len() != y.Len() {
 			return false
 		}
-		for i := 0; i < x.Len(); i++ {
-			j := y.Lookup(x.Keys, i)
-			if j < 0 || !objEqual(x.Vals.Elem(i), y.Vals.Elem(j), tol) {
+		for i, j := range y.LookupAll(x.Keys) {
+			if j < 0 || !objEqual(x.Vals.Elem(i), y.Vals.Elem(int(j)), tol) {
 				return false
 			}
 		}

@@ -6,7 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/stats"
-	"github.com/porpoisedb/porpoise/funcs/window"
+	"github.com/porpoisedb/porpoise/funcs/talib"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
@@ -472,7 +472,7 @@ func emaStep(s *nodeState, v float64, size int, alpha float64) float64 {
 		s.prev, s.held = v, false
 		return s.prev
 	}
-	s.prev = window.EmaNext(s.prev, v, alpha)
+	s.prev = talib.EmaNext(s.prev, v, alpha)
 	return s.prev
 }
 

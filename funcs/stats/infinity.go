@@ -148,6 +148,12 @@ func heldInfinities(xs, ys []float64) []int32 {
 	return held
 }
 
+// PairColumns is PairFrameColumns for loops that make their own results
+// NULL where they are not one (NullNonFinite where they need it).
+func PairColumns(fn string, x, y value.Value, loop func(xs, ys, out []float64)) (value.Value, error) {
+	return pairColumns(fn, x, y, loop)
+}
+
 // PairColumnsKeepInf is PairFrameColumns for such statistics, whose
 // loop needs no frames: NaN results are NULL, infinite ones stay (see
 // funcs.NullNaN).

@@ -13,63 +13,168 @@ import (
 
 // frames are the sliding windows of a moving function: row i covers rows
 // lo[i]..i; ready[i] is false for the leading rows that are NULL whatever
-// the data (the first window-1, or minPeriods-1, rows of a count window);
-// minCount is the fewest non-NULL values a window needs; width is a
-// count window's row count (0 for other windows).
+// the data (the first window-1, or minPeriods-1, rows of a count window:
+// the rows before lead); minCount is the fewest non-NULL values a window
+// needs; width is a count window's row count (0 for other windows).
+//
+// The sum family's loops (slideSums, slideMoments, slidePairs,
+// windowKernel) take frames without lo and ready (countSpan, timeSpan),
+// n rows long: they find each row's start from width, or from ts and
+// span (a time window's rows j <= i with ts[j] > ts[i]-span), as they go
+// (see fill and frameStart), and a row is ready from lead on; the slices
+// cost 9 bytes a row written and read again, a third of a moving sum's
+// time. The other loops read lo and ready (materialize).
 type frames struct {
 	lo       []int
 	ready    []bool
 	minCount int
 	width    int
+	lead     int
+	n        int
+	ts       []int64
+	span     int64
 }
 
-// countFrames are windows of the last w rows (the "mFunctions" rules).
-func countFrames(n, w, minPeriods int) *frames {
-	f := &frames{lo: make([]int, n), ready: make([]bool, n), minCount: 1, width: w}
-	lead := w - 1
+// countSpan are windows of the last w of n rows (the "mFunctions"
+// rules), without lo and ready.
+func countSpan(n, w, minPeriods int) *frames {
+	f := &frames{minCount: 1, width: w, lead: w - 1, n: n}
 	if minPeriods > 0 {
-		lead, f.minCount = minPeriods-1, minPeriods
-	}
-	for i := range f.lo {
-		f.lo[i] = max(0, i-w+1)
-		f.ready[i] = i >= lead
+		f.lead, f.minCount = minPeriods-1, minPeriods
 	}
 	return f
 }
 
-// timeFrames are windows of the rows j <= i with T[j] > T[i]-w (the
-// "tmFunctions" rules); T must be ascending.
-func timeFrames(ts []int64, w int64) *frames {
-	n := len(ts)
-	f := &frames{lo: make([]int, n), ready: make([]bool, n), minCount: 1}
-	lo := 0
-	for i := range ts {
-		for lo < i && ts[lo] <= ts[i]-w {
+// countFrames are countSpan's windows with lo and ready.
+func countFrames(n, w, minPeriods int) *frames {
+	return countSpan(n, w, minPeriods).materialize()
+}
+
+// timeSpan are windows of the rows j <= i with T[j] > T[i]-w (the
+// "tmFunctions" rules), without lo and ready; T must be ascending.
+func timeSpan(ts []int64, w int64) *frames {
+	return &frames{minCount: 1, n: len(ts), ts: ts, span: w}
+}
+
+// timeFrames are timeSpan's windows with lo and ready.
+func timeFrames(ts []int64, w int64) *frames { return timeSpan(ts, w).materialize() }
+
+// materialize fills in lo and ready (once) and returns f.
+func (f *frames) materialize() *frames {
+	if f.lo == nil {
+		f.lo, f.ready = f.starts(), make([]bool, f.n)
+		for i := f.lead; i < f.n; i++ {
+			f.ready[i] = true
+		}
+	}
+	return f
+}
+
+// sparse says whether the first rows of xs hold few values the plain
+// sums do not take (NULL, NaN, beyond hugeSum): a branch on them then
+// mispredicts seldom, and costs less than masking every value off.
+func sparse[T number](xs []T) bool {
+	null, missing := nullOf[T](), 0
+	for _, t := range xs[:min(len(xs), 1024)] {
+		if t == null || !(math.Abs(float64(t)) < hugeSum) {
+			missing++
+		}
+	}
+	return missing*32 <= min(len(xs), 1024)
+}
+
+// counted says whether f is a count window without lo and ready.
+func (f *frames) counted() bool { return f.lo == nil && f.ts == nil }
+
+// rows is the number of rows f covers.
+func (f *frames) rows() int {
+	if f.lo != nil {
+		return len(f.lo)
+	}
+	return f.n
+}
+
+// starts is each row's frame start: lo, or lo as it would be.
+func (f *frames) starts() []int {
+	if f.lo != nil {
+		return f.lo
+	}
+	lo, l := make([]int, f.n), 0
+	for i := range lo {
+		l = frameStart(nil, f.ts, f.span, f.width, i, l)
+		lo[i] = max(0, l)
+	}
+	return lo
+}
+
+// frameStart is row i's frame start, lo the previous row's (or less): los's
+// when given, else the first row after lo within span of ts[i], else
+// i-w+1 (negative for the first rows of a count window: nothing leaves
+// before row w). Small enough to inline into the loops that call it
+// every row with the frames' fields in locals.
+func frameStart(los []int, ts []int64, span int64, w, i, lo int) int {
+	if los != nil {
+		return los[i]
+	}
+	if ts != nil {
+		for t := ts[i] - span; lo < i && ts[lo] <= t; {
 			lo++
 		}
-		f.lo[i] = lo
-		f.ready[i] = true
+		return lo
 	}
-	return f
+	return i - w + 1
 }
 
-// kernel computes out (DOUBLE, NULL where no result) over the frames.
-type kernel func(xs []float64, f *frames, out []float64)
+// batch is how many rows' frame starts the sliding loops find at a time
+// (see fill).
+const batch = 256
+
+// fill is the frame starts of rows s..e-1, lo row s-1's (0 for row 0):
+// f's own lo, or found into buf (batch long) as frameStart would. The
+// sliding loops take their rows a batch at a time, the starts in a
+// buffer the cache keeps: found one by one inside the loop, the three
+// kinds of frames took registers the sums needed (1.5x the time).
+func (f *frames) fill(s, e, lo int, buf []int) []int {
+	if f.lo != nil {
+		return f.lo[s:e]
+	}
+	buf = buf[:e-s]
+	if ts := f.ts; ts != nil {
+		for j := range buf {
+			i := s + j
+			for t := ts[i] - f.span; lo < i && ts[lo] <= t; {
+				lo++
+			}
+			buf[j] = lo
+		}
+		return buf
+	}
+	for j := range buf {
+		buf[j] = s + j - f.width + 1
+	}
+	return buf
+}
+
+// kernel computes out (DOUBLE, NULL where no result) over the frames;
+// raw says out may hold NaN and infinite results, which the caller makes
+// NULL where they are not one (see kernelRows).
+type kernel func(xs []float64, f *frames, out []float64) (raw bool)
 
 // slideMoments returns the loop that keeps the count and power sums of
 // the non-NULL values of each frame (adding rows as they enter,
-// subtracting them as they leave) and writes stat of them into out, NULL
-// where the frame is not ready or holds fewer than minCount values.
+// subtracting them as they leave) for the central moments (variance,
+// skew, kurtosis) and writes stat of them into out, NULL where the frame
+// is not ready or holds fewer than minCount values.
 //
-// With centred (the central moments: variance, skew, kurtosis), the sums
-// are of the values' offsets from a value k of the frame: sums of the raw
-// values leave the variance of a frame whose values barely vary far from
-// zero as the difference of two nearly equal sums with no correct digit
-// (mstd of 1000000.001, 1000000.002, ... came out ten times too large).
-// Adding and removing values leaves rounding of the order of their
-// squares in the sums, so when the centred sum of squares falls below
-// drift times the squares added and removed since the sums restarted,
-// they are recomputed from the frame (see drift for the cost).
+// The sums are of the values' offsets from a value k of the frame: sums
+// of the raw values leave the variance of a frame whose values barely
+// vary far from zero as the difference of two nearly equal sums with no
+// correct digit (mstd of 1000000.001, 1000000.002, ... came out ten
+// times too large). Adding and removing values leaves rounding of the
+// order of their squares in the sums, so when the centred sum of squares
+// falls below drift times the squares added and removed since the sums
+// restarted, they are recomputed from the frame (see drift for the
+// cost).
 //
 // Like slidePairs, it returns the loop as a closure for the caller to
 // call with its statistic as a func literal: the loop and the literal
@@ -78,67 +183,191 @@ type kernel func(xs []float64, f *frames, out []float64)
 // every sum to memory each row), and the sums the statistic does not
 // read drop out of it (var and std keep two of the four).
 //
-// Without centred (the plain sums: sum, sum2, avg), the loop takes in
-// no value beyond hugeSum: an infinity, or a finite value that could
-// overflow the sums or absorb the small values beside it (1e301 + 5 -
-// 1e301 is 0), makes the caller redo the column with slideInfinities.
-// power is the sum the statistic reads (1: s1, 2: s2).
-//
-// Infinities: the loop says whether one went into the sums (s1, or with
-// power 2 s2, is inf or NaN from then on: inf - inf is NaN once it
-// leaves, and the restarts keep it), whether the plain sums skipped a
-// value, or whether finite values overflowed them (1e200 * 1e200), and
-// the caller then redoes the column with slideInfinities, which keeps
-// the infinities out of the sums and takes drifted or overflowed sums
-// afresh. The finite path pays one test a column (and the plain sums
-// one comparison a value).
-func slideMoments(xs []float64, f *frames, out []float64, centred bool, power int) func(stat func(n, s1, s2, s3, s4 float64) float64) (infinities bool) {
+// Infinities: the loop says whether one went into the sums (s1 and s2
+// are inf or NaN from then on: inf - inf is NaN once it leaves, and the
+// restarts keep it) or whether finite values overflowed them (1e200 *
+// 1e200), and the caller then redoes the column with slideInfinities,
+// which keeps the infinities out of the sums and takes drifted or
+// overflowed sums afresh. The finite path pays one test a column.
+func slideMoments[T number](xs []T, f *frames, out []float64) func(stat func(n, s1, s2, s3, s4 float64) float64) (infinities bool) {
 	return func(stat func(n, s1, s2, s3, s4 float64) float64) bool {
+		null := nullOf[T]()
 		// the frames in locals: out's stores might otherwise alias them,
 		// and every row would reload them
-		los, ready, minCount := f.lo[:len(xs)], f.ready[:len(xs)], max(float64(f.minCount), 1)
+		lead, minCount := f.lead, max(float64(f.minCount), 1)
 		out = out[:len(xs)]
 		// e is the squares of the offsets added and removed since the
 		// sums restarted
 		var n, s1, s2, s3, s4, k, e float64
-		lo, skipped := 0, false
-		for i, x := range xs {
-			if centred && present(x) || !centred && x > -hugeSum && x < hugeSum {
-				if centred {
-					// s1 - s1 and s2 - s2 keep an infinity's inf or NaN
-					// (as NaN) for the test after the loop
-					if n == 0 {
-						s1, s2, s3, s4, k, e = s1-s1, s2-s2, 0, 0, x, 0
-					}
-					x -= k
+		var buf [batch]int
+		lo := 0
+		for s := 0; s < len(xs); s += batch {
+			e0 := min(s+batch, len(xs))
+			los := f.fill(s, e0, lo, buf[:])
+			for j, t := range xs[s:e0] {
+				i := s + j
+				// (NaN != NaN: NULL too)
+				if t != null && t == t {
+					n, s1, s2, s3, s4, k, e = enter(float64(t), n, s1, s2, s3, s4, k, e)
 				}
-				x2 := x * x
-				n, s1, s2, s3, s4, e = n+1, s1+x, s2+x2, s3+x2*x, s4+x2*x2, e+x2
-			} else if !centred && present(x) {
-				skipped = true
-			}
-			for ; lo < los[i]; lo++ {
-				// (a value the test above skipped comes out of the sums
-				// here, which the redone column does not mind)
-				if y := xs[lo]; present(y) {
-					if centred {
-						y -= k
+				for l := los[j]; lo < l; lo++ {
+					if t := xs[lo]; t != null && t == t {
+						n, s1, s2, s3, s4, e = leave(float64(t)-k, n, s1, s2, s3, s4, e)
 					}
-					y2 := y * y
-					n, s1, s2, s3, s4, e = n-1, s1-y, s2-y2, s3-y2*y, s4-y2*y2, e+y2
+				}
+				// (never with the sums inf or NaN: the test is false then)
+				if drifted(n, s1, s2, e, true, 2) {
+					n, s1, s2, s3, s4, k, e = restartMoments(xs[lo:i+1], true, 2)
+				}
+				if i < lead || n < minCount {
+					out[i] = value.NullFloat64
+					continue
+				}
+				// a NaN or infinite result of sums that took in no
+				// infinity is NULL (what stats.NullNonFinite would make
+				// it, which the column then skips)
+				out[i] = finiteOrNull(stat(n, s1, s2, s3, s4))
+			}
+		}
+		return s1-s1 != 0 || s2-s2 != 0
+	}
+}
+
+// enter adds x to slideMoments' sums of offsets from k, which restart
+// from x when they are empty (rounding may have left them a hair off
+// zero); s1 - s1 and s2 - s2 keep an infinity's inf or NaN (as NaN) for
+// the test after the loop.
+func enter(x, n, s1, s2, s3, s4, k, e float64) (float64, float64, float64, float64, float64, float64, float64) {
+	if n == 0 {
+		s1, s2, s3, s4, k, e = s1-s1, s2-s2, 0, 0, x, 0
+	}
+	x -= k
+	x2 := x * x
+	return n + 1, s1 + x, s2 + x2, s3 + x2*x, s4 + x2*x2, k, e + x2
+}
+
+// leave takes the offset y out of slideMoments' sums.
+func leave(y, n, s1, s2, s3, s4, e float64) (float64, float64, float64, float64, float64, float64) {
+	y2 := y * y
+	return n - 1, s1 - y, s2 - y2, s3 - y2*y, s4 - y2*y2, e + y2
+}
+
+// slideCountMoments is slideMoments over count windows (f.counted): row
+// i-w leaves as row i enters (see slideCountSums).
+func slideCountMoments[T number](xs []T, f *frames, out []float64) func(stat func(n, s1, s2, s3, s4 float64) float64) (infinities bool) {
+	return func(stat func(n, s1, s2, s3, s4 float64) float64) bool {
+		null := nullOf[T]()
+		lead, w, minCount := f.lead, f.width, max(float64(f.minCount), 1)
+		out = out[:len(xs)]
+		var n, s1, s2, s3, s4, k, e float64
+		for i, t := range xs {
+			if t != null && t == t {
+				n, s1, s2, s3, s4, k, e = enter(float64(t), n, s1, s2, s3, s4, k, e)
+			}
+			if i >= w {
+				if t := xs[i-w]; t != null && t == t {
+					n, s1, s2, s3, s4, e = leave(float64(t)-k, n, s1, s2, s3, s4, e)
 				}
 			}
-			// (never with the sums inf or NaN: the test is false then)
-			if centred && drifted(n, s1, s2, e, true, power) {
-				n, s1, s2, s3, s4, k, e = restartMoments(xs[lo:i+1], true, power)
+			if drifted(n, s1, s2, e, true, 2) {
+				n, s1, s2, s3, s4, k, e = restartMoments(xs[max(0, i-w+1):i+1], true, 2)
 			}
-			if !ready[i] || n < minCount {
+			if i < lead || n < minCount {
 				out[i] = value.NullFloat64
 				continue
 			}
-			out[i] = stat(n, s1, s2, s3, s4)
+			out[i] = finiteOrNull(stat(n, s1, s2, s3, s4))
 		}
-		return skipped || s1-s1 != 0 || power == 2 && s2-s2 != 0
+		return s1-s1 != 0 || s2-s2 != 0
+	}
+}
+
+// slideSums is slideMoments' loop for the plain sums (sum, sum2, avg):
+// the count of each frame's non-NULL values, their sum and the sum of
+// their squares, of which stat writes the one it reads (power 1: s1, 2:
+// s2) into out. A NULL enters the sums as a zero, its bits masked off
+// (adding 0 leaves a sum that is never -0 as it is), so the loop has no
+// branch on the data, which a column holding NULLs here and there
+// mispredicts (twice the time with half of them NULL).
+//
+// It takes in no value beyond hugeSum: an infinity, or a finite value
+// that could overflow the sums or absorb the small values beside it
+// (1e301 + 5 - 1e301 is 0), makes the caller redo the column with
+// slideInfinities, as does a sum that overflowed (the loop returns
+// true). The loop is a closure, as slideMoments'.
+func slideSums[T number](xs []T, f *frames, out []float64, power int) func(stat func(n, s1, s2 float64) float64) (redo bool) {
+	return func(stat func(n, s1, s2 float64) float64) bool {
+		null := nullOf[T]()
+		lead, minCount := f.lead, max(float64(f.minCount), 1)
+		out = out[:len(xs)]
+		one := math.Float64bits(1)
+		var n, s1, s2 float64
+		var buf [batch]int
+		lo, skipped := 0, int32(0)
+		for s := 0; s < len(xs); s += batch {
+			e := min(s+batch, len(xs))
+			los := f.fill(s, e, lo, buf[:])
+			for j, t := range xs[s:e] {
+				// all ones for a value the sums take (NULL and NaN fail
+				// the comparison), else zero
+				x := float64(t)
+				m := -uint64(b2i(math.Abs(x) < hugeSum) & b2i(t != null))
+				skipped |= b2i(math.Abs(x) >= hugeSum) & b2i(t != null)
+				x = math.Float64frombits(math.Float64bits(x) & m)
+				n, s1, s2 = n+math.Float64frombits(one&m), s1+x, s2+x*x
+				for l := los[j]; lo < l; lo++ {
+					t := xs[lo]
+					y := float64(t)
+					m := -uint64(b2i(math.Abs(y) < hugeSum) & b2i(t != null))
+					y = math.Float64frombits(math.Float64bits(y) & m)
+					n, s1, s2 = n-math.Float64frombits(one&m), s1-y, s2-y*y
+				}
+				if s+j < lead || n < minCount {
+					out[s+j] = value.NullFloat64
+					continue
+				}
+				out[s+j] = stat(n, s1, s2)
+			}
+		}
+		return skipped != 0 || s1-s1 != 0 || power == 2 && s2-s2 != 0
+	}
+}
+
+// slideCountSums is slideSums over count windows (f.counted) of columns
+// with few NULLs (see sparse): row i-w leaves as row i enters, and a
+// branch skips the NULLs, the loop with the fewest values live (1.5x
+// faster than the batches of masked values). A function of its own: both
+// loops in one closure made it too large to inline, and stat an indirect
+// call.
+func slideCountSums[T number](xs []T, f *frames, out []float64, power int) func(stat func(n, s1, s2 float64) float64) (redo bool) {
+	return func(stat func(n, s1, s2 float64) float64) bool {
+		null := nullOf[T]()
+		lead, minCount := f.lead, max(float64(f.minCount), 1)
+		out = out[:len(xs)]
+		var n, s1, s2 float64
+		skipped := int32(0)
+		w := f.width
+		for i, t := range xs {
+			// all ones for a value the sums take (NULL and NaN fail
+			// the comparison), else zero
+			if x := float64(t); t != null && math.Abs(x) < hugeSum {
+				n, s1, s2 = n+1, s1+x, s2+x*x
+			} else if t != null && t == t {
+				skipped = 1
+			}
+			if i >= w {
+				if t := xs[i-w]; t != null && math.Abs(float64(t)) < hugeSum {
+					y := float64(t)
+					n, s1, s2 = n-1, s1-y, s2-y*y
+				}
+			}
+			if i < lead || n < minCount {
+				out[i] = value.NullFloat64
+				continue
+			}
+			out[i] = stat(n, s1, s2)
+		}
+		return skipped != 0 || s1-s1 != 0 || power == 2 && s2-s2 != 0
 	}
 }
 
@@ -187,7 +416,7 @@ func drifted(n, s1, s2, e float64, centred bool, power int) bool {
 // frame, and while that still overflows the row is the IEEE sums of its
 // values in order (see ieeeMoments), what a fresh sum gives.
 func slideInfinities(xs []float64, f *frames, out []float64, centred bool, power int, stat func(n, s1, s2, s3, s4 float64) float64) {
-	los, ready, minCount := f.lo[:len(xs)], f.ready[:len(xs)], max(float64(f.minCount), 1)
+	los, ts, span, w, lead, minCount := f.lo, f.ts, f.span, f.width, f.lead, max(float64(f.minCount), 1)
 	out = out[:len(xs)]
 	var n, s1, s2, s3, s4, k, e float64
 	// the frame's +Inf values (low half) and -Inf values (high half)
@@ -208,7 +437,7 @@ func slideInfinities(xs []float64, f *frames, out []float64, centred bool, power
 		} else if x < value.NullFloat64 {
 			infs += negInf
 		}
-		for ; lo < los[i]; lo++ {
+		for l := frameStart(los, ts, span, w, i, lo); lo < l; lo++ {
 			if y := xs[lo]; stats.IsFinite(y) {
 				if centred {
 					y -= k
@@ -227,7 +456,7 @@ func slideInfinities(xs []float64, f *frames, out []float64, centred bool, power
 			if overflowed(s1, s2, power) {
 				nn, t1, t2, t3, t4 := ieeeMoments(xs[lo:i+1], k)
 				out[i] = value.NullFloat64
-				if ready[i] && nn >= minCount {
+				if i >= lead && nn >= minCount {
 					out[i] = stat(nn, t1, t2, t3, t4)
 				}
 				continue
@@ -241,7 +470,7 @@ func slideInfinities(xs []float64, f *frames, out []float64, centred bool, power
 		if infs != 0 {
 			even = math.Inf(1)
 		}
-		if nn := n + float64(pos+neg); ready[i] && nn >= minCount {
+		if nn := n + float64(pos+neg); i >= lead && nn >= minCount {
 			out[i] = stat(nn, s1+odd, s2+even, s3+odd, s4+even)
 		} else {
 			out[i] = value.NullFloat64
@@ -278,16 +507,17 @@ const negInf = 1 << 32
 // 1/n of the offsets' (no member is further from the mean than the rest
 // allow). e is the magnitudes (see magnitude) of the values summed: their
 // rounding stays in the sums as they slide on.
-func restartMoments(frame []float64, centred bool, power int) (n, s1, s2, s3, s4, k, e float64) {
+func restartMoments[T number](frame []T, centred bool, power int) (n, s1, s2, s3, s4, k, e float64) {
+	null := nullOf[T]()
 	for j := len(frame) - 1; j >= 0 && centred; j-- {
-		if stats.IsFinite(frame[j]) {
-			k = frame[j]
+		if frame[j] != null && stats.IsFinite(float64(frame[j])) {
+			k = float64(frame[j])
 			break
 		}
 	}
-	for _, y := range frame {
-		if stats.IsFinite(y) {
-			y -= k
+	for _, t := range frame {
+		if t != null && stats.IsFinite(float64(t)) {
+			y := float64(t) - k
 			y2 := y * y
 			n, s1, s2, s3, s4 = n+1, s1+y, s2+y2, s3+y2*y, s4+y2*y2
 			e += magnitude(y, y2, centred, power)
@@ -313,46 +543,70 @@ const drift = 1e-8
 // windowKernel hands each frame's non-NULL values (in order) to g; for
 // statistics without a sliding form (median, percentile, product).
 func windowKernel(g func(vals []float64) float64) kernel {
-	return func(xs []float64, f *frames, out []float64) {
+	return func(xs []float64, f *frames, out []float64) bool {
 		buf := make([]float64, 0, 16)
+		lo := 0
 		for i := range xs {
+			lo = max(lo, frameStart(f.lo, f.ts, f.span, f.width, i, lo))
 			buf = buf[:0]
-			for _, y := range xs[f.lo[i] : i+1] {
+			for _, y := range xs[lo : i+1] {
 				if !funcs.IsNullF(y) {
 					buf = append(buf, y)
 				}
 			}
-			if !f.ready[i] || len(buf) < f.minCount || len(buf) == 0 {
+			if i < f.lead || len(buf) < f.minCount || len(buf) == 0 {
 				out[i] = value.NullFloat64
 				continue
 			}
 			out[i] = g(buf)
 		}
+		return true
 	}
 }
 
 // The kernels over the power sums, each a loop of its own with its
 // statistic inlined (see slideMoments), redone by slideInfinities where
 // an infinity went through the sums.
-func kSum(xs []float64, f *frames, out []float64) {
-	sum := func(_, s1, _, _, _ float64) float64 { return s1 }
-	if slideMoments(xs, f, out, false, 1)(sum) {
-		slideInfinities(xs, f, out, false, 1, sum)
+func kSumOf[T number](xs []T, f *frames, out []float64) bool {
+	stat := func(_, s1, _ float64) float64 { return s1 }
+	redo := false
+	if f.counted() && sparse(xs) {
+		redo = slideCountSums(xs, f, out, 1)(stat)
+	} else {
+		redo = slideSums(xs, f, out, 1)(stat)
 	}
+	if redo {
+		slideInfinities(doubles(xs), f, out, false, 1, func(_, s1, _, _, _ float64) float64 { return s1 })
+	}
+	return redo
 }
 
-func kSum2(xs []float64, f *frames, out []float64) {
-	sum2 := func(_, _, s2, _, _ float64) float64 { return s2 }
-	if slideMoments(xs, f, out, false, 2)(sum2) {
-		slideInfinities(xs, f, out, false, 2, sum2)
+func kSum2Of[T number](xs []T, f *frames, out []float64) bool {
+	stat := func(_, _, s2 float64) float64 { return s2 }
+	redo := false
+	if f.counted() && sparse(xs) {
+		redo = slideCountSums(xs, f, out, 2)(stat)
+	} else {
+		redo = slideSums(xs, f, out, 2)(stat)
 	}
+	if redo {
+		slideInfinities(doubles(xs), f, out, false, 2, func(_, _, s2, _, _ float64) float64 { return s2 })
+	}
+	return redo
 }
 
-func kAvg(xs []float64, f *frames, out []float64) {
-	avg := func(n, s1, _, _, _ float64) float64 { return s1 / n }
-	if slideMoments(xs, f, out, false, 1)(avg) {
-		slideInfinities(xs, f, out, false, 1, avg)
+func kAvgOf[T number](xs []T, f *frames, out []float64) bool {
+	stat := func(n, s1, _ float64) float64 { return s1 / n }
+	redo := false
+	if f.counted() && sparse(xs) {
+		redo = slideCountSums(xs, f, out, 1)(stat)
+	} else {
+		redo = slideSums(xs, f, out, 1)(stat)
 	}
+	if redo {
+		slideInfinities(doubles(xs), f, out, false, 1, func(n, s1, _, _, _ float64) float64 { return s1 / n })
+	}
+	return redo
 }
 
 // variance is the variance of each frame with ddof delta degrees of
@@ -361,7 +615,7 @@ func kAvg(xs []float64, f *frames, out []float64) {
 // over ddof and root made for a package variable: inlined into the
 // package's initializer, such a closure kept the loop and the statistic
 // apart, an indirect call per row (cachegrind).
-func variance(xs []float64, f *frames, out []float64, ddof float64, root bool) {
+func variance[T number](xs []T, f *frames, out []float64, ddof float64, root bool) bool {
 	v := func(n, s1, s2, _, _ float64) float64 {
 		if n <= ddof {
 			return math.NaN()
@@ -376,25 +630,112 @@ func variance(xs []float64, f *frames, out []float64, ddof float64, root bool) {
 		}
 		return 0
 	}
-	if slideMoments(xs, f, out, true, 2)(v) {
-		slideInfinities(xs, f, out, true, 2, v)
+	redo := false
+	if f.counted() {
+		redo = slideCountMoments(xs, f, out)(v)
+	} else {
+		redo = slideMoments(xs, f, out)(v)
 	}
+	if redo {
+		slideInfinities(doubles(xs), f, out, true, 2, v)
+	}
+	return redo
 }
 
-func kVar(xs []float64, f *frames, out []float64)  { variance(xs, f, out, 1, false) }
-func kVarp(xs []float64, f *frames, out []float64) { variance(xs, f, out, 0, false) }
-func kStd(xs []float64, f *frames, out []float64)  { variance(xs, f, out, 1, true) }
-func kStdp(xs []float64, f *frames, out []float64) { variance(xs, f, out, 0, true) }
+func kVarOf[T number](xs []T, f *frames, out []float64) bool  { return variance(xs, f, out, 1, false) }
+func kVarpOf[T number](xs []T, f *frames, out []float64) bool { return variance(xs, f, out, 0, false) }
+func kStdOf[T number](xs []T, f *frames, out []float64) bool  { return variance(xs, f, out, 1, true) }
+func kStdpOf[T number](xs []T, f *frames, out []float64) bool { return variance(xs, f, out, 0, true) }
+
+// The DOUBLE kernels of the sums, and their forms over INT and LONG
+// columns' own storage (see intKernels).
+var (
+	kSum, kSum2, kAvg        kernel = kSumOf[float64], kSum2Of[float64], kAvgOf[float64]
+	kVar, kVarp, kStd, kStdp kernel = kVarOf[float64], kVarpOf[float64], kStdOf[float64], kStdpOf[float64]
+
+	iSum  = intKernels{kSumOf[int32], kSumOf[int64]}
+	iSum2 = intKernels{kSum2Of[int32], kSum2Of[int64]}
+	iAvg  = intKernels{kAvgOf[int32], kAvgOf[int64]}
+	iVar  = intKernels{kVarOf[int32], kVarOf[int64]}
+	iVarp = intKernels{kVarpOf[int32], kVarpOf[int64]}
+	iStd  = intKernels{kStdOf[int32], kStdOf[int64]}
+	iStdp = intKernels{kStdpOf[int32], kStdpOf[int64]}
+)
+
+// intKernels are a kernel's forms over an INT (i32) or LONG (i64)
+// column's own storage, NULL its null value: through DoublesOf the
+// column would first be copied into a new DOUBLE column (a third of
+// msum's time). A zero intKernels leaves every column to DoublesOf.
+type intKernels struct {
+	i32 func(xs []int32, f *frames, out []float64) (raw bool)
+	i64 func(xs []int64, f *frames, out []float64) (raw bool)
+}
+
+// nullOf is T's NULL.
+func nullOf[T number]() T {
+	var null any
+	var t T
+	switch any(t).(type) {
+	case int8:
+		null = value.NullInt8
+	case int16:
+		null = value.NullInt16
+	case int32:
+		null = value.NullInt32
+	case int64:
+		null = value.NullInt64
+	case float32:
+		null = value.NullFloat32
+	default:
+		null = value.NullFloat64
+	}
+	return null.(T)
+}
+
+// doubles is xs as DOUBLE (itself, for float64), NULL for NULL.
+func doubles[T number](xs []T) []float64 {
+	if d, ok := any(xs).([]float64); ok {
+		return d
+	}
+	null := nullOf[T]()
+	out := make([]float64, len(xs))
+	for i, x := range xs {
+		out[i] = float64(x)
+		if x != null && x == x {
+			continue
+		}
+		out[i] = value.NullFloat64
+	}
+	return out
+}
 
 // kMoment is the moving skew (which "skew") or kurtosis, biased or with
 // the sample corrections of skew and kurtosis (mskew.md, mkurtosis.md:
 // m.mkurtosis(4, false)-3 is pandas' rolling kurt).
 func kMoment(which string, biased bool) kernel {
+	k, _ := momentKernels(which, biased)
+	return k
+}
+
+// momentKernels are kMoment and its forms over integers.
+func momentKernels(which string, biased bool) (kernel, intKernels) {
+	return func(xs []float64, f *frames, out []float64) bool { return moment(xs, f, out, which, biased) },
+		intKernels{
+			func(xs []int32, f *frames, out []float64) bool { return moment(xs, f, out, which, biased) },
+			func(xs []int64, f *frames, out []float64) bool { return moment(xs, f, out, which, biased) },
+		}
+}
+
+// moment is kMoment's loop, its statistic a func literal here so that it
+// inlines into the loop (captured by the closure kMoment returns, it was
+// an indirect call a row).
+func moment[T number](xs []T, f *frames, out []float64, which string, biased bool) bool {
+	skew := which == "skew"
 	stat := func(n, s1, s2, s3, s4 float64) float64 {
 		m := s1 / n
 		m2 := s2/n - m*m
 		var g float64
-		if which == "skew" {
+		if skew {
 			m3 := s3/n - 3*m*s2/n + 2*m*m*m
 			if m2 <= 0 {
 				return math.NaN()
@@ -419,11 +760,16 @@ func kMoment(which string, biased bool) kernel {
 		}
 		return math.NaN()
 	}
-	return func(xs []float64, f *frames, out []float64) {
-		if slideMoments(xs, f, out, true, 2)(stat) {
-			slideInfinities(xs, f, out, true, 2, stat)
-		}
+	redo := false
+	if f.counted() {
+		redo = slideCountMoments(xs, f, out)(stat)
+	} else {
+		redo = slideMoments(xs, f, out)(stat)
 	}
+	if redo {
+		slideInfinities(doubles(xs), f, out, true, 2, stat)
+	}
+	return redo
 }
 
 // kSkew and kKurt are the biased moving skew and kurtosis.
@@ -445,7 +791,8 @@ func mMomentSpec(name, which string) funcs.Spec {
 			if mp := funcs.Arg(args, 3); mp != nil {
 				rest = append(rest, mp)
 			}
-			return mSpec(name, kMoment(which, biased)).Fn(env, rest)
+			k, ik := momentKernels(which, biased)
+			return mSpec(name, k, ik).Fn(env, rest)
 		},
 		Segmented: func(env funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
 			biased, err := funcs.BoolArg(name, "biased", funcs.Arg(args, 2), true)
@@ -456,19 +803,13 @@ func mMomentSpec(name, which string) funcs.Spec {
 			if mp := funcs.Arg(args, 3); mp != nil {
 				rest = append(rest, mp)
 			}
-			return mSpec(name, kMoment(which, biased)).Segmented(env, rest, starts)
+			k, ik := momentKernels(which, biased)
+			return mSpec(name, k, ik).Segmented(env, rest, starts)
 		}}
 }
 
 var (
-	kMed  = windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.Median(v) })
-	kProd = windowKernel(func(v []float64) float64 {
-		p := 1.0
-		for _, x := range v {
-			p *= x
-		}
-		return p
-	})
+	kMed = windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.Median(v) })
 	kMad = windowKernel(func(v []float64) float64 {
 		m := stats.Mean(v)
 		s := 0.0
@@ -487,6 +828,33 @@ var (
 		return stats.Median(v)
 	})
 )
+
+// kProd is the product of each frame's non-NULL values, multiplied in
+// their order afresh: a sliding product would divide the leaving values
+// out, which rounds differently (and a zero never leaves). A NULL
+// multiplies by 1, which leaves any product as it is, so the loop over
+// the frame has no branch on the data; the frame is not copied out as
+// windowKernel's statistics need.
+func kProd(xs []float64, f *frames, out []float64) bool {
+	one := math.Float64bits(1)
+	lo := 0
+	for i := range xs {
+		lo = max(lo, frameStart(f.lo, f.ts, f.span, f.width, i, lo))
+		p, cnt := 1.0, int32(0)
+		for _, y := range xs[lo : i+1] {
+			// m is all ones for a value, else zero (NULL, NaN)
+			b := b2i(present(y))
+			m := -uint64(b)
+			p *= math.Float64frombits(math.Float64bits(y)&m | one&^m)
+			cnt += b
+		}
+		if i < f.lead || int(cnt) < max(f.minCount, 1) {
+			p = value.NullFloat64
+		}
+		out[i] = p
+	}
+	return true
+}
 
 // mmad is the moving mean (or, with useMedian, median) absolute
 // deviation.
@@ -591,11 +959,17 @@ type frameColumn func(v *value.Vector, f *frames) (*value.Vector, error)
 // mFrameSpec declares mfunc(X, window, [minPeriods]) whose columns col
 // computes over count windows, and seg over segments (nil: col on each).
 func mFrameSpec(name string, col frameColumn, seg segColumn) funcs.Spec {
+	return countSpec(name, col, seg, countFrames)
+}
+
+// countSpec is mFrameSpec with the count windows from count (countFrames,
+// or countSpan for the loops that find the frames as they go).
+func countSpec(name string, col frameColumn, seg segColumn, count func(n, w, minPeriods int) *frames) funcs.Spec {
 	if seg == nil {
 		seg = perSegment(col)
 	}
 	return funcs.Spec{Name: name, Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
-		Segmented: countSegmented(name, seg),
+		Segmented: countSegmented(name, seg, count),
 		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
 			if f, ok, err := durationFrames(env, name, args[0], args[1]); ok {
 				if err != nil {
@@ -610,7 +984,7 @@ func mFrameSpec(name string, col frameColumn, seg segColumn) funcs.Spec {
 				return nil, err
 			}
 			return movingColumns(name, args[0], func(v *value.Vector) (*value.Vector, error) {
-				return col(v, countFrames(v.Len(), w, minP))
+				return col(v, count(v.Len(), w, minP))
 			})
 		}}
 }
@@ -666,18 +1040,24 @@ func windowFrames(env funcs.Env, name string, x, window, minPeriods value.Value)
 // tmFrameSpec declares tmfunc(T, X, window) whose columns col computes
 // over time windows, and seg over segments (nil: col on each).
 func tmFrameSpec(name string, col frameColumn, seg segColumn) funcs.Spec {
+	return timeSpec(name, col, seg, tmFrames)
+}
+
+// timeSpec is tmFrameSpec with the time windows from frame (tmFrames, or
+// tmSpan for the loops that find the frames as they go).
+func timeSpec(name string, col frameColumn, seg segColumn, frame timeWindows) funcs.Spec {
 	if seg == nil {
 		seg = perSegment(col)
 	}
 	return funcs.Spec{Name: name, Params: []string{"T", "X", "window"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
-		Segmented: timeSegmented(name, seg),
+		Segmented: timeSegmented(name, seg, frame),
 		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
-			f, err := tmFrames(env, name, args[0], args[2])
+			f, err := frame(env, name, args[0], args[2])
 			if err != nil {
 				return nil, err
 			}
 			return movingColumns(name, args[1], func(v *value.Vector) (*value.Vector, error) {
-				if v.Len() != len(f.lo) {
+				if v.Len() != f.rows() {
 					return nil, ddberr.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
 				}
 				return col(v, f)
@@ -685,28 +1065,38 @@ func tmFrameSpec(name string, col frameColumn, seg segColumn) funcs.Spec {
 		}}
 }
 
-// kernelColumn runs a DOUBLE kernel over a column's frames.
-func kernelColumn(name string, k kernel) frameColumn {
-	return func(v *value.Vector, f *frames) (*value.Vector, error) {
-		return runKernel(name, v, f, k)
-	}
+// mSpec declares mfunc(X, window, [minPeriods]) over a DOUBLE kernel
+// and its forms over integers.
+func mSpec(name string, k kernel, ik intKernels) funcs.Spec {
+	seg := kernelSegments(name, k, ik)
+	return countSpec(name, wholeColumn(seg), seg, countSpan)
 }
 
-// mSpec declares mfunc(X, window, [minPeriods]) over a DOUBLE kernel.
-func mSpec(name string, k kernel) funcs.Spec {
-	return mFrameSpec(name, kernelColumn(name, k), kernelSegments(name, k))
+// tmSpec declares tmfunc(T, X, window) over a DOUBLE kernel and its forms
+// over integers.
+func tmSpec(name string, k kernel, ik intKernels) funcs.Spec {
+	seg := kernelSegments(name, k, ik)
+	return timeSpec(name, wholeColumn(seg), seg, tmSpan)
 }
 
-// tmSpec declares tmfunc(T, X, window) over a DOUBLE kernel.
-func tmSpec(name string, k kernel) funcs.Spec {
-	return tmFrameSpec(name, kernelColumn(name, k), kernelSegments(name, k))
-}
+// timeWindows reads T and window of a tm-function into its frames.
+type timeWindows func(env funcs.Env, fn string, t, window value.Value) (*frames, error)
 
 // tmFrames reads T and window of a tm-function. A window in calendar
 // units (1M, 10y, a trading calendar) over dates has no fixed length:
 // each row's window is (temporalAdd(Ti, -window), Ti]
 // (funcs/themes/tmFunctions.md).
 func tmFrames(env funcs.Env, fn string, t, window value.Value) (*frames, error) {
+	f, err := tmSpan(env, fn, t, window)
+	if err != nil {
+		return nil, err
+	}
+	return f.materialize(), nil
+}
+
+// tmSpan is tmFrames without lo and ready where the windows have a fixed
+// length (see frames).
+func tmSpan(env funcs.Env, fn string, t, window value.Value) (*frames, error) {
 	if d, ok := funcs.ScalarArg(window); ok && d.T == value.Duration && !d.Null && value.DurationNanos(value.DurationUnit(d)) == 0 {
 		if tv, ok := t.(*value.Vector); ok && tv.T.Category() == value.CatTemporal && tv.T != value.Month {
 			return calendarFrames(env, fn, tv, d)
@@ -716,7 +1106,7 @@ func tmFrames(env funcs.Env, fn string, t, window value.Value) (*frames, error) 
 	if err != nil {
 		return nil, err
 	}
-	return timeFrames(ts, w), nil
+	return timeSpan(ts, w), nil
 }
 
 // calendarFrames are the windows (temporalAdd(Ti, -d), Ti] of an
@@ -761,7 +1151,7 @@ func ascending(fn string, ts []int64) error {
 
 // tmWindow reads T, which must be ascending, and window in T's ticks.
 func tmWindow(fn string, t, window value.Value) ([]int64, int64, error) {
-	tv, ts, err := higherorder.TemporalIndex(fn, t)
+	tv, ts, err := temporalTicks(fn, t)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -875,8 +1265,8 @@ func tmcount(v *value.Vector, f *frames) (*value.Vector, error) {
 }
 
 // pairLoop computes out (DOUBLE, NULL where no result) over the frames
-// of two series.
-type pairLoop func(xs, ys []float64, f *frames, out []float64)
+// of two series; raw as for kernel.
+type pairLoop func(xs, ys []float64, f *frames, out []float64) (raw bool)
 
 // pairKernel returns the loop that writes g of each full frame's pair
 // sums, NULL elsewhere, and says whether an infinity went through the
@@ -891,7 +1281,7 @@ func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *fra
 				out[i] = value.NullFloat64
 				return
 			}
-			out[i] = g(p)
+			out[i] = finiteOrNull(g(p))
 		})
 	}
 }
@@ -928,10 +1318,12 @@ var (
 // pairStat is the kernel of the pair statistic g: its loop rows, then
 // pairInfinities with g and inf where an infinity went through the sums.
 func pairStat(rows func(xs, ys []float64, f *frames, out []float64) (infinities bool), g func(p *stats.PairSums) float64, inf func(p *stats.PairSums, q *stats.InfPairs) float64) pairLoop {
-	return func(xs, ys []float64, f *frames, out []float64) {
+	return func(xs, ys []float64, f *frames, out []float64) bool {
 		if rows(xs, ys, f, out) {
 			pairInfinities(xs, ys, f, out, g, inf)
+			return true
 		}
+		return false
 	}
 }
 
@@ -979,42 +1371,48 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 		// short, and the compiler spills sums when they run out
 		n := 0
 		ys = ys[:len(xs)]
-		// the frames in locals (see slideMoments)
-		los, ready, minCount := f.lo[:len(xs)], f.ready[:len(xs)], f.minCount
+		lead, minCount := f.lead, f.minCount
+		var buf [batch]int
 		lo := 0
-		for i, x := range xs {
-			if y := ys[i]; present(x) && present(y) {
-				// rounding may have left the emptied sums a hair off zero;
-				// sx - sx keeps an infinity's inf or NaN (as NaN) for the
-				// test after the loop, sxx - sxx an overflow's (1e200 *
-				// 1e200)
-				if n == 0 {
-					sx, sy, sxx, syy, sxy, kx, ky, ex, ey = sx-sx, sy-sy, sxx-sxx, syy-syy, sxy-sxy, x, y, 0, 0
-				}
-				x, y = x-kx, y-ky
-				x2, y2 := x*x, y*y
-				n, sx, sy, sxx, syy, sxy, ex, ey = n+1, sx+x, sy+y, sxx+x2, syy+y2, sxy+x*y, ex+x2, ey+y2
-			}
-			for ; lo < los[i]; lo++ {
-				if x, y := xs[lo], ys[lo]; present(x) && present(y) {
+		for s := 0; s < len(xs); s += batch {
+			e := min(s+batch, len(xs))
+			los := f.fill(s, e, lo, buf[:])
+			for j, x := range xs[s:e] {
+				i := s + j
+				if y := ys[i]; present(x) && present(y) {
+					// rounding may have left the emptied sums a hair off
+					// zero; sx - sx keeps an infinity's inf or NaN (as
+					// NaN) for the test after the loop, sxx - sxx an
+					// overflow's (1e200 * 1e200)
+					if n == 0 {
+						sx, sy, sxx, syy, sxy, kx, ky, ex, ey = sx-sx, sy-sy, sxx-sxx, syy-syy, sxy-sxy, x, y, 0, 0
+					}
 					x, y = x-kx, y-ky
 					x2, y2 := x*x, y*y
-					n, sx, sy, sxx, syy, sxy, ex, ey = n-1, sx-x, sy-y, sxx-x2, syy-y2, sxy-x*y, ex+x2, ey+y2
+					n, sx, sy, sxx, syy, sxy, ex, ey = n+1, sx+x, sy+y, sxx+x2, syy+y2, sxy+x*y, ex+x2, ey+y2
 				}
+				for l := los[j]; lo < l; lo++ {
+					if x, y := xs[lo], ys[lo]; present(x) && present(y) {
+						x, y = x-kx, y-ky
+						x2, y2 := x*x, y*y
+						n, sx, sy, sxx, syy, sxy, ex, ey = n-1, sx-x, sy-y, sxx-x2, syy-y2, sxy-x*y, ex+x2, ey+y2
+					}
+				}
+				fn := float64(n)
+				// (with one series' sums inf or NaN, the other's test may
+				// pass: the rebased sums keep it as NaN)
+				if n >= 2 && (fn*sxx-sx*sx < drift*fn*ex || fn*syy-sy*sy < drift*fn*ey) {
+					inf := sx - sx + (sy - sy) + (sxx - sxx) + (syy - syy) + (sxy - sxy)
+					p.Rebase(xs[lo:i+1], ys[lo:i+1])
+					sx, sy, sxx, syy, sxy, kx, ky = p.Sx+inf, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
+					n, fn, ex, ey = int(p.N), p.N, sxx, syy
+				}
+				// field by field: a struct literal is copied in 16-byte
+				// moves that cannot forward from the 8-byte stores
+				// building it
+				p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky = fn, sx, sy, sxx, syy, sxy, kx, ky
+				each(i, &p, i >= lead && n >= minCount)
 			}
-			fn := float64(n)
-			// (with one series' sums inf or NaN, the other's test may
-			// pass: the rebased sums keep it as NaN)
-			if n >= 2 && (fn*sxx-sx*sx < drift*fn*ex || fn*syy-sy*sy < drift*fn*ey) {
-				inf := sx - sx + (sy - sy) + (sxx - sxx) + (syy - syy) + (sxy - sxy)
-				p.Rebase(xs[lo:i+1], ys[lo:i+1])
-				sx, sy, sxx, syy, sxy, kx, ky = p.Sx+inf, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
-				n, fn, ex, ey = int(p.N), p.N, sxx, syy
-			}
-			// field by field: a struct literal is copied in 16-byte moves
-			// that cannot forward from the 8-byte stores building it
-			p.N, p.Sx, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky = fn, sx, sy, sxx, syy, sxy, kx, ky
-			each(i, &p, ready[i] && n >= minCount)
 		}
 		// (sxx and syy are live for the drift test, sxy for every
 		// statistic: testing them costs the loop nothing)
@@ -1044,7 +1442,7 @@ func slidePairInfinities(xs, ys []float64, f *frames, each func(i int, p *stats.
 		} else if present(x) && present(y) {
 			q.Add(x, y, 1)
 		}
-		for ; lo < f.lo[i]; lo++ {
+		for l := frameStart(f.lo, f.ts, f.span, f.width, i, lo); lo < l; lo++ {
 			if x, y := xs[lo], ys[lo]; stats.IsFinite(x) && stats.IsFinite(y) {
 				x, y = x-kx, y-ky
 				x2, y2 := x*x, y*y
@@ -1064,7 +1462,7 @@ func slidePairInfinities(xs, ys []float64, f *frames, each func(i int, p *stats.
 			n, fn, ex, ey = int(p.N), p.N, sxx, syy
 		}
 		p = stats.PairSums{N: fn, Sx: sx, Sy: sy, Sxx: sxx, Syy: syy, Sxy: sxy, Kx: kx, Ky: ky}
-		each(i, &p, &q, f.ready[i] && n+q.N >= f.minCount)
+		each(i, &p, &q, i >= f.lead && n+q.N >= f.minCount)
 	}
 }
 
@@ -1078,16 +1476,14 @@ func m2Spec(name string, params []string, k pairLoop) funcs.Spec {
 				if err != nil {
 					return nil, err
 				}
-				return stats.PairFrameColumns(name, args[0], args[1], func(xs, ys, out []float64) []int { k(xs, ys, f, out); return f.lo })
+				return stats.PairColumns(name, args[0], args[1], func(xs, ys, out []float64) { pairRows(k, xs, ys, f, out) })
 			}
 			w, minP, err := movingArgs(name, args[2], funcs.Arg(args, 3))
 			if err != nil {
 				return nil, err
 			}
-			return stats.PairFrameColumns(name, args[0], args[1], func(xs, ys, out []float64) []int {
-				f := countFrames(len(xs), w, minP)
-				k(xs, ys, f, out)
-				return f.lo
+			return stats.PairColumns(name, args[0], args[1], func(xs, ys, out []float64) {
+				pairRows(k, xs, ys, countSpan(len(xs), w, minP), out)
 			})
 		},
 		Segmented: func(_ funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
@@ -1101,26 +1497,33 @@ func m2Spec(name string, params []string, k pairLoop) funcs.Spec {
 			if err != nil {
 				return nil, true, err
 			}
-			return pairSegments(name, args[0], args[1], k, starts, countSegments(starts, width, minP))
+			return pairSegments(name, args[0], args[1], k, starts, countSegments(starts, width, minP, countSpan))
 		}}
+}
+
+// pairRows runs k over xs and ys into out, NULL where its result is not
+// one (see kernelRows).
+func pairRows(k pairLoop, xs, ys []float64, f *frames, out []float64) {
+	if k(xs, ys, f, out) {
+		stats.NullNonFinite(out, xs, ys, f.starts())
+	}
 }
 
 // tm2Spec declares tmfunc(T, X, Y, window) over pair sums.
 func tm2Spec(name string, params []string, k pairLoop) funcs.Spec {
 	return funcs.Spec{Name: name, Params: append(append([]string{"T"}, params...), "window"), Min: 4, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
 		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
-			f, err := tmFrames(env, name, args[0], args[3])
+			f, err := tmSpan(env, name, args[0], args[3])
 			if err != nil {
 				return nil, err
 			}
 			var lenErr error
-			r, err := stats.PairFrameColumns(name, args[1], args[2], func(xs, ys, out []float64) []int {
-				if len(xs) != len(f.lo) {
+			r, err := stats.PairColumns(name, args[1], args[2], func(xs, ys, out []float64) {
+				if len(xs) != f.rows() {
 					lenErr = ddberr.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
-					return nil
+					return
 				}
-				k(xs, ys, f, out)
-				return f.lo
+				pairRows(k, xs, ys, f, out)
 			})
 			if lenErr != nil {
 				return nil, lenErr
@@ -1135,7 +1538,7 @@ func tm2Spec(name string, params []string, k pairLoop) funcs.Spec {
 				return nil, false, nil
 			}
 			return pairSegments(name, args[1], args[2], k, starts, func(s, e int) (*frames, error) {
-				return tmFrames(env, name, t.Slice(s, e), args[3])
+				return tmSpan(env, name, t.Slice(s, e), args[3])
 			})
 		}}
 }
@@ -1195,6 +1598,17 @@ func mrank(env funcs.Env, args []value.Value) (value.Value, error) {
 		rankRows(xs, framesOf(len(xs)), o, out)
 		return stats.RankResult(out, o), nil
 	}))
+}
+
+// temporalTicks is higherorder.TemporalIndex, T's own storage where it
+// holds the ticks as int64s (TIMESTAMP, NANOTIMESTAMP, LONG): the frames
+// read it, where a copy would be written and read again.
+func temporalTicks(fn string, t value.Value) (*value.Vector, []int64, error) {
+	if v, ok := t.(*value.Vector); ok && v.T.Storage() == value.StInt64 && len(v.I64) == v.Len() &&
+		(v.T.Category() == value.CatTemporal || v.T.Category() == value.CatIntegral) {
+		return v, v.I64, nil
+	}
+	return higherorder.TemporalIndex(fn, t)
 }
 
 // durationInTicks converts a DURATION window (3d, 4h ...) into ticks of

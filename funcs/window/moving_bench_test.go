@@ -32,23 +32,58 @@ func benchSeries() (price, qty []float64, ts []int64) {
 // without the argument checks and conversions around them.
 func BenchmarkMovingKernels(b *testing.B) {
 	price, qty, ts := benchSeries()
-	count, time := countFrames(len(price), 20, 0), timeFrames(ts, 20)
+	count, time := countSpan(len(price), 20, 0), timeSpan(ts, 20)
 	out := make([]float64, len(price))
+	// the least a sliding mean can do, for the ratios
+	b.Run("go-baseline", func(b *testing.B) {
+		for range b.N {
+			s := 0.0
+			for i, x := range price {
+				s += x
+				if i >= 20 {
+					s -= price[i-20]
+				}
+				out[i] = s / float64(min(i+1, 20))
+			}
+		}
+	})
 	one := []struct {
 		name string
 		k    kernel
 		f    *frames
 	}{
 		{"msum", kSum, count}, {"mavg", kAvg, count}, {"mvar", kVar, count}, {"mstd", kStd, count},
-		{"mstdp", kStdp, count}, {"mskew", kSkew, count}, {"mkurtosis", kKurt, count}, {"tmstd", kStd, time},
+		{"mstdp", kStdp, count}, {"mskew", kSkew, count}, {"mkurtosis", kKurt, count}, {"tmstd", kStd, time}, {"tmsum", kSum, time},
 	}
 	for _, c := range one {
 		b.Run(c.name, func(b *testing.B) {
 			for range b.N {
-				c.k(price, c.f, out)
+				kernelRows(c.name, price, c.f, c.k, out)
 			}
 		})
 	}
+	// the loops as they were (moving_ref_test.go), over frames with lo
+	// and ready built per call, and the results made NULL after them
+	for _, c := range []struct {
+		name string
+		k    refKernel
+		tm   bool
+	}{{"msum", refKSum, false}, {"mstd", refKStd, false}, {"tmsum", refKSum, true}} {
+		b.Run("ref-"+c.name, func(b *testing.B) {
+			for range b.N {
+				f := countFrames(len(price), 20, 0)
+				if c.tm {
+					f = timeFrames(ts, 20)
+				}
+				refRows(c.name, price, f, c.k)
+			}
+		})
+	}
+	b.Run("ref-mcorr", func(b *testing.B) {
+		for range b.N {
+			refPairRows(price, qty, countFrames(len(price), 20, 0), refKCorr)
+		}
+	})
 	two := []struct {
 		name string
 		k    pairLoop
@@ -60,13 +95,13 @@ func BenchmarkMovingKernels(b *testing.B) {
 	for _, c := range two {
 		b.Run(c.name, func(b *testing.B) {
 			for range b.N {
-				c.k(price, qty, c.f, out)
+				pairRows(c.k, price, qty, c.f, out)
 			}
 		})
 	}
 	outI := make([]int32, len(price))
-	starts, countOf := whole(len(price), count)
-	_, timeOf := whole(len(price), time)
+	starts, countOf := whole(len(price), count.materialize())
+	_, timeOf := whole(len(price), time.materialize())
 	o := stats.RankOptions{Ascending: true, IgnoreNA: true, Ties: "min"}
 	for _, c := range []struct {
 		name string
@@ -75,7 +110,7 @@ func BenchmarkMovingKernels(b *testing.B) {
 		{"mmax", func() { extremeSegments(price, value.NullFloat64, starts, countOf, true, nil) }},
 		{"mimin", func() { extremeSegments(price, value.NullFloat64, starts, countOf, false, outI) }},
 		{"tmmax", func() { extremeSegments(price, value.NullFloat64, starts, timeOf, true, nil) }},
-		{"mcount", func() { slideCount(price, value.NullFloat64, count, 0, outI) }},
+		{"mcount", func() { slideCount(price, value.NullFloat64, count.materialize(), 0, outI) }},
 		{"mrank", func() { rankRows(price, count, o, out) }},
 	} {
 		b.Run(c.name, func(b *testing.B) {

@@ -28,9 +28,9 @@ func init() {
 
 	// moving.go.
 	funcs.Register(
-		mSpec("msum", kSum), mSpec("msum2", kSum2), mavgSpec(),
-		mSpec("mvar", kVar), mSpec("mvarp", kVarp), mSpec("mstd", kStd), mSpec("mstdp", kStdp),
-		mMomentSpec("mskew", "skew"), mMomentSpec("mkurtosis", "kurtosis"), mSpec("mmed", kMed), mSpec("mprod", kProd),
+		mSpec("msum", kSum, iSum), mSpec("msum2", kSum2, iSum2), mavgSpec(),
+		mSpec("mvar", kVar, iVar), mSpec("mvarp", kVarp, iVarp), mSpec("mstd", kStd, iStd), mSpec("mstdp", kStdp, iStdp),
+		mMomentSpec("mskew", "skew"), mMomentSpec("mkurtosis", "kurtosis"), mSpec("mmed", kMed, intKernels{}), mSpec("mprod", kProd, intKernels{}),
 		funcs.Spec{Name: "mmad", Params: []string{"X", "window", "useMedian", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mmad},
 		mFrameSpec("mmax", extremeColumn(1), extremeSegmented(1)), mFrameSpec("mmin", extremeColumn(-1), extremeSegmented(-1)),
 		mFrameSpec("mfirst", pickColumn(pickFirstLast(true)), nil), mFrameSpec("mlast", pickColumn(pickFirstLast(false)), nil),
@@ -44,9 +44,9 @@ func init() {
 		m2Spec("mcorr", []string{"X", "Y"}, kCorr),
 		m2Spec("mbeta", []string{"Y", "X"}, kBeta),
 
-		tmSpec("tmsum", kSum), tmSpec("tmsum2", kSum2), tmSpec("tmavg", kAvg),
-		tmSpec("tmvar", kVar), tmSpec("tmvarp", kVarp), tmSpec("tmstd", kStd), tmSpec("tmstdp", kStdp),
-		tmSpec("tmskew", kSkew), tmSpec("tmkurtosis", kKurt), tmSpec("tmmed", kMed), tmSpec("tmprod", kProd),
+		tmSpec("tmsum", kSum, iSum), tmSpec("tmsum2", kSum2, iSum2), tmSpec("tmavg", kAvg, iAvg),
+		tmSpec("tmvar", kVar, iVar), tmSpec("tmvarp", kVarp, iVarp), tmSpec("tmstd", kStd, iStd), tmSpec("tmstdp", kStdp, iStdp),
+		tmSpec("tmskew", kSkew, intKernels{}), tmSpec("tmkurtosis", kKurt, intKernels{}), tmSpec("tmmed", kMed, intKernels{}), tmSpec("tmprod", kProd, intKernels{}),
 		tmFrameSpec("tmmax", extremeColumn(1), extremeSegmented(1)), tmFrameSpec("tmmin", extremeColumn(-1), extremeSegmented(-1)),
 		tmFrameSpec("tmfirst", pickColumn(pickFirstLast(true)), nil), tmFrameSpec("tmlast", pickColumn(pickFirstLast(false)), nil),
 		tmFrameSpec("tmcount", tmcount, nil),
@@ -102,30 +102,4 @@ func init() {
 	funcs.Register(topNSpecs("tm", tmTopN, "time-moving-topn", tiesLatest)...)
 	funcs.Register(funcs.Spec{Name: "mpercentileTopN", Params: []string{"X", "S", "percent", "window", "top", "interpolation", "ascending", "tiesMethod"}, Min: 5, Max: 8,
 		Props: funcs.Pure | funcs.OrderSensitive, Category: "moving-topn", Fn: mpercentileTopN})
-
-	// talib.go.
-	win := func(name string, f func(x []float64, n int) []float64) funcs.Spec {
-		return funcs.Spec{Name: name, Params: []string{"X", "window"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib",
-			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
-				n, err := taWindow(name, args[1])
-				if err != nil {
-					return nil, err
-				}
-				return taApply(name, args[0], func(x []float64) []float64 { return f(x, n) })
-			}}
-	}
-	funcs.Register(
-		win("sma", sma),
-		win("wma", wma),
-		win("dema", dema),
-		win("tema", tema),
-		win("wilder", func(x []float64, n int) []float64 { return emaAlpha(x, n, 1/float64(n)) }),
-		win("kama", kama),
-		win("trima", trima),
-		funcs.Spec{Name: "t3", Params: []string{"X", "window", "vfactor"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib", Fn: t3Fn},
-		funcs.Spec{Name: "ma", Params: []string{"X", "window", "maType"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib", Fn: maFn},
-		funcs.Spec{Name: "ema", Params: []string{"X", "window", "warmup"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib", Fn: emaFn},
-		funcs.Spec{Name: "gema", Params: []string{"X", "window", "alpha"}, Min: 3, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib", Fn: gemaFn},
-		funcs.Spec{Name: "linearTimeTrend", Params: []string{"X", "window"}, Min: 2, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "ta-lib", Fn: linearTimeTrend},
-	)
 }

@@ -1,6 +1,7 @@
 package window
 
 import (
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
@@ -19,17 +20,18 @@ type segmentFrames func(s, e int) (*frames, error)
 // prefix is the frames of the first n rows: a count window's frames over
 // n rows are the prefix of its frames over more.
 func (f *frames) prefix(n int) *frames {
-	return &frames{lo: f.lo[:n], ready: f.ready[:n], minCount: f.minCount, width: f.width}
+	p := *f
+	p.n = n
+	if f.lo != nil {
+		p.lo, p.ready = f.lo[:n], f.ready[:n]
+	}
+	return &p
 }
 
-// countSegments are count windows over each segment: the frames of the
-// longest, built once.
-func countSegments(starts []int, w, minP int) segmentFrames {
-	longest := 0
-	for i := 0; i+1 < len(starts); i++ {
-		longest = max(longest, starts[i+1]-starts[i])
-	}
-	f := countFrames(longest, w, minP)
+// countSegments are count windows (from count: countFrames or countSpan)
+// over each segment: the frames of the longest, built once.
+func countSegments(starts []int, w, minP int, count func(n, w, minPeriods int) *frames) segmentFrames {
+	f := count(longest(starts), w, minP)
 	return func(s, e int) (*frames, error) { return f.prefix(e - s), nil }
 }
 
@@ -62,21 +64,38 @@ func perSegment(col frameColumn) segColumn {
 	}
 }
 
-// kernelSegments runs a DOUBLE kernel over each segment into one column.
-func kernelSegments(fn string, k kernel) segColumn {
+// kernelSegments runs a DOUBLE kernel, or its form over an integer
+// column's own storage (ik), over each segment into one column.
+func kernelSegments(fn string, k kernel, ik intKernels) segColumn {
 	return func(v *value.Vector, starts []int, framesOf segmentFrames) (*value.Vector, error) {
-		xs, err := funcs.DoublesOf(fn, v)
-		if err != nil {
-			return nil, err
+		if !funcs.IsNumericVec(v) {
+			return nil, ddberr.Errorf("The argument of %s must be numeric.", fn)
 		}
-		out := make([]float64, len(xs))
+		var xs []float64
+		out := make([]float64, v.Len())
 		for i := 0; i+1 < len(starts); i++ {
 			s, e := starts[i], starts[i+1]
 			f, err := framesOf(s, e)
 			if err != nil {
 				return nil, err
 			}
-			kernelRows(fn, xs[s:e], f, k, out[s:e])
+			switch {
+			case ik.i32 != nil && v.T == value.Int && len(v.I32) == v.Len():
+				if ik.i32(v.I32[s:e], f, out[s:e]) {
+					nullResults(fn, doubles(v.I32[s:e]), f, out[s:e])
+				}
+			case ik.i64 != nil && v.T == value.Long && len(v.I64) == v.Len():
+				if ik.i64(v.I64[s:e], f, out[s:e]) {
+					nullResults(fn, doubles(v.I64[s:e]), f, out[s:e])
+				}
+			default:
+				if xs == nil {
+					if xs, err = funcs.DoublesOf(fn, v); err != nil {
+						return nil, err
+					}
+				}
+				kernelRows(fn, xs[s:e], f, k, out[s:e])
+			}
 		}
 		return value.NewDoubles(out), nil
 	}
@@ -85,13 +104,20 @@ func kernelSegments(fn string, k kernel) segColumn {
 // kernelRows runs k over xs into out, NULL where its result is not one
 // (see runKernel).
 func kernelRows(fn string, xs []float64, f *frames, k kernel, out []float64) {
-	k(xs, f, out)
+	if k(xs, f, out) {
+		nullResults(fn, xs, f, out)
+	}
+}
+
+// nullResults makes a kernel's raw results over xs NULL where they are
+// not one.
+func nullResults(fn string, xs []float64, f *frames, out []float64) {
 	if plainSums[fn] {
 		// their inf is the IEEE sum of the frame's values, an infinity
 		// among them or finite values that overflow (1e308 + 1e308)
 		funcs.NullNaN(out)
 	} else {
-		stats.NullNonFinite(out, xs, nil, f.lo)
+		stats.NullNonFinite(out, xs, nil, f.starts())
 	}
 }
 
@@ -105,7 +131,7 @@ func segmentable(x value.Value) (*value.Vector, bool) {
 // countSegmented is the Segmented of mfunc(X, window, [minPeriods]) over
 // count windows, seg computing its column (durations, and windows that
 // are not a scalar, as mavg's weights, go per segment).
-func countSegmented(name string, seg segColumn) func(funcs.Env, []value.Value, []int) (value.Value, bool, error) {
+func countSegmented(name string, seg segColumn, count func(n, w, minPeriods int) *frames) func(funcs.Env, []value.Value, []int) (value.Value, bool, error) {
 	return func(_ funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
 		v, ok := segmentable(args[0])
 		w, isScalar := args[1].(*value.Scalar)
@@ -116,21 +142,21 @@ func countSegmented(name string, seg segColumn) func(funcs.Env, []value.Value, [
 		if err != nil {
 			return nil, true, err
 		}
-		r, err := seg(v, starts, countSegments(starts, width, minP))
+		r, err := seg(v, starts, countSegments(starts, width, minP, count))
 		return r, true, err
 	}
 }
 
 // timeSegmented is the Segmented of tmfunc(T, X, window): each
 // segment's frames from its own rows of T.
-func timeSegmented(name string, seg segColumn) func(funcs.Env, []value.Value, []int) (value.Value, bool, error) {
+func timeSegmented(name string, seg segColumn, frame timeWindows) func(funcs.Env, []value.Value, []int) (value.Value, bool, error) {
 	return func(env funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
 		t, isVec := args[0].(*value.Vector)
 		v, ok := segmentable(args[1])
 		if !ok || !isVec || t.Len() != v.Len() {
 			return nil, false, nil
 		}
-		r, err := seg(v, starts, func(s, e int) (*frames, error) { return tmFrames(env, name, t.Slice(s, e), args[2]) })
+		r, err := seg(v, starts, func(s, e int) (*frames, error) { return frame(env, name, t.Slice(s, e), args[2]) })
 		return r, true, err
 	}
 }
@@ -139,21 +165,15 @@ func timeSegmented(name string, seg segColumn) func(funcs.Env, []value.Value, []
 // Y into one column, NULL where its result is not one.
 func pairSegments(name string, x, y value.Value, k pairLoop, starts []int, framesOf segmentFrames) (value.Value, bool, error) {
 	var ferr error
-	r, err := stats.PairFrameColumns(name, x, y, func(xs, ys, out []float64) []int {
-		// each row's frame start, counted from the column's first row
-		lo := make([]int, len(xs))
+	r, err := stats.PairColumns(name, x, y, func(xs, ys, out []float64) {
 		for i := 0; i+1 < len(starts) && ferr == nil; i++ {
 			s, e := starts[i], starts[i+1]
 			var f *frames
 			if f, ferr = framesOf(s, e); ferr != nil {
-				return nil
+				return
 			}
-			k(xs[s:e], ys[s:e], f, out[s:e])
-			for r, l := range f.lo {
-				lo[s+r] = s + l
-			}
+			pairRows(k, xs[s:e], ys[s:e], f, out[s:e])
 		}
-		return lo
 	})
 	if ferr != nil {
 		return nil, true, ferr

@@ -9,7 +9,7 @@ import (
 // mavgSpec is mavg, whose second argument is a window or, as a numeric
 // vector, the weights of a window as long as it (funcs/m/mavg.md).
 func mavgSpec() funcs.Spec {
-	s := mSpec("mavg", kAvg)
+	s := mSpec("mavg", kAvg, iAvg)
 	byWindow := s.Fn
 	s.Fn = func(env funcs.Env, args []value.Value) (value.Value, error) {
 		w, ok := args[1].(*value.Vector)

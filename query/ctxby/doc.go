@@ -2,5 +2,7 @@
 // one streaming pass per column instead of a gather, and no row index it
 // does not need.
 //
-// Like groupagg it works on vectors only and evaluates no expressions.
+// Like groupagg it works on vectors only and evaluates no expressions;
+// it calls built-ins on groups' rows where context by would call them
+// once per group.
 package ctxby

@@ -1,0 +1,102 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// TestContextLimitColumns checks that a context by select of plain
+// columns with top or limit, answered by gathering the kept rows, agrees
+// with the general path (forced by an extra computed item) on tables with
+// NULL keys, repeated csort values and groups shorter than the limit.
+func TestContextLimitColumns(t *testing.T) {
+	s := memSession(t, `n = 3000
+sym = take(symbol(["a", "b", "", "c", "d"]), n)[shuffle(0..(n-1))]
+k2 = rand(3, n)
+k2[rand(n, 300)] = NULL
+x = rand(20, n) * 1.0
+x[rand(n, 300)] = NULL
+tm = 0..(n-1)
+t = table(sym, k2, x, tm)
+t1 = select * from t where sym == "c" or rand(1.0, n) < 0.5`)
+	heads := []string{"select %s sym, x, tm from %s", "select %s * from %s", "select %s x as y, sym from %s"}
+	tails := []string{
+		"context by sym limit 2", "context by sym limit -2", "context by sym limit 0", "context by sym limit 5000",
+		"context by sym, k2 limit -1", "context by k2 limit 3",
+		"context by sym csort x limit 2", "context by sym csort x desc limit -3",
+		"context by sym csort x, tm desc limit 4", "context by k2, sym csort x desc limit -1",
+	}
+	for _, tbl := range []string{"t", "t1"} {
+		for _, head := range heads {
+			for _, tail := range tails {
+				for _, hint := range []string{"", "[HINT_KEEPORDER]"} {
+					q := fmt.Sprintf(head, hint, tbl) + " " + tail
+					requireGeneralPath(t, s, q)
+				}
+			}
+			for _, hint := range []string{"", "[HINT_KEEPORDER] "} {
+				top := fmt.Sprintf(head, hint+"top 2", tbl) + " context by sym"
+				requireGeneralPath(t, s, top)
+			}
+		}
+	}
+}
+
+// requireGeneralPath runs q and q with one more, computed, item (which
+// the gathering path does not take) and requires the same columns.
+func requireGeneralPath(t *testing.T, s *Session, q string) {
+	t.Helper()
+	fast := mustRun(t, s, q).(*value.Table)
+	slow := mustRun(t, s, strings.Replace(q, " from ", ", 0 as zz__ from ", 1)).(*value.Table)
+	require.Equal(t, slow.Names[:len(slow.Names)-1], fast.Names, q)
+	require.Equal(t, slow.Rows(), fast.Rows(), q)
+	for c := range fast.Cols {
+		for r := 0; r < fast.Rows(); r++ {
+			require.Equal(t, slow.Cols[c].Elem(r).String(), fast.Cols[c].Elem(r).String(), "%s: column %d row %d", q, c, r)
+		}
+	}
+}
+
+// TestContextSegmentedCalls checks context by calls that run once over
+// all groups (a Reach form, or the built-in called on each group's rows)
+// against the same calls made inside a user function, which context by
+// evaluates group by group: groups of one row and of many, NULLs, and
+// columns of several types.
+func TestContextSegmentedCalls(t *testing.T) {
+	s := memSession(t, `n = 4000
+k = rand(700, n)
+k[0:5] = 9999
+x = rand(100.0, n) - 50.0
+x[rand(n, 400)] = NULL
+i = rand(100, n) - 20
+i[rand(n, 400)] = NULL
+d = 2024.01.01 + rand(300, n)
+sy = symbol(string(rand(30, n)))
+t = table(k, x, i, d, sy)`)
+	calls := []string{
+		"prev(x)", "next(i)", "prev(sy)", "next(d)", "move(x, 2)", "move(i, -3)", "move(x, 0)", "move(sy, 1)",
+		"deltas(x)", "deltas(i, 2)", "deltas(d)", "deltas(x, -1)", "ratios(x)", "ratios(i)",
+		"percentChange(x)", "percentChange(i, 3)", "percentChange(x, -2)",
+		"cumsum(x)", "cumsum(i)", "cummax(d)", "cummin(sy)", "cumcount(x)", "cumavg(i)", "cumprod(i)",
+		"rank(x)", "denseRank(i)", "rowNo(x)", "ffill(x)", "iif(x > 0, prev(x), x)",
+	}
+	for n, call := range calls {
+		args := "x, i, d, sy"
+		mustRun(t, s, fmt.Sprintf("def segcall%d(x, i, d, sy) { return %s }", n, call))
+		for _, by := range []string{"k", "k csort d", "sy, k"} {
+			fast := mustRun(t, s, fmt.Sprintf("select %s as r from t context by %s", call, by)).(*value.Table)
+			slow := mustRun(t, s, fmt.Sprintf("select segcall%d(%s) as r from t context by %s", n, args, by)).(*value.Table)
+			q := call + " context by " + by
+			require.Equal(t, slow.Cols[0].T, fast.Cols[0].T, q)
+			require.Equal(t, slow.Rows(), fast.Rows(), q)
+			for r := 0; r < fast.Rows(); r++ {
+				require.Equal(t, slow.Cols[0].Elem(r).String(), fast.Cols[0].Elem(r).String(), "%s: row %d", q, r)
+			}
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package window
+
+import (
+	"math"
+	"math/rand"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/value"
+)
+
+// sumSeries are series the sum family's loops must take alike: NULLs,
+// NaN, infinities, values far from zero that barely vary, values huge
+// enough to overflow or absorb the rest, as the kind says.
+func sumSeries(rng *rand.Rand, n int, kind string) []float64 {
+	xs := make([]float64, n)
+	for i := range xs {
+		r := rng.Intn(16)
+		if kind == "sparse" {
+			// (too few NULLs to mask them: the count windows' branchy loops)
+			r = 3 + rng.Intn(200)
+		}
+		switch {
+		case kind == "sparse" && r == 3:
+			xs[i] = value.NullFloat64
+		case r == 0:
+			xs[i] = value.NullFloat64
+		case r == 1 && kind != "dense":
+			xs[i] = math.NaN()
+		case kind == "ints":
+			xs[i] = float64(rng.Intn(9) - 4)
+		case kind == "offset":
+			xs[i] = 1e6 + rng.Float64()*1e-3
+		case kind == "infinite" && r == 2:
+			xs[i] = math.Inf(1 - 2*rng.Intn(2))
+		case kind == "huge" && r == 2:
+			xs[i] = []float64{1e301, -1e308, 1e200, 1.7e308}[rng.Intn(4)]
+		default:
+			xs[i] = rng.NormFloat64() * 100
+		}
+	}
+	return xs
+}
+
+// sameBits requires got and want equal bit for bit (any NaN as any NaN).
+func sameBits(t *testing.T, want, got []float64, msg ...any) {
+	t.Helper()
+	require.Len(t, got, len(want), msg...)
+	for i := range want {
+		if want[i] != want[i] && got[i] != got[i] {
+			continue
+		}
+		require.Equalf(t, math.Float64bits(want[i]), math.Float64bits(got[i]), "row %d: want %v, got %v %v", i, want[i], got[i], msg)
+	}
+}
+
+// TestSumFamilyMatchesReference runs the sum family's loops, over frames
+// they find as they go, against the loops as they were over frames with
+// lo and ready (moving_ref_test.go), on count and time windows with and
+// without minPeriods: the columns must be equal bit for bit.
+func TestSumFamilyMatchesReference(t *testing.T) {
+	prod := func(v []float64) float64 {
+		p := 1.0
+		for _, x := range v {
+			p *= x
+		}
+		return p
+	}
+	one := []struct {
+		name string
+		k    kernel
+		ref  refKernel
+	}{
+		{"msum", kSum, refKSum}, {"msum2", kSum2, refKSum2}, {"mavg", kAvg, refKAvg},
+		{"mvar", kVar, refKVar}, {"mvarp", kVarp, refKVarp}, {"mstd", kStd, refKStd}, {"mstdp", kStdp, refKStdp},
+		{"mskew", kSkew, refKSkew}, {"mkurtosis", kKurt, refKKurt},
+		{"mskew", kMoment("skew", false), refKMoment("skew", false)},
+		{"mkurtosis", kMoment("kurtosis", false), refKMoment("kurtosis", false)},
+		{"mmed", kMed, refKMed}, {"mprod", kProd, refWindowKernel(prod)},
+		{"mpercentile", quantileKernel(0.3, "linear"), refWindowKernel(func(v []float64) float64 {
+			sort.Float64s(v)
+			return stats.QuantileSorted(v, 0.3, "linear")
+		})},
+	}
+	two := []struct {
+		name string
+		k    pairLoop
+		ref  refPairLoop
+	}{
+		{"mwsum", kWsum, refKWsum}, {"mwavg", kWavg, refKWavg}, {"mcovar", kCovar, refKCovar},
+		{"mcorr", kCorr, refKCorr}, {"mbeta", kBeta, refKBeta},
+	}
+	rng := rand.New(rand.NewSource(11))
+	for _, kind := range []string{"dense", "sparse", "ints", "reals", "offset", "infinite", "huge"} {
+		// (longer than a batch, so the frames cross batches)
+		n := 700 + rng.Intn(200)
+		xs, ys := sumSeries(rng, n, kind), sumSeries(rng, n, kind)
+		ts := make([]int64, n)
+		for i := 1; i < n; i++ {
+			ts[i] = ts[i-1] + int64(rng.Intn(4))
+		}
+		type window struct {
+			name      string
+			fast, ref *frames
+		}
+		var windows []window
+		for _, w := range []int{1, 2, 3, 20, 300} {
+			for _, minP := range []int{0, 1, 3} {
+				windows = append(windows, window{"count", countSpan(n, w, minP), countFrames(n, w, minP)})
+			}
+		}
+		for _, span := range []int64{1, 2, 7, 500} {
+			windows = append(windows, window{"time", timeSpan(ts, span), timeFrames(ts, span)})
+		}
+		for _, w := range windows {
+			for _, c := range one {
+				got := make([]float64, n)
+				kernelRows(c.name, xs, w.fast, c.k, got)
+				sameBits(t, refRows(c.name, xs, w.ref, c.ref), got, c.name, kind, w.name, w.ref.width, w.ref.minCount)
+			}
+			for _, c := range two {
+				got := make([]float64, n)
+				pairRows(c.k, xs, ys, w.fast, got)
+				sameBits(t, refPairRows(xs, ys, w.ref, c.ref), got, c.name, kind, w.name, w.ref.width, w.ref.minCount)
+			}
+		}
+	}
+}
+
+// TestIntegerColumnsMatchDoubles runs the sums' forms over INT and LONG
+// columns' own storage against the same functions over the columns read
+// as DOUBLE (what they ran over before), whole and segmented.
+func TestIntegerColumnsMatchDoubles(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	const n = 600
+	i32, i64 := make([]int32, n), make([]int64, n)
+	ts := make([]int64, n)
+	for i := range i32 {
+		i32[i], i64[i] = int32(rng.Intn(2001)-1000), rng.Int63n(1<<62)-1<<61
+		if rng.Intn(4) == 0 {
+			i64[i] = 1e15 + rng.Int63n(3)
+		}
+		if rng.Intn(6) == 0 {
+			i32[i], i64[i] = value.NullInt32, value.NullInt64
+		}
+		if i > 0 {
+			ts[i] = ts[i-1] + int64(rng.Intn(3))
+		}
+	}
+	starts := []int{0, 1, 250, 251, 600}
+	for _, col := range []*value.Vector{value.NewInts(i32), value.NewLongs(i64)} {
+		xs, err := funcs.DoublesOf("test", col)
+		require.NoError(t, err)
+		asDouble := value.NewDoubles(xs)
+		for _, name := range []string{"msum", "msum2", "mavg", "mvar", "mvarp", "mstd", "mstdp", "mskew", "mkurtosis", "tmsum", "tmsum2", "tmavg", "tmvar", "tmstd"} {
+			spec, ok := funcs.Lookup(name)
+			require.True(t, ok, name)
+			for _, w := range []int32{1, 3, 40} {
+				args := func(x value.Value) []value.Value {
+					if name[0] == 't' {
+						return []value.Value{&value.Vector{T: value.Timestamp, I64: ts}, x, value.NewInt(w)}
+					}
+					if name == "mskew" || name == "mkurtosis" {
+						return []value.Value{x, value.NewInt(w), value.NewBool(w == 3)}
+					}
+					return []value.Value{x, value.NewInt(w), value.NewInt(2)}
+				}
+				want, err := spec.Fn(nil, args(asDouble))
+				require.NoError(t, err, name)
+				got, err := spec.Fn(nil, args(col))
+				require.NoError(t, err, name)
+				sameBits(t, want.(*value.Vector).F64, got.(*value.Vector).F64, name, col.T, w)
+				want, _, err = spec.Segmented(nil, args(asDouble), starts)
+				require.NoError(t, err, name)
+				got, _, err = spec.Segmented(nil, args(col), starts)
+				require.NoError(t, err, name)
+				sameBits(t, want.(*value.Vector).F64, got.(*value.Vector).F64, name, col.T, w, "segmented")
+			}
+		}
+	}
+}
