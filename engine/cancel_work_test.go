@@ -86,6 +86,17 @@ var cancelWork = []struct{ name, script string }{
 	{"denseRank", "denseRank(x, false)"},
 	{"nunique", "nunique(x)"},
 	{"matrix product", "m ** m"},
+	// quadratic or cubic by nature (no check): a polynomial with as many
+	// coefficients as points, the decompositions of a 2000x2000 matrix,
+	// and the unit-root regressions over 2M points
+	{"polyPredict", "polyPredict(x[0:200000], x[0:200000])"},
+	{"polynomial", "polynomial(x[0:200000], x[0:200000])"},
+	{"eig", "eig(m)"},
+	{"schur", "schur(m)"},
+	{"svd", "svd(m)"},
+	{"pinverse", "pinverse(m)"},
+	{"adfuller", "adfuller(x[0:2000000])"},
+	{"coint", "coint(x[0:2000000], x[2000000:4000000])"},
 	// files (saveText had no check; loadText checked every 64K rows)
 	{"saveText", `saveText(big, "big.csv")`},
 	{"loadText", `loadText("t.csv")`},

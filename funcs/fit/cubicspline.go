@@ -115,33 +115,34 @@ func splineSlopes(xs, ys []float64, bc [2]string) []float64 {
 
 // solveTridiagonal solves the tridiagonal system by elimination with
 // partial pivoting between neighbouring rows (the not-a-knot end rows
-// can have a small diagonal).
+// can have a small diagonal). The row standing at position i only ever
+// holds columns i-1..i+2 (a pivot swap fills row k's column k+2), so
+// each row is that band of four, a swap shifting the two rows' bands by
+// one; a dense n x n matrix was 320 GB of address space at 200K knots.
 func solveTridiagonal(sub, diag, sup, b []float64) []float64 {
 	n := len(diag)
-	// dense rows: a pivot swap fills row k's column k+2.
-	a := make([][]float64, n)
+	a := make([][4]float64, n) // a[i][j-i+1] is the element (i, j)
 	for i := range a {
-		a[i] = make([]float64, n)
 		if i > 0 {
-			a[i][i-1] = sub[i]
+			a[i][0] = sub[i]
 		}
-		a[i][i] = diag[i]
+		a[i][1] = diag[i]
 		if i+1 < n {
-			a[i][i+1] = sup[i]
+			a[i][2] = sup[i]
 		}
 	}
 	rhs := append([]float64(nil), b...)
 	for k := 0; k < n; k++ {
-		p := k
-		if k+1 < n && math.Abs(a[k+1][k]) > math.Abs(a[k][k]) {
-			p = k + 1
+		if k+1 < n && math.Abs(a[k+1][0]) > math.Abs(a[k][1]) {
+			lo, hi := a[k], a[k+1]
+			a[k] = [4]float64{0, hi[0], hi[1], hi[2]}
+			a[k+1] = [4]float64{lo[1], lo[2], lo[3], 0}
+			rhs[k], rhs[k+1] = rhs[k+1], rhs[k]
 		}
-		a[k], a[p] = a[p], a[k]
-		rhs[k], rhs[p] = rhs[p], rhs[k]
-		if k+1 < n && a[k][k] != 0 {
-			f := a[k+1][k] / a[k][k]
+		if k+1 < n && a[k][1] != 0 {
+			f := a[k+1][0] / a[k][1]
 			for j := k; j < min(n, k+3); j++ {
-				a[k+1][j] -= f * a[k][j]
+				a[k+1][j-k] -= f * a[k][j-k+1]
 			}
 			rhs[k+1] -= f * rhs[k]
 		}
@@ -150,9 +151,9 @@ func solveTridiagonal(sub, diag, sup, b []float64) []float64 {
 	for i := n - 1; i >= 0; i-- {
 		s := rhs[i]
 		for j := i + 1; j < min(n, i+3); j++ {
-			s -= a[i][j] * x[j]
+			s -= a[i][j-i+1] * x[j]
 		}
-		x[i] = s / a[i][i]
+		x[i] = s / a[i][1]
 	}
 	return x
 }

@@ -224,7 +224,7 @@ func colMajor(a []float64, d int) []float64 {
 // gaussianKdePredict is a gaussianKde model's density at each point of X
 // (funcs/g/gaussiankdepredict.md): the weighted Gaussian kernels, in the
 // coordinates the covariance's Cholesky factor whitens.
-func gaussianKdePredict(_ funcs.Env, args []value.Value) (value.Value, error) {
+func gaussianKdePredict(env funcs.Env, args []value.Value) (value.Value, error) {
 	data, ok1 := pointsOf(funcs.ModelField(args[0], "X"))
 	lm, ok2 := funcs.ModelField(args[0], "cov").(*value.Matrix)
 	w, ok3 := numbers(funcs.ModelField(args[0], "weights"))
@@ -254,9 +254,18 @@ func gaussianKdePredict(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for i := 0; i < data.n; i++ {
 		white(data, i, wd[i*d:(i+1)*d])
 	}
+	// Every query point sums over every data point: as many of each as
+	// 200K is 4e10 exponentials, so ctx is looked at every few million.
+	ctx := funcs.ContextOf(env)
+	step := max(1, (1<<22)/max(1, data.n*d))
 	z := make([]float64, d)
 	out := make([]float64, q.n)
 	for k := range out {
+		if k%step == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		white(q, k, z)
 		s := 0.0
 		for i := 0; i < data.n; i++ {

@@ -1,6 +1,8 @@
 package fit
 
 import (
+	"context"
+
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -14,12 +16,12 @@ var kroghPredict = funcs.PredictSpec("kroghInterpolateFitPredict", "statistics",
 // derivatives there (funcs/k/kroghinterpolatefit.md). Its coefficients
 // are the Newton divided differences over the (repeated) X, one more
 // than X's length, the last 0.
-func kroghInterpolateFit(_ funcs.Env, args []value.Value) (value.Value, error) {
+func kroghInterpolateFit(env funcs.Env, args []value.Value) (value.Value, error) {
 	xs, ys, err := kroghPoints("kroghInterpolateFit", args)
 	if err != nil {
 		return nil, err
 	}
-	der, c, err := kroghModel("kroghInterpolateFit", funcs.GivenArg(args, 2), xs, ys)
+	der, c, err := kroghModel(funcs.ContextOf(env), "kroghInterpolateFit", funcs.GivenArg(args, 2), xs, ys)
 	if err != nil {
 		return nil, err
 	}
@@ -50,12 +52,15 @@ func kroghPoints(fn string, args []value.Value) (xs, ys []float64, err error) {
 
 // kroghModel reads der of kroghInterpolate and kroghInterpolateFit and
 // makes the coefficients of the polynomial through xs and ys.
-func kroghModel(fn string, derArg value.Value, xs, ys []float64) (der int64, c []float64, err error) {
+func kroghModel(ctx context.Context, fn string, derArg value.Value, xs, ys []float64) (der int64, c []float64, err error) {
 	der, err = funcs.IntArg(fn, "der", derArg, 0)
 	if err != nil || der < 0 {
 		return 0, nil, ddberr.Errorf("der of %s must be a non-negative integer.", fn)
 	}
-	c, ok := kroghCoeffs(xs, ys)
+	c, ok, err := kroghCoeffs(ctx, xs, ys)
+	if err != nil {
+		return 0, nil, err
+	}
 	if !ok {
 		return 0, nil, ddberr.Errorf("X of %s must be an increasing numeric vector without NULL values.", fn)
 	}
@@ -65,12 +70,19 @@ func kroghModel(fn string, derArg value.Value, xs, ys []float64) (der int64, c [
 // kroghCoeffs are the divided differences of ys over xs, where a run of
 // s+1 equal xs holds the value and s derivatives (the k-th divided by
 // k!). ok is false when a point's derivatives exceed what its run holds.
-func kroghCoeffs(xs, ys []float64) ([]float64, bool) {
+// It is quadratic in len(xs) (minutes at 200K points), so it stops with
+// ctx's error once ctx is cancelled, looking at it every 256 points.
+func kroghCoeffs(ctx context.Context, xs, ys []float64) ([]float64, bool, error) {
 	n := len(xs)
 	c := make([]float64, n+1)
 	c[0] = ys[0]
 	v := make([]float64, n)
 	for k := 1; k < n; k++ {
+		if k&255 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, false, err
+			}
+		}
 		s := 0
 		for s <= k && xs[k-s] == xs[k] {
 			s++
@@ -79,7 +91,7 @@ func kroghCoeffs(xs, ys []float64) ([]float64, bool) {
 		v[0] = ys[k] / factorial(s)
 		for i := 0; i < k-s; i++ {
 			if xs[i] == xs[k] {
-				return nil, false
+				return nil, false, nil
 			}
 			if s == 0 {
 				v[i+1] = (c[i] - v[i]) / (xs[i] - xs[k])
@@ -89,7 +101,7 @@ func kroghCoeffs(xs, ys []float64) ([]float64, bool) {
 		}
 		c[k] = v[k-s]
 	}
-	return c, true
+	return c, true, nil
 }
 
 func factorial(k int) float64 {
@@ -143,9 +155,31 @@ func (e *kroghEval) at(x float64) float64 {
 	return cn[e.der]
 }
 
+// all evaluates at each of xs, NULL staying NULL. A point costs O(nodes)
+// (times the derivatives asked for), so as many points as nodes is
+// quadratic: it looks at ctx every few million operations and stops with
+// its error once ctx is cancelled.
+func (e *kroghEval) all(ctx context.Context, xs []float64) ([]float64, error) {
+	out := make([]float64, len(xs))
+	step := max(1, (1<<22)/(len(e.xs)*(min(e.der, len(e.xs))+1)))
+	for i, v := range xs {
+		if i%step == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if funcs.IsNullF(v) {
+			out[i] = value.NullFloat64
+			continue
+		}
+		out[i] = e.at(v)
+	}
+	return out, nil
+}
+
 // kroghPredictFn evaluates a kroghInterpolateFit model (or its der-th
 // derivative) at X.
-func kroghPredictFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+func kroghPredictFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	xs, ok1 := numbers(funcs.ModelField(args[0], "X"))
 	cv, ok2 := funcs.ModelField(args[0], "coeffs").(*value.Vector)
 	ds, ok3 := funcs.ScalarArg(funcs.ModelField(args[0], "der"))
@@ -160,14 +194,9 @@ func kroghPredictFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := newKroghEval(xs, cv.F64, int(der))
-	out := make([]float64, len(x))
-	for i, v := range x {
-		if funcs.IsNullF(v) {
-			out[i] = value.NullFloat64
-			continue
-		}
-		out[i] = e.at(v)
+	out, err := newKroghEval(xs, cv.F64, int(der)).all(funcs.ContextOf(env), x)
+	if err != nil {
+		return nil, err
 	}
 	return wrap(value.NewDoubles(funcs.Finite(out))), nil
 }

@@ -73,7 +73,7 @@ func pchipEdge(h0, h1, m0, m1 float64) float64 {
 
 // kroghInterpolate evaluates at newX (or its der-th derivative) the
 // polynomial kroghInterpolateFit fits (funcs/k/kroghinterpolate.md).
-func kroghInterpolate(_ funcs.Env, args []value.Value) (value.Value, error) {
+func kroghInterpolate(env funcs.Env, args []value.Value) (value.Value, error) {
 	xs, ys, err := kroghPoints("kroghInterpolate", args)
 	if err != nil {
 		return nil, err
@@ -82,14 +82,14 @@ func kroghInterpolate(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("newX of kroghInterpolate must be a numeric vector without NULL values.")
 	}
-	der, c, err := kroghModel("kroghInterpolate", funcs.GivenArg(args, 3), xs, ys)
+	ctx := funcs.ContextOf(env)
+	der, c, err := kroghModel(ctx, "kroghInterpolate", funcs.GivenArg(args, 3), xs, ys)
 	if err != nil {
 		return nil, err
 	}
-	e := newKroghEval(xs, c, int(der))
-	out := make([]float64, len(nx))
-	for i, v := range nx {
-		out[i] = e.at(v)
+	out, err := newKroghEval(xs, c, int(der)).all(ctx, nx)
+	if err != nil {
+		return nil, err
 	}
 	return value.NewDoubles(funcs.Finite(out)), nil
 }

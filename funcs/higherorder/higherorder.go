@@ -393,9 +393,24 @@ func crossFn(name string) funcs.Impl {
 			y = x
 		}
 		xs, ys := funcs.SeqOf(x), funcs.SeqOf(y)
+		// Every pair's result is held boxed until the end: a 64-byte
+		// scalar and two interface slots, about boxedPair elements each.
+		// 20000 by 20000 pairs took the process down with Go's fatal
+		// out-of-memory before this was accounted.
+		pairs := 1 << 40
+		if xs.N == 0 || ys.N <= pairs/xs.N/boxedPair {
+			pairs = xs.N * ys.N * boxedPair
+		}
+		if err := env.Reserve(pairs); err != nil {
+			return nil, err
+		}
+		ctx := funcs.ContextOf(env)
 		res := make([][]value.Value, xs.N)
 		allScalar := true
 		for i := 0; i < xs.N; i++ {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			res[i] = make([]value.Value, ys.N)
 			for j := 0; j < ys.N; j++ {
 				r, err := env.Call(fn, xs.At(i), ys.At(j))
@@ -434,6 +449,10 @@ func crossFn(name string) funcs.Impl {
 		return m, nil
 	}
 }
+
+// boxedPair is the memory of one of cross's boxed results in Reserve's
+// 16-byte elements.
+const boxedPair = 7
 
 // crossLabels labels cross's result by one argument: a vector by its
 // elements, a matrix by its column labels (funcs/ho_funcs/pivot.md:

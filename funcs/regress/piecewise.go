@@ -1,6 +1,7 @@
 package regress
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -166,7 +167,7 @@ func (p *pwlfProblem) breaksOf(inner []float64, lo, hi []float64) []float64 {
 // along a curve of breaks, so breaks can differ from DolphinDB's (whose
 // differential evolution the page says differs run to run) while the
 // fit's residuals agree.
-func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
+func piecewiseLinFit(env funcs.Env, args []value.Value) (value.Value, error) {
 	fn := "piecewiseLinFit"
 	x, err := noNullVector(fn, "X", args[0])
 	if err != nil {
@@ -284,7 +285,10 @@ func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		seed = uint64(s)
 	}
-	inner := searchBreaks(p, lo, hi, guess, evals, rand.New(rand.NewPCG(seed, 0x62726b73)))
+	inner, err := searchBreaks(funcs.ContextOf(env), p, lo, hi, guess, evals, rand.New(rand.NewPCG(seed, 0x62726b73)))
+	if err != nil {
+		return nil, err
+	}
 	breaks := p.breaksOf(inner, lo, hi)
 	beta, _ := p.fit(breaks)
 	nullOr := func(v value.Value, xs []float64) value.Value {
@@ -304,11 +308,14 @@ func piecewiseLinFit(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return funcs.StringDict(keys, vals), nil
 }
 
-// searchBreaks finds the inner breaks of least sum of squares.
-func searchBreaks(p *pwlfProblem, lo, hi, guess []float64, evals int, rng *rand.Rand) []float64 {
+// searchBreaks finds the inner breaks of least sum of squares. Each try
+// is a least-squares fit over every row, and there are up to 20000
+// starts and 400 tries per break, so it stops with ctx's error between
+// tries once ctx is cancelled.
+func searchBreaks(ctx context.Context, p *pwlfProblem, lo, hi, guess []float64, evals int, rng *rand.Rand) ([]float64, error) {
 	m := len(lo)
 	if m == 0 {
-		return nil
+		return nil, nil
 	}
 	cost := func(b []float64) float64 {
 		_, ssr := p.fit(p.breaksOf(b, lo, hi))
@@ -355,6 +362,9 @@ func searchBreaks(p *pwlfProblem, lo, hi, guess []float64, evals int, rng *rand.
 			}
 		}
 		for _, b := range pts {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			starts = append(starts, cand{b, cost(b)})
 		}
 		sort.SliceStable(starts, func(a, b int) bool { return starts[a].f < starts[b].f })
@@ -365,12 +375,16 @@ func searchBreaks(p *pwlfProblem, lo, hi, guess []float64, evals int, rng *rand.
 		evals = 400 * m
 	}
 	for _, s := range starts {
-		if b, f := nelderMead(cost, s.b, hi[0]-lo[0], evals); f < best.f {
+		b, f := nelderMead(ctx, cost, s.b, hi[0]-lo[0], evals)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if f < best.f {
 			best = cand{b, f}
 		}
 	}
 	out := p.breaksOf(best.b, lo, hi)
-	return out[1 : len(out)-1]
+	return out[1 : len(out)-1], nil
 }
 
 // pwlfPredict is the piecewise model's value at each element of X, with
@@ -455,8 +469,9 @@ func floatsOf(m *value.Matrix) ([]float64, bool) {
 // nelderMead minimises f from x0 by the Nelder-Mead simplex (reflection
 // 1, expansion 2, contraction and shrink 1/2), the first simplex x0 and
 // x0 moved by step/20 along each axis, within evals evaluations or until
-// the simplex's values agree to 1e-15.
-func nelderMead(f func([]float64) float64, x0 []float64, step float64, evals int) ([]float64, float64) {
+// the simplex's values agree to 1e-15; it gives up as soon as ctx is
+// cancelled, leaving the caller to report ctx's error.
+func nelderMead(ctx context.Context, f func([]float64) float64, x0 []float64, step float64, evals int) ([]float64, float64) {
 	m := len(x0)
 	pts := make([][]float64, m+1)
 	vals := make([]float64, m+1)
@@ -464,6 +479,9 @@ func nelderMead(f func([]float64) float64, x0 []float64, step float64, evals int
 		step = 1
 	}
 	for i := range pts {
+		if ctx.Err() != nil {
+			return x0, math.Inf(1)
+		}
 		pts[i] = append([]float64(nil), x0...)
 		if i > 0 {
 			pts[i][i-1] += step / 20
@@ -478,7 +496,7 @@ func nelderMead(f func([]float64) float64, x0 []float64, step float64, evals int
 		}
 		return out
 	}
-	for used < evals {
+	for used < evals && ctx.Err() == nil {
 		optimize.SortSimplex(pts, vals)
 		if math.Abs(vals[m]-vals[0]) <= 1e-15*(1+math.Abs(vals[0])) {
 			break

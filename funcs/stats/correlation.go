@@ -22,15 +22,35 @@ func seriesArg(fn string, x value.Value) ([]float64, error) {
 // autocorrAt is the lag-k autocorrelation with the whole series' mean
 // for both sides (the "autocorr" page), over pairs without NULLs.
 func autocorrAt(xs []float64, k int) float64 {
-	nn, _ := nonNullOf(xs)
-	if len(nn) == 0 || k >= len(xs) {
+	m, den, ok := autocorrBase(xs)
+	if !ok {
 		return value.NullFloat64
 	}
-	m := Mean(nn)
-	var num, den float64
+	return autocorrLag(xs, k, m, den)
+}
+
+// autocorrBase is the mean of xs' non-NULL values and the sum of their
+// squared deviations from it, which every lag shares; ok is false when
+// xs is all NULL.
+func autocorrBase(xs []float64) (m, den float64, ok bool) {
+	nn, _ := nonNullOf(xs)
+	if len(nn) == 0 {
+		return 0, 0, false
+	}
+	m = Mean(nn)
 	for _, x := range nn {
 		den += (x - m) * (x - m)
 	}
+	return m, den, true
+}
+
+// autocorrLag is the lag-k autocorrelation of xs given autocorrBase's m
+// and den.
+func autocorrLag(xs []float64, k int, m, den float64) float64 {
+	if k >= len(xs) {
+		return value.NullFloat64
+	}
+	var num float64
 	for i := k; i < len(xs); i++ {
 		if funcs.IsNullF(xs[i]) || funcs.IsNullF(xs[i-k]) {
 			continue
@@ -245,7 +265,7 @@ func autocorrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return value.NewDouble(autocorrAt(xs, int(lag))), nil
 }
 
-func acfFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+func acfFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	xs, maxLag, err := laggedSeries("acf", "maxLag", args)
 	if err != nil {
 		return nil, err
@@ -253,9 +273,20 @@ func acfFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if maxLag >= int64(len(xs)) {
 		return nil, errors.New("maxLag of acf must be less than the length of X.")
 	}
+	// maxLag passes over X: quadratic for a maxLag near len(X) (minutes
+	// at 200K), so the mean and the denominator are computed once and a
+	// cancelled request stops it between lags.
 	out := make([]float64, maxLag)
+	m, den, ok := autocorrBase(xs)
+	ctx := funcs.ContextOf(env)
 	for k := range out {
-		out[k] = autocorrAt(xs, k+1)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		out[k] = value.NullFloat64
+		if ok {
+			out[k] = autocorrLag(xs, k+1, m, den)
+		}
 	}
 	return value.NewDoubles(out), nil
 }

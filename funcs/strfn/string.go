@@ -174,11 +174,14 @@ func perStringInts(fn, param string, x value.Value, n int) ([]int64, []bool, err
 // pad is lpad (left) or rpad: it fills str to length with pattern (blank
 // by default); a longer str is cut to its first length bytes.
 func pad(fn string, left bool) funcs.Impl {
-	return func(_ funcs.Env, args []value.Value) (value.Value, error) {
+	return func(env funcs.Env, args []value.Value) (value.Value, error) {
 		r := funcs.ReadArgs(fn, args)
 		n := r.NonNegInt("length", args[1], 0)
 		fill := r.OptStrScalar("pattern", funcs.Arg(args, 2), " ")
 		if err := r.Err(); err != nil {
+			return nil, err
+		}
+		if err := reserveText(env, args[0], n, 0); err != nil {
 			return nil, err
 		}
 		return funcs.MapStrings(fn, args[0], func(s string) string {
@@ -431,9 +434,12 @@ func rightFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return funcs.MapStrings("right", args[0], func(s string) string { return s[len(s)-min(int(n), len(s)):] })
 }
 
-func repeatFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+func repeatFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	n, err := funcs.NonNegIntArg("repeat", "n", args[1], 0)
 	if err != nil {
+		return nil, err
+	}
+	if err := reserveText(env, args[0], 0, n); err != nil {
 		return nil, err
 	}
 	return funcs.MapStrings("repeat", args[0], func(s string) string { return strings.Repeat(s, int(n)) })
@@ -529,4 +535,34 @@ func concatFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	return value.NewString(strings.Join(in.S, sep)), nil
+}
+
+// reserveText accounts, in Reserve's 16-byte elements, the text a string
+// function is about to build when each of x's strings becomes at most
+// fixed bytes plus scale times its own length: lpad(st, 2000000000) and
+// repeat(st, 100000) over 200K strings asked for tens of gigabytes and
+// took the process down with Go's fatal out-of-memory. An x that is not
+// text is left for the function to refuse.
+func reserveText(env funcs.Env, x value.Value, fixed, scale int64) error {
+	in, err := funcs.StringInput("", x)
+	if err != nil || env == nil {
+		return nil
+	}
+	const most = 1 << 44 // past Reserve's ceiling, whatever the limit
+	total := int64(0)
+	for _, s := range in.S {
+		each := min(fixed, most)
+		if l := int64(len(s)); scale > 0 && l > 0 {
+			if l > most/scale {
+				each = most
+			} else {
+				each += l * scale
+			}
+		}
+		total = min(most, total+each)
+		if total == most {
+			break
+		}
+	}
+	return env.Reserve(int(total / 16))
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/internal/fakeenv"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -51,4 +52,36 @@ func TestOneHot(t *testing.T) {
 	require.ErrorIs(t, err, context.Canceled)
 	_, err = oneHot(&refusingEnv{fakeenv.Func{Ctx: context.Background()}}, args)
 	require.ErrorIs(t, err, errOverLimit)
+}
+
+// lpad, rpad and repeat account the text they are about to build, so a
+// session over its limit refuses them instead of the process dying;
+// small results are made as before.
+func TestPadAndRepeatReserve(t *testing.T) {
+	strs := value.NewStrings(value.String, []string{"ab", "c"})
+	refusing := &refusingEnv{fakeenv.Func{Ctx: context.Background()}}
+	for _, c := range []struct {
+		name string
+		call func(env funcs.Env) (value.Value, error)
+	}{
+		{"lpad", func(env funcs.Env) (value.Value, error) {
+			return pad("lpad", true)(env, []value.Value{strs, value.NewLong(2000000000)})
+		}},
+		{"rpad", func(env funcs.Env) (value.Value, error) {
+			return pad("rpad", false)(env, []value.Value{strs, value.NewLong(2000000000)})
+		}},
+		{"repeat", func(env funcs.Env) (value.Value, error) {
+			return repeatFn(env, []value.Value{strs, value.NewLong(1000000000)})
+		}},
+	} {
+		_, err := c.call(refusing)
+		require.ErrorIs(t, err, errOverLimit, c.name)
+	}
+	live := &fakeenv.Func{Ctx: context.Background()}
+	got, err := pad("lpad", true)(live, []value.Value{strs, value.NewInt(3)})
+	require.NoError(t, err)
+	require.Equal(t, []string{" ab", "  c"}, got.(*value.Vector).Strings())
+	got, err = repeatFn(live, []value.Value{strs, value.NewInt(2)})
+	require.NoError(t, err)
+	require.Equal(t, []string{"abab", "cc"}, got.(*value.Vector).Strings())
 }
