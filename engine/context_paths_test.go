@@ -82,7 +82,8 @@ t = table(k, x, i, d, sy)`)
 		"prev(x)", "next(i)", "prev(sy)", "next(d)", "move(x, 2)", "move(i, -3)", "move(x, 0)", "move(sy, 1)",
 		"deltas(x)", "deltas(i, 2)", "deltas(d)", "deltas(x, -1)", "ratios(x)", "ratios(i)",
 		"percentChange(x)", "percentChange(i, 3)", "percentChange(x, -2)",
-		"cumsum(x)", "cumsum(i)", "cummax(d)", "cummin(sy)", "cumcount(x)", "cumavg(i)", "cumprod(i)",
+		"cumsum(x)", "cumsum(i)", "cummax(d)", "cummin(sy)", "cumcount(x)", "cumavg(i)", "cumprod(i)", "cumprod(x / 50)",
+		"cumstd(x)", "cumvar(i)", "cumsum2(x)", "cummed(i)", "cumPositiveStreak(x)", "cumPositiveStreak(i)", "cumsum(x * 1e300)",
 		"rank(x)", "denseRank(i)", "rowNo(x)", "ffill(x)", "iif(x > 0, prev(x), x)",
 	}
 	for n, call := range calls {

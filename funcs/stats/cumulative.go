@@ -12,32 +12,64 @@ import (
 	"github.com/porpoisedb/porpoise/value/cast"
 )
 
+// segColumn is a cumulative function of a column that starts afresh at
+// each segment's first row: starts lists the segments' first rows and
+// the row count (Spec.Segmented's), nil one segment of the whole column.
+type segColumn func(v *value.Vector, starts []int) (*value.Vector, error)
+
+// eachSegment calls f with the bounds of each segment of n rows (see
+// segColumn).
+func eachSegment(starts []int, n int, f func(lo, hi int)) {
+	if starts == nil {
+		f(0, n)
+		return
+	}
+	for i := 0; i+1 < len(starts); i++ {
+		f(starts[i], starts[i+1])
+	}
+}
+
 // cumSpec declares a one-argument cumulative function over vectors,
-// matrices (column by column) and tables.
-func cumSpec(name string, f func(*value.Vector) (*value.Vector, error)) funcs.Spec {
+// matrices (column by column) and tables, and its segmented form, which
+// context by calls once over all groups of a vector.
+func cumSpec(name string, f segColumn) funcs.Spec {
 	return funcs.Spec{
 		Name: name, Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
-		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return MapColumns(name, args[0], f) },
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			return MapColumns(name, args[0], func(v *value.Vector) (*value.Vector, error) { return f(v, nil) })
+		},
+		Segmented: func(_ funcs.Env, args []value.Value, starts []int) (value.Value, bool, error) {
+			v, ok := args[0].(*value.Vector)
+			if !ok || len(args) != 1 || v.T == value.Any || v.T.IsArray() {
+				return nil, false, nil
+			}
+			r, err := f(v, starts)
+			// an error: the call per group gives it in its usual form
+			return r, err == nil, nil
+		},
 	}
 }
 
 // cumDouble lifts a DOUBLE loop (reading xs, writing out) to a column
 // function.
-func cumDouble(fn string, loop func(xs, out []float64)) func(*value.Vector) (*value.Vector, error) {
-	return func(v *value.Vector) (*value.Vector, error) {
+func cumDouble(fn string, loop func(xs, out []float64)) segColumn {
+	return func(v *value.Vector, starts []int) (*value.Vector, error) {
 		xs, err := funcs.DoublesOf(fn, v)
 		if err != nil {
 			return nil, err
 		}
 		out := make([]float64, len(xs))
-		loop(xs, out)
+		eachSegment(starts, len(xs), func(lo, hi int) {
+			loop(xs[lo:hi], out[lo:hi])
+			if !CumSums[fn] {
+				NullNonFinite(out[lo:hi], xs[lo:hi], nil, nil)
+			}
+		})
 		if CumSums[fn] {
 			// plain IEEE running sums and products: once one is inf (an
 			// infinity, or finite values that overflow) it stays inf, as
 			// a fresh sum or product of the values so far is
 			funcs.NullNaN(out)
-		} else {
-			NullNonFinite(out, xs, nil, nil)
 		}
 		return value.NewDoubles(out), nil
 	}
@@ -181,11 +213,13 @@ func runningFold[T int64 | float64](xs, out []T, null, acc T, step func(acc, x T
 
 // cumsum is the running sum skipping NULLs (leading NULLs stay NULL):
 // integral X gives INT (LONG for LONG X), floating X DOUBLE.
-func cumsum(v *value.Vector) (*value.Vector, error) {
+func cumsum(v *value.Vector, starts []int) (*value.Vector, error) {
 	if funcs.IsIntegralVec(v) {
 		xs := funcs.LongsOf(v)
 		out := make([]int64, len(xs))
-		runningFold(xs, out, value.NullInt64, 0, func(s, x int64) int64 { return s + x })
+		eachSegment(starts, len(xs), func(lo, hi int) {
+			runningFold(xs[lo:hi], out[lo:hi], value.NullInt64, 0, func(s, x int64) int64 { return s + x })
+		})
 		t := value.Int
 		if v.T == value.Long {
 			t = value.Long
@@ -195,66 +229,74 @@ func cumsum(v *value.Vector) (*value.Vector, error) {
 	if !funcs.IsNumericVec(v) {
 		return nil, errors.New("cumsum doesn't support " + v.T.String() + ".")
 	}
-	return cumDouble("cumsum", runningPower(1))(v)
+	return cumDouble("cumsum", runningPower(1))(v, starts)
 }
 
 // cumprod is the running product: LONG for integral X, else DOUBLE.
-func cumprod(v *value.Vector) (*value.Vector, error) {
+func cumprod(v *value.Vector, starts []int) (*value.Vector, error) {
 	if funcs.IsIntegralVec(v) {
 		xs := funcs.LongsOf(v)
 		out := make([]int64, len(xs))
-		runningFold(xs, out, value.NullInt64, 1, func(p, x int64) int64 { return p * x })
+		eachSegment(starts, len(xs), func(lo, hi int) {
+			runningFold(xs[lo:hi], out[lo:hi], value.NullInt64, 1, func(p, x int64) int64 { return p * x })
+		})
 		return value.NewLongs(out), nil
 	}
 	return cumDouble("cumprod", func(xs, out []float64) {
 		runningFold(xs, out, value.NullFloat64, 1, func(p, x float64) float64 { return p * x })
-	})(v)
+	})(v, starts)
 }
 
 // cumExtreme is cummax (dir 1) / cummin: the running extreme, keeping X's
 // type; NULLs repeat the extreme so far.
-func cumExtreme(dir int) func(*value.Vector) (*value.Vector, error) {
-	return func(v *value.Vector) (*value.Vector, error) {
+func cumExtreme(dir int) segColumn {
+	return func(v *value.Vector, starts []int) (*value.Vector, error) {
 		idx := make([]int, v.Len())
-		best := -1
-		for i := range idx {
-			if !v.IsNull(i) && (best < 0 || value.CompareAcross(v, i, v, best)*dir > 0) {
-				best = i
+		eachSegment(starts, len(idx), func(lo, hi int) {
+			best := -1
+			for i := lo; i < hi; i++ {
+				if !v.IsNull(i) && (best < 0 || value.CompareAcross(v, i, v, best)*dir > 0) {
+					best = i
+				}
+				idx[i] = best
 			}
-			idx[i] = best
-		}
+		})
 		return value.GatherOrNull(v, idx), nil
 	}
 }
 
 // cumcount is the running number of non-NULL elements (INT).
-func cumcount(v *value.Vector) (*value.Vector, error) {
+func cumcount(v *value.Vector, starts []int) (*value.Vector, error) {
 	out := make([]int32, v.Len())
-	var n int32
-	for i := range out {
-		if !v.IsNull(i) {
-			n++
+	eachSegment(starts, len(out), func(lo, hi int) {
+		var n int32
+		for i := lo; i < hi; i++ {
+			if !v.IsNull(i) {
+				n++
+			}
+			out[i] = n
 		}
-		out[i] = n
-	}
+	})
 	return value.NewInts(out), nil
 }
 
 // cumPositiveStreak is the running sum of the current streak of positive
 // elements (0 where the streak breaks).
-func cumPositiveStreak(v *value.Vector) (*value.Vector, error) {
+func cumPositiveStreak(v *value.Vector, starts []int) (*value.Vector, error) {
 	if funcs.IsIntegralVec(v) {
 		xs := funcs.LongsOf(v)
 		out := make([]int64, len(xs))
-		var s int64
-		for i, x := range xs {
-			if x != value.NullInt64 && x > 0 {
-				s += x
-			} else {
-				s = 0
+		eachSegment(starts, len(xs), func(lo, hi int) {
+			var s int64
+			for i := lo; i < hi; i++ {
+				if x := xs[i]; x != value.NullInt64 && x > 0 {
+					s += x
+				} else {
+					s = 0
+				}
+				out[i] = s
 			}
-			out[i] = s
-		}
+		})
 		t := v.T
 		if t == value.Bool || t == value.Char || t == value.Short {
 			t = value.Int
@@ -271,7 +313,7 @@ func cumPositiveStreak(v *value.Vector) (*value.Vector, error) {
 			}
 			out[i] = s
 		}
-	})(v)
+	})(v, starts)
 }
 
 // cumNot is cumfirstNot/cumlastNot: the first (or latest) element so far
@@ -340,7 +382,8 @@ func cumpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	q := p.Float64() / 100
-	return MapColumns("cumpercentile", args[0], cumDouble("cumpercentile", ordstat.Running(q, method)))
+	f := cumDouble("cumpercentile", ordstat.Running(q, method))
+	return MapColumns("cumpercentile", args[0], func(v *value.Vector) (*value.Vector, error) { return f(v, nil) })
 }
 
 // rankOptions are the common arguments of rank, cumrank and mrank.

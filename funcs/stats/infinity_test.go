@@ -99,7 +99,7 @@ func TestCumsumKeepsInfinity(t *testing.T) {
 		{[]float64{1, 1e308, 1e308, 3, 4, 5}, []float64{1, 1e308, inf, inf, inf, inf}},
 	}
 	for _, c := range cases {
-		r, err := cumsum(value.NewDoubles(c.xs))
+		r, err := cumsum(value.NewDoubles(c.xs), nil)
 		require.NoError(t, err)
 		require.Equal(t, c.want, r.F64, "%v", c.xs)
 	}
@@ -118,7 +118,7 @@ func TestCumSumsAroundHugeValues(t *testing.T) {
 			if k > 1 {
 				fn = fmt.Sprintf("cumsum%d", k)
 			}
-			r, err := cumDouble(fn, runningPower(k))(value.NewDoubles(xs))
+			r, err := cumDouble(fn, runningPower(k))(value.NewDoubles(xs), nil)
 			require.NoError(t, err)
 			want, any := 0.0, false
 			for i, x := range xs {
@@ -147,7 +147,7 @@ func TestCumprodAroundHugeValues(t *testing.T) {
 		if trial%2 == 1 {
 			xs[rng.Intn(len(xs))] = 0
 		}
-		r, err := cumprod(value.NewDoubles(xs))
+		r, err := cumprod(value.NewDoubles(xs), nil)
 		require.NoError(t, err)
 		want, any := 1.0, false
 		for i, x := range xs {
