@@ -1,6 +1,7 @@
 package all
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -33,11 +34,14 @@ func argPool() []value.Value {
 }
 
 // reserveOnly is the Env of these calls: a built-in that only accounts
-// the memory it allocates (seq) runs; one that asks for more of the
-// interpreter panics on the nil Env inside and is reported.
+// the memory it allocates (seq) or looks for cancellation (cutPoints'
+// sort) runs; one that asks for more of the interpreter panics on the nil
+// Env inside and is reported.
 type reserveOnly struct{ funcs.Env }
 
 func (reserveOnly) Reserve(int) error { return nil }
+
+func (reserveOnly) Context() context.Context { return context.Background() }
 
 var noPanicCategories = map[string]bool{"string": true, "temporal": true, "types-conversion": true, "grouping": true, "cut": true}
 
