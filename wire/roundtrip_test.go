@@ -316,12 +316,26 @@ func decodeBoth(t *testing.T, b []byte, big bool, want value.Value, reencode *En
 		require.NoError(t, err)
 		require.Equal(t, b, b2, "re-encoding the decoded value")
 	}
-	require.Equal(t, want, plainSymbols(got))
+	require.Equal(t, contents(want), contents(plainSymbols(got)))
 	sr := NewReader(bytes.NewReader(b))
 	sr.SetBigEndian(big)
 	got, err = sr.ReadObject()
 	require.NoError(t, err)
-	require.Equal(t, want, plainSymbols(got))
+	require.Equal(t, contents(want), contents(plainSymbols(got)))
+}
+
+// contents is what a decoded v must equal: a set's or dictionary's
+// elements in order, not the state of its key index, which depends on
+// how the set was built (a set made from 4 9 4 is sized for three keys,
+// its decoded copy for two).
+func contents(v value.Value) any {
+	switch x := v.(type) {
+	case *value.Set:
+		return []any{"set", x.V}
+	case *value.Dict:
+		return []any{"dict", x.Keys, x.Vals, x.Ordered}
+	}
+	return v
 }
 
 func TestCompressedAllTypes(t *testing.T) {

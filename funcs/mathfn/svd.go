@@ -266,6 +266,9 @@ func cloneRows(a [][]float64) [][]float64 {
 }
 
 func transposeRows(a [][]float64) [][]float64 {
+	if len(a) == 0 {
+		return [][]float64{} // eig of a 0x0 matrix
+	}
 	out := make([][]float64, len(a[0]))
 	for j := range out {
 		out[j] = make([]float64, len(a))
