@@ -19,6 +19,14 @@ func (f Fenwick) Add(p int) {
 	}
 }
 
+// Remove takes one mark off position p, which must hold one: a sliding
+// window's row leaving.
+func (f Fenwick) Remove(p int) {
+	for j := p + 1; j < len(f); j += j & -j {
+		f[j]--
+	}
+}
+
 // Below is the number of marks at positions before p.
 func (f Fenwick) Below(p int) int32 {
 	var s int32

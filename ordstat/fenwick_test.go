@@ -8,7 +8,7 @@ import (
 )
 
 // Fenwick's counts and k-th marks agree with a plain count of the marks
-// after every addition, repeats included.
+// after every addition and removal, repeats included.
 func TestFenwickMatchesCounts(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, n := range []int{1, 2, 3, 8, 100} {
@@ -16,8 +16,13 @@ func TestFenwickMatchesCounts(t *testing.T) {
 		counts := make([]int32, n)
 		for range 3 * n {
 			p := rng.IntN(n)
-			f.Add(p)
-			counts[p]++
+			if counts[p] > 0 && rng.IntN(3) == 0 {
+				f.Remove(p)
+				counts[p]--
+			} else {
+				f.Add(p)
+				counts[p]++
+			}
 			var below int32
 			var order []int
 			for q, c := range counts {

@@ -2,12 +2,12 @@ package window
 
 import (
 	"math"
-	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -809,7 +809,6 @@ func mMomentSpec(name, which string) funcs.Spec {
 }
 
 var (
-	kMed = windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.Median(v) })
 	kMad = windowKernel(func(v []float64) float64 {
 		m := stats.Mean(v)
 		s := 0.0
@@ -817,15 +816,6 @@ var (
 			s += math.Abs(x - m)
 		}
 		return s / float64(len(v))
-	})
-	kMadMedian = windowKernel(func(v []float64) float64 {
-		sort.Float64s(v)
-		m := stats.Median(v)
-		for i, x := range v {
-			v[i] = math.Abs(x - m)
-		}
-		sort.Float64s(v)
-		return stats.Median(v)
 	})
 )
 
@@ -858,7 +848,7 @@ func kProd(xs []float64, f *frames, out []float64) bool {
 
 // mmad is the moving mean (or, with useMedian, median) absolute
 // deviation.
-func mmad(_ funcs.Env, args []value.Value) (value.Value, error) {
+func mmad(env funcs.Env, args []value.Value) (value.Value, error) {
 	w, minP, err := movingArgs("mmad", args[1], funcs.Arg(args, 3))
 	if err != nil {
 		return nil, err
@@ -867,12 +857,11 @@ func mmad(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := kMad
 	if useMed {
-		k = kMadMedian
+		return orderColumns(env, "mmad", args[0], func(n int) (*frames, error) { return countFrames(n, w, minP), nil }, orderstat.MedianAbsDev)
 	}
 	return movingColumns("mmad", args[0], func(v *value.Vector) (*value.Vector, error) {
-		return runKernel("mmad", v, countFrames(v.Len(), w, minP), k)
+		return runKernel("mmad", v, countFrames(v.Len(), w, minP), kMad)
 	})
 }
 
@@ -1274,8 +1263,8 @@ type pairLoop func(xs, ys []float64, f *frames, out []float64) (raw bool)
 // pairKernel(g)(xs, ys, f, out), it inlines with g into one loop (see
 // slidePairs); kept as a value, it calls g through a pointer every row,
 // spilling the sums to memory around the call.
-func pairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *frames, out []float64) (infinities bool) {
-	return func(xs, ys []float64, f *frames, out []float64) bool {
+func pairKernel[T number](g func(p *stats.PairSums) float64) func(xs, ys []T, f *frames, out []float64) (infinities bool) {
+	return func(xs, ys []T, f *frames, out []float64) bool {
 		return slidePairs(xs, ys, f)(func(i int, p *stats.PairSums, full bool) {
 			if !full || p.N == 0 {
 				out[i] = value.NullFloat64
@@ -1308,12 +1297,24 @@ func pairInfinities(xs, ys []float64, f *frames, out []float64, g func(p *stats.
 // in the same function the loop ran 3 to 11% slower
 // (BenchmarkMovingKernels; more values live across the loop).
 var (
-	kWsum  = pairStat(wsumRows, (*stats.PairSums).SumXY, stats.WsumOver)
-	kWavg  = pairStat(wavgRows, wavg, stats.WavgOver)
-	kCovar = pairStat(covarRows, (*stats.PairSums).Covar, stats.NaNOver)
-	kCorr  = pairStat(corrRows, (*stats.PairSums).Corr, stats.NaNOver)
-	kBeta  = pairStat(betaRows, (*stats.PairSums).Beta, stats.NaNOver)
+	kWsum  = pairStat(wsumRows[float64], (*stats.PairSums).SumXY, stats.WsumOver)
+	kWavg  = pairStat(wavgRows[float64], wavg, stats.WavgOver)
+	kCovar = pairStat(covarRows[float64], (*stats.PairSums).Covar, stats.NaNOver)
+	kCorr  = pairStat(corrRows[float64], (*stats.PairSums).Corr, stats.NaNOver)
+	kBeta  = pairStat(betaRows[float64], (*stats.PairSums).Beta, stats.NaNOver)
+
+	iWsum  = intPairs{wsumRows[int32], wsumRows[int64]}
+	iWavg  = intPairs{wavgRows[int32], wavgRows[int64]}
+	iCovar = intPairs{covarRows[int32], covarRows[int64]}
+	iCorr  = intPairs{corrRows[int32], corrRows[int64]}
+	iBeta  = intPairs{betaRows[int32], betaRows[int64]}
 )
+
+// intPairs are a pair statistic's loops over two INT or LONG columns.
+type intPairs struct {
+	i32 func(xs, ys []int32, f *frames, out []float64) (infinities bool)
+	i64 func(xs, ys []int64, f *frames, out []float64) (infinities bool)
+}
 
 // pairStat is the kernel of the pair statistic g: its loop rows, then
 // pairInfinities with g and inf where an infinity went through the sums.
@@ -1327,26 +1328,26 @@ func pairStat(rows func(xs, ys []float64, f *frames, out []float64) (infinities 
 	}
 }
 
-func wsumRows(xs, ys []float64, f *frames, out []float64) bool {
-	return pairKernel((*stats.PairSums).SumXY)(xs, ys, f, out)
+func wsumRows[T number](xs, ys []T, f *frames, out []float64) bool {
+	return pairKernel[T]((*stats.PairSums).SumXY)(xs, ys, f, out)
 }
 
-func wavgRows(xs, ys []float64, f *frames, out []float64) bool {
-	return pairKernel(wavg)(xs, ys, f, out)
+func wavgRows[T number](xs, ys []T, f *frames, out []float64) bool {
+	return pairKernel[T](wavg)(xs, ys, f, out)
 }
 
 func wavg(p *stats.PairSums) float64 { return p.SumXY() / p.SumY() }
 
-func covarRows(xs, ys []float64, f *frames, out []float64) bool {
-	return pairKernel((*stats.PairSums).Covar)(xs, ys, f, out)
+func covarRows[T number](xs, ys []T, f *frames, out []float64) bool {
+	return pairKernel[T]((*stats.PairSums).Covar)(xs, ys, f, out)
 }
 
-func corrRows(xs, ys []float64, f *frames, out []float64) bool {
-	return pairKernel((*stats.PairSums).Corr)(xs, ys, f, out)
+func corrRows[T number](xs, ys []T, f *frames, out []float64) bool {
+	return pairKernel[T]((*stats.PairSums).Corr)(xs, ys, f, out)
 }
 
-func betaRows(xs, ys []float64, f *frames, out []float64) bool {
-	return pairKernel((*stats.PairSums).Beta)(xs, ys, f, out)
+func betaRows[T number](xs, ys []T, f *frames, out []float64) bool {
+	return pairKernel[T]((*stats.PairSums).Beta)(xs, ys, f, out)
 }
 
 // slidePairs returns the loop that keeps the sums of the (x, y) pairs with
@@ -1357,8 +1358,9 @@ func betaRows(xs, ys []float64, f *frames, out []float64) bool {
 // not a function taking each, because the compiler inlines a closure
 // called once while it stays small: slidePairs, the loop and each then
 // all inline into the caller, with no call per row.
-func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.PairSums, full bool)) (infinities bool) {
+func slidePairs[T number](xs, ys []T, f *frames) func(each func(i int, p *stats.PairSums, full bool)) (infinities bool) {
 	return func(each func(i int, p *stats.PairSums, full bool)) bool {
+		null := nullOf[T]()
 		// The sums live in locals, which stay in registers, and are
 		// handed to each in p: PairSums's own Add and Remove would keep
 		// them in memory, as p escapes to each (twice the time).
@@ -1377,9 +1379,11 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 		for s := 0; s < len(xs); s += batch {
 			e := min(s+batch, len(xs))
 			los := f.fill(s, e, lo, buf[:])
-			for j, x := range xs[s:e] {
+			for j, xt := range xs[s:e] {
 				i := s + j
-				if y := ys[i]; present(x) && present(y) {
+				// (NaN != NaN: NULL too)
+				if yt := ys[i]; xt != null && xt == xt && yt != null && yt == yt {
+					x, y := float64(xt), float64(yt)
 					// rounding may have left the emptied sums a hair off
 					// zero; sx - sx keeps an infinity's inf or NaN (as
 					// NaN) for the test after the loop, sxx - sxx an
@@ -1392,8 +1396,8 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 					n, sx, sy, sxx, syy, sxy, ex, ey = n+1, sx+x, sy+y, sxx+x2, syy+y2, sxy+x*y, ex+x2, ey+y2
 				}
 				for l := los[j]; lo < l; lo++ {
-					if x, y := xs[lo], ys[lo]; present(x) && present(y) {
-						x, y = x-kx, y-ky
+					if xt, yt := xs[lo], ys[lo]; xt != null && xt == xt && yt != null && yt == yt {
+						x, y := float64(xt)-kx, float64(yt)-ky
 						x2, y2 := x*x, y*y
 						n, sx, sy, sxx, syy, sxy, ex, ey = n-1, sx-x, sy-y, sxx-x2, syy-y2, sxy-x*y, ex+x2, ey+y2
 					}
@@ -1403,7 +1407,7 @@ func slidePairs(xs, ys []float64, f *frames) func(each func(i int, p *stats.Pair
 				// pass: the rebased sums keep it as NaN)
 				if n >= 2 && (fn*sxx-sx*sx < drift*fn*ex || fn*syy-sy*sy < drift*fn*ey) {
 					inf := sx - sx + (sy - sy) + (sxx - sxx) + (syy - syy) + (sxy - sxy)
-					p.Rebase(xs[lo:i+1], ys[lo:i+1])
+					p.Rebase(doubles(xs[lo:i+1]), doubles(ys[lo:i+1]))
 					sx, sy, sxx, syy, sxy, kx, ky = p.Sx+inf, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
 					n, fn, ex, ey = int(p.N), p.N, sxx, syy
 				}
@@ -1467,7 +1471,7 @@ func slidePairInfinities(xs, ys []float64, f *frames, each func(i int, p *stats.
 }
 
 // m2Spec declares mfunc(X, Y, window, [minPeriods]) over pair sums.
-func m2Spec(name string, params []string, k pairLoop) funcs.Spec {
+func m2Spec(name string, params []string, k pairLoop, ik intPairs) funcs.Spec {
 	return funcs.Spec{Name: name, Params: append(params, "window", "minPeriods"), Min: 3, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving",
 		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
 			// PairFrameColumns aligns indexed series on X's labels, which
@@ -1482,7 +1486,7 @@ func m2Spec(name string, params []string, k pairLoop) funcs.Spec {
 			if err != nil {
 				return nil, err
 			}
-			return stats.PairColumns(name, args[0], args[1], func(xs, ys, out []float64) {
+			return pairColumns(name, args[0], args[1], ik, func(n int) *frames { return countSpan(n, w, minP) }, func(xs, ys, out []float64) {
 				pairRows(k, xs, ys, countSpan(len(xs), w, minP), out)
 			})
 		},
@@ -1509,8 +1513,32 @@ func pairRows(k pairLoop, xs, ys []float64, f *frames, out []float64) {
 	}
 }
 
+// pairColumns is stats.PairColumns with loop, but over two INT or two
+// LONG vectors of one length with frames (framesOf not nil) it runs ik
+// over their own storage, where DoublesOf2 would copy both (integers
+// never take an infinity into the sums, which would leave them to loop).
+func pairColumns(name string, x, y value.Value, ik intPairs, framesOf func(n int) *frames, loop func(xs, ys, out []float64)) (value.Value, error) {
+	xv, okx := x.(*value.Vector)
+	yv, oky := y.(*value.Vector)
+	if okx && oky && xv.T == yv.T && yv.Len() == xv.Len() && framesOf(xv.Len()) != nil {
+		n := xv.Len()
+		out := make([]float64, n)
+		switch {
+		case xv.T == value.Int && len(xv.I32) == n && len(yv.I32) == n:
+			if !ik.i32(xv.I32, yv.I32, framesOf(n), out) {
+				return value.NewDoubles(out), nil
+			}
+		case xv.T == value.Long && len(xv.I64) == n && len(yv.I64) == n:
+			if !ik.i64(xv.I64, yv.I64, framesOf(n), out) {
+				return value.NewDoubles(out), nil
+			}
+		}
+	}
+	return stats.PairColumns(name, x, y, loop)
+}
+
 // tm2Spec declares tmfunc(T, X, Y, window) over pair sums.
-func tm2Spec(name string, params []string, k pairLoop) funcs.Spec {
+func tm2Spec(name string, params []string, k pairLoop, ik intPairs) funcs.Spec {
 	return funcs.Spec{Name: name, Params: append(append([]string{"T"}, params...), "window"), Min: 4, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "time-moving",
 		Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
 			f, err := tmSpan(env, name, args[0], args[3])
@@ -1518,7 +1546,13 @@ func tm2Spec(name string, params []string, k pairLoop) funcs.Spec {
 				return nil, err
 			}
 			var lenErr error
-			r, err := stats.PairColumns(name, args[1], args[2], func(xs, ys, out []float64) {
+			same := func(n int) *frames {
+				if n != f.rows() {
+					return nil
+				}
+				return f
+			}
+			r, err := pairColumns(name, args[1], args[2], ik, same, func(xs, ys, out []float64) {
 				if len(xs) != f.rows() {
 					lenErr = ddberr.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
 					return
@@ -1552,12 +1586,6 @@ func quantileArg(fn string, x value.Value) (float64, error) {
 	return p.Float64() / 100, nil
 }
 
-// quantileKernel is the q quantile of each window by the interpolation
-// method.
-func quantileKernel(q float64, method string) kernel {
-	return windowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.QuantileSorted(v, q, method) })
-}
-
 // mpercentile is the percentile of each window.
 func mpercentile(env funcs.Env, args []value.Value) (value.Value, error) {
 	q, err := quantileArg("mpercentile", args[1])
@@ -1572,10 +1600,7 @@ func mpercentile(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := quantileKernel(q, method)
-	return movingColumns("mpercentile", args[0], func(v *value.Vector) (*value.Vector, error) {
-		return runKernel("mpercentile", v, framesOf(v.Len()), k)
-	})
+	return orderColumns(env, "mpercentile", args[0], func(n int) (*frames, error) { return framesOf(n), nil }, orderstat.Quantile(q, method))
 }
 
 // mrank is each element's rank within its window.

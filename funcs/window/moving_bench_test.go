@@ -1,11 +1,15 @@
 package window
 
 import (
+	"math/bits"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
+	"github.com/porpoisedb/porpoise/ordstat"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -167,6 +171,90 @@ func BenchmarkEwmTopN(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// fenwickMedian is the median of each count window by the other sliding
+// structure considered for the order statistics, a Fenwick tree over the
+// ranks of the whole column (sorted once): O(log n) a row, against the
+// sorted window's O(w) move. Kept to measure that choice
+// (BenchmarkOrderKernels).
+func fenwickMedian(xs []float64, w int, out []float64) {
+	sorted := ordstat.SortedNonNull(xs)
+	slot := make([]int32, len(xs))
+	for j, e := range sorted {
+		slot[e.I] = int32(j)
+	}
+	tree := make([]int32, len(sorted)+1)
+	add := func(p int, d int32) {
+		for j := p + 1; j < len(tree); j += j & -j {
+			tree[j] += d
+		}
+	}
+	kth := func(k int) float64 {
+		pos, rem := 0, int32(k+1)
+		for step := 1 << (bits.Len(uint(len(tree)-1)) - 1); step > 0; step >>= 1 {
+			if next := pos + step; next < len(tree) && tree[next] < rem {
+				pos, rem = next, rem-tree[next]
+			}
+		}
+		return sorted[pos].V
+	}
+	n := 0
+	for i, x := range xs {
+		if !funcs.IsNullF(x) {
+			add(int(slot[i]), 1)
+			n++
+		}
+		if j := i - w; j >= 0 && !funcs.IsNullF(xs[j]) {
+			add(int(slot[j]), -1)
+			n--
+		}
+		switch {
+		case n == 0:
+			out[i] = value.NullFloat64
+		case n%2 == 1:
+			out[i] = kth(n / 2)
+		default:
+			out[i] = (kth(n/2-1) + kth(n/2)) / 2
+		}
+	}
+}
+
+// BenchmarkOrderKernels runs the moving median over benchSeries' price
+// (1M rows) with windows of 20, 1000 and 10000 rows by the sorted window
+// (the kernel), by a Fenwick tree over ranks, and by sorting each window
+// (the kernel as it was, over the first rows only: its ns/row are per
+// row of those), for the ratios.
+func BenchmarkOrderKernels(b *testing.B) {
+	price, _, _ := benchSeries()
+	out := make([]float64, len(price))
+	perRow := func(b *testing.B, rows int) {
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rows), "ns/row")
+	}
+	for _, w := range []int{20, 1000, 10000} {
+		name := strconv.Itoa(w)
+		b.Run("sorted-"+name, func(b *testing.B) {
+			k, f := orderKernel(orderstat.Median), countSpan(len(price), w, 0)
+			for range b.N {
+				kernelRows("mmed", price, f, k, out)
+			}
+			perRow(b, len(price))
+		})
+		b.Run("fenwick-"+name, func(b *testing.B) {
+			for range b.N {
+				fenwickMedian(price, w, out)
+			}
+			perRow(b, len(price))
+		})
+		b.Run("ref-sort-"+name, func(b *testing.B) {
+			rows := min(len(price), 20_000_000/w)
+			f := countFrames(rows, w, 0)
+			for range b.N {
+				refRows("mmed", price[:rows], f, refKMed)
+			}
+			perRow(b, rows)
 		})
 	}
 }

@@ -3,13 +3,12 @@ package window
 import (
 	"math"
 	"math/rand"
-	"sort"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -80,11 +79,8 @@ func TestSumFamilyMatchesReference(t *testing.T) {
 		{"mskew", kSkew, refKSkew}, {"mkurtosis", kKurt, refKKurt},
 		{"mskew", kMoment("skew", false), refKMoment("skew", false)},
 		{"mkurtosis", kMoment("kurtosis", false), refKMoment("kurtosis", false)},
-		{"mmed", kMed, refKMed}, {"mprod", kProd, refWindowKernel(prod)},
-		{"mpercentile", quantileKernel(0.3, "linear"), refWindowKernel(func(v []float64) float64 {
-			sort.Float64s(v)
-			return stats.QuantileSorted(v, 0.3, "linear")
-		})},
+		{"mmed", orderKernel(orderstat.Median), refKMed}, {"mprod", kProd, refWindowKernel(prod)},
+		{"mpercentile", orderKernel(orderstat.Quantile(0.3, "linear")), refKPercentile(0.3, "linear")},
 	}
 	two := []struct {
 		name string
@@ -156,7 +152,7 @@ func TestIntegerColumnsMatchDoubles(t *testing.T) {
 		xs, err := funcs.DoublesOf("test", col)
 		require.NoError(t, err)
 		asDouble := value.NewDoubles(xs)
-		for _, name := range []string{"msum", "msum2", "mavg", "mvar", "mvarp", "mstd", "mstdp", "mskew", "mkurtosis", "tmsum", "tmsum2", "tmavg", "tmvar", "tmstd"} {
+		for _, name := range []string{"msum", "msum2", "mavg", "mvar", "mvarp", "mstd", "mstdp", "mskew", "mkurtosis", "mmed", "tmsum", "tmsum2", "tmavg", "tmvar", "tmstd", "tmmed"} {
 			spec, ok := funcs.Lookup(name)
 			require.True(t, ok, name)
 			for _, w := range []int32{1, 3, 40} {
@@ -179,6 +175,58 @@ func TestIntegerColumnsMatchDoubles(t *testing.T) {
 				got, _, err = spec.Segmented(nil, args(col), starts)
 				require.NoError(t, err, name)
 				sameBits(t, want.(*value.Vector).F64, got.(*value.Vector).F64, name, col.T, w, "segmented")
+			}
+		}
+	}
+}
+
+// TestIntegerPairsMatchDoubles runs the pair statistics over two INT and
+// two LONG columns' own storage against the same calls over the columns
+// read as DOUBLE (what they ran over before): NULLs in either, values
+// near 2^61 and runs of nearly equal ones (the sums' restarts).
+func TestIntegerPairsMatchDoubles(t *testing.T) {
+	rng := rand.New(rand.NewSource(8))
+	const n = 700
+	cols := func() (*value.Vector, *value.Vector) {
+		i32, i64 := make([]int32, n), make([]int64, n)
+		for i := range i32 {
+			i32[i], i64[i] = int32(rng.Intn(2001)-1000), rng.Int63n(1<<62)-1<<61
+			if i%100 < 30 {
+				i32[i], i64[i] = 7, 1e15+rng.Int63n(3)
+			}
+			if rng.Intn(6) == 0 {
+				i32[i], i64[i] = value.NullInt32, value.NullInt64
+			}
+		}
+		return value.NewInts(i32), value.NewLongs(i64)
+	}
+	x32, x64 := cols()
+	y32, y64 := cols()
+	ts := make([]int64, n)
+	for i := 1; i < n; i++ {
+		ts[i] = ts[i-1] + int64(rng.Intn(3))
+	}
+	asDouble := func(v *value.Vector) value.Value {
+		xs, err := funcs.DoublesOf("test", v)
+		require.NoError(t, err)
+		return value.NewDoubles(xs)
+	}
+	for _, name := range []string{"mwsum", "mwavg", "mcovar", "mcorr", "mbeta", "tmwsum", "tmwavg", "tmcovar", "tmcorr", "tmbeta"} {
+		spec, ok := funcs.Lookup(name)
+		require.True(t, ok, name)
+		for _, xy := range [][2]*value.Vector{{x32, y32}, {x64, y64}} {
+			for _, w := range []int32{1, 3, 40} {
+				args := func(x, y value.Value) []value.Value {
+					if name[0] == 't' {
+						return []value.Value{&value.Vector{T: value.Timestamp, I64: ts}, x, y, value.NewInt(w)}
+					}
+					return []value.Value{x, y, value.NewInt(w), value.NewInt(2)}
+				}
+				want, err := spec.Fn(nil, args(asDouble(xy[0]), asDouble(xy[1])))
+				require.NoError(t, err, name)
+				got, err := spec.Fn(nil, args(xy[0], xy[1]))
+				require.NoError(t, err, name)
+				sameBits(t, want.(*value.Vector).F64, got.(*value.Vector).F64, name, xy[0].T, w)
 			}
 		}
 	}

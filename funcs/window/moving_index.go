@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
 )
@@ -373,13 +374,12 @@ func tmpercentile(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := quantileKernel(q, method)
-	return movingColumns("tmpercentile", args[1], func(v *value.Vector) (*value.Vector, error) {
-		if v.Len() != len(f.lo) {
+	return orderColumns(env, "tmpercentile", args[1], func(n int) (*frames, error) {
+		if n != len(f.lo) {
 			return nil, ddberr.Errorf("The arguments [T] and [X] of tmpercentile must have the same length.")
 		}
-		return runKernel("tmpercentile", v, f, k)
-	})
+		return f, nil
+	}, orderstat.Quantile(q, method))
 }
 
 // tmrank is each element's rank within its time window.

@@ -20,15 +20,31 @@ type refKernel func(xs []float64, f *frames, out []float64)
 type refPairLoop func(xs, ys []float64, f *frames, out []float64)
 
 var (
-	refKSkew  = refKMoment("skew", true)
-	refKKurt  = refKMoment("kurtosis", true)
-	refKMed   = refWindowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.Median(v) })
+	refKSkew = refKMoment("skew", true)
+	refKKurt = refKMoment("kurtosis", true)
+	refKMed  = refWindowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.Median(v) })
+	// mmad's useMedian statistic, as it was
+	refKMadMedian = refWindowKernel(func(v []float64) float64 {
+		sort.Float64s(v)
+		m := stats.Median(v)
+		for i, x := range v {
+			v[i] = math.Abs(x - m)
+		}
+		sort.Float64s(v)
+		return stats.Median(v)
+	})
 	refKWsum  = refPairStat(refWsumRows, (*stats.PairSums).SumXY, stats.WsumOver)
 	refKWavg  = refPairStat(refWavgRows, wavg, stats.WavgOver)
 	refKCovar = refPairStat(refCovarRows, (*stats.PairSums).Covar, stats.NaNOver)
 	refKCorr  = refPairStat(refCorrRows, (*stats.PairSums).Corr, stats.NaNOver)
 	refKBeta  = refPairStat(refBetaRows, (*stats.PairSums).Beta, stats.NaNOver)
 )
+
+// refKPercentile is mpercentile's statistic as it was: each frame
+// sorted.
+func refKPercentile(q float64, method string) refKernel {
+	return refWindowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.QuantileSorted(v, q, method) })
+}
 
 // refRows is kernelRows as it was: the kernel, then NULL for NaN (the
 // plain sums) or for the non-finite results of frames without an

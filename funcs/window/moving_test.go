@@ -10,6 +10,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -66,7 +67,7 @@ func TestMovingKernelsMatchNaive(t *testing.T) {
 		{name: "mavg", k: kAvg, stat: func(v []float64) (float64, bool) { s, _ := sum(v); return s / float64(len(v)), true }},
 		{name: "mvar", k: kVar, stat: func(v []float64) (float64, bool) { return stats.Variance(v, 1) }},
 		{name: "mstdp", k: kStdp, stat: func(v []float64) (float64, bool) { r, ok := stats.Variance(v, 0); return math.Sqrt(r), ok }},
-		{name: "mmed", k: kMed, stat: func(v []float64) (float64, bool) {
+		{name: "mmed", k: orderKernel(orderstat.Median), stat: func(v []float64) (float64, bool) {
 			s := append([]float64(nil), v...)
 			sort.Float64s(s)
 			return stats.Median(s), true

@@ -2,6 +2,7 @@ package window
 
 import (
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -30,7 +31,7 @@ func init() {
 	funcs.Register(
 		mSpec("msum", kSum, iSum), mSpec("msum2", kSum2, iSum2), mavgSpec(),
 		mSpec("mvar", kVar, iVar), mSpec("mvarp", kVarp, iVarp), mSpec("mstd", kStd, iStd), mSpec("mstdp", kStdp, iStdp),
-		mMomentSpec("mskew", "skew"), mMomentSpec("mkurtosis", "kurtosis"), mSpec("mmed", kMed, intKernels{}), mSpec("mprod", kProd, intKernels{}),
+		mMomentSpec("mskew", "skew"), mMomentSpec("mkurtosis", "kurtosis"), orderSpec("mmed", false, orderstat.Median), mSpec("mprod", kProd, intKernels{}),
 		funcs.Spec{Name: "mmad", Params: []string{"X", "window", "useMedian", "minPeriods"}, Min: 2, Max: 4, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mmad},
 		mFrameSpec("mmax", extremeColumn(1), extremeSegmented(1)), mFrameSpec("mmin", extremeColumn(-1), extremeSegmented(-1)),
 		mFrameSpec("mfirst", pickColumn(pickFirstLast(true)), nil), mFrameSpec("mlast", pickColumn(pickFirstLast(false)), nil),
@@ -38,23 +39,23 @@ func init() {
 		funcs.Spec{Name: "mcount", Params: []string{"X", "window", "minPeriods"}, Min: 2, Max: 3, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mcount},
 		funcs.Spec{Name: "mpercentile", Params: []string{"X", "percent", "window", "interpolation", "minPeriods"}, Min: 3, Max: 5, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mpercentile},
 		funcs.Spec{Name: "mrank", Params: []string{"X", "ascending", "window", "ignoreNA", "tiesMethod", "percent", "minPeriods"}, Min: 3, Max: 7, Props: funcs.Pure | funcs.OrderSensitive, Category: "moving", Fn: mrank},
-		m2Spec("mwsum", []string{"X", "Y"}, kWsum),
-		m2Spec("mwavg", []string{"X", "Y"}, kWavg),
-		m2Spec("mcovar", []string{"X", "Y"}, kCovar),
-		m2Spec("mcorr", []string{"X", "Y"}, kCorr),
-		m2Spec("mbeta", []string{"Y", "X"}, kBeta),
+		m2Spec("mwsum", []string{"X", "Y"}, kWsum, iWsum),
+		m2Spec("mwavg", []string{"X", "Y"}, kWavg, iWavg),
+		m2Spec("mcovar", []string{"X", "Y"}, kCovar, iCovar),
+		m2Spec("mcorr", []string{"X", "Y"}, kCorr, iCorr),
+		m2Spec("mbeta", []string{"Y", "X"}, kBeta, iBeta),
 
 		tmSpec("tmsum", kSum, iSum), tmSpec("tmsum2", kSum2, iSum2), tmSpec("tmavg", kAvg, iAvg),
 		tmSpec("tmvar", kVar, iVar), tmSpec("tmvarp", kVarp, iVarp), tmSpec("tmstd", kStd, iStd), tmSpec("tmstdp", kStdp, iStdp),
-		tmSpec("tmskew", kSkew, intKernels{}), tmSpec("tmkurtosis", kKurt, intKernels{}), tmSpec("tmmed", kMed, intKernels{}), tmSpec("tmprod", kProd, intKernels{}),
+		tmSpec("tmskew", kSkew, intKernels{}), tmSpec("tmkurtosis", kKurt, intKernels{}), orderSpec("tmmed", true, orderstat.Median), tmSpec("tmprod", kProd, intKernels{}),
 		tmFrameSpec("tmmax", extremeColumn(1), extremeSegmented(1)), tmFrameSpec("tmmin", extremeColumn(-1), extremeSegmented(-1)),
 		tmFrameSpec("tmfirst", pickColumn(pickFirstLast(true)), nil), tmFrameSpec("tmlast", pickColumn(pickFirstLast(false)), nil),
 		tmFrameSpec("tmcount", tmcount, nil),
-		tm2Spec("tmwsum", []string{"X", "Y"}, kWsum),
-		tm2Spec("tmwavg", []string{"X", "Y"}, kWavg),
-		tm2Spec("tmcovar", []string{"X", "Y"}, kCovar),
-		tm2Spec("tmcorr", []string{"X", "Y"}, kCorr),
-		tm2Spec("tmbeta", []string{"Y", "X"}, kBeta),
+		tm2Spec("tmwsum", []string{"X", "Y"}, kWsum, iWsum),
+		tm2Spec("tmwavg", []string{"X", "Y"}, kWavg, iWavg),
+		tm2Spec("tmcovar", []string{"X", "Y"}, kCovar, iCovar),
+		tm2Spec("tmcorr", []string{"X", "Y"}, kCorr, iCorr),
+		tm2Spec("tmbeta", []string{"Y", "X"}, kBeta, iBeta),
 	)
 
 	// moving_index.go.

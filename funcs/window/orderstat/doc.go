@@ -1,0 +1,5 @@
+// Package orderstat keeps the values of a sliding window in sorted order
+// as rows enter and leave it, so the moving order statistics (median,
+// percentile, median absolute deviation) read them without sorting every
+// window afresh.
+package orderstat
