@@ -48,3 +48,29 @@ func TestCrossReservesAndStops(t *testing.T) {
 	_, err = crossFn("cross")(live, []value.Value{add, small, small})
 	require.ErrorIs(t, err, context.Canceled)
 }
+
+// eachLeft, eachRight, eachPre and eachPost stop on a cancelled request:
+// a built-in's calls don't look at it, and eachLeft(add, x, x) over
+// 200,000 elements ran on until it took the process's memory.
+func TestEachSidesStopWhenCancelled(t *testing.T) {
+	add := &funcs.Spec{Name: "add"}
+	x := value.NewDoubles([]float64{1, 2, 3})
+	env := &fakeenv.Func{Ctx: context.Background(), F: func(xs []float64) value.Value { return value.NewDouble(xs[0]) }}
+	calls := []struct {
+		name string
+		fn   funcs.Impl
+	}{
+		{"eachLeft", eachSideFn("eachLeft", true)}, {"eachRight", eachSideFn("eachRight", false)},
+		{"eachPre", eachNeighbourFn("eachPre", true)}, {"eachPost", eachNeighbourFn("eachPost", false)},
+	}
+	for _, c := range calls {
+		env.Ctx = context.Background()
+		_, err := c.fn(env, []value.Value{add, x, x})
+		require.NoError(t, err, c.name)
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		env.Ctx = ctx
+		_, err = c.fn(env, []value.Value{add, x, x})
+		require.ErrorIs(t, err, context.Canceled, c.name)
+	}
+}

@@ -150,7 +150,14 @@ func eachSideFn(name string, left bool) funcs.Impl {
 		}
 		s := funcs.SeqOf(it)
 		out := make([]value.Value, s.N)
+		ctx := funcs.ContextOf(env)
 		for i := 0; i < s.N; i++ {
+			// as in eachCall: a built-in's calls don't look at ctx, and
+			// eachLeft(add, x, x) over 200,000 elements ran on after a
+			// cancel until it took the process's memory
+			if i&1023 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			if left {
 				out[i], err = env.Call(fn, s.At(i), y)
 			} else {
@@ -190,7 +197,11 @@ func eachNeighbourFn(name string, pre bool) funcs.Impl {
 		s := funcs.SeqOf(args[1])
 		edge := funcs.Arg(args, 2)
 		out := make([]value.Value, s.N)
+		ctx := funcs.ContextOf(env)
 		for i := 0; i < s.N; i++ {
+			if i&1023 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			var other value.Value
 			switch {
 			case pre && i > 0:

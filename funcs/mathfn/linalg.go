@@ -182,8 +182,9 @@ func diag(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 // luDecompose factors a square matrix in place with partial pivoting and
-// returns the row permutation and its sign (0 when singular).
-func luDecompose(d *dense) ([]int, float64) {
+// returns the row permutation and its sign (0 when singular). It is cubic
+// (a minute at a few thousand rows), so it looks at ctx once per pivot.
+func luDecompose(ctx context.Context, d *dense) ([]int, float64, error) {
 	n := d.rows
 	perm := make([]int, n)
 	for i := range perm {
@@ -191,6 +192,9 @@ func luDecompose(d *dense) ([]int, float64) {
 	}
 	sign := 1.0
 	for k := 0; k < n; k++ {
+		if err := ctx.Err(); err != nil {
+			return nil, 0, err
+		}
 		p := k
 		for r := k + 1; r < n; r++ {
 			if math.Abs(d.at(r, k)) > math.Abs(d.at(p, k)) {
@@ -198,7 +202,7 @@ func luDecompose(d *dense) ([]int, float64) {
 			}
 		}
 		if d.at(p, k) == 0 {
-			return perm, 0
+			return perm, 0, nil
 		}
 		if p != k {
 			for c := 0; c < n; c++ {
@@ -217,16 +221,19 @@ func luDecompose(d *dense) ([]int, float64) {
 			}
 		}
 	}
-	return perm, sign
+	return perm, sign, nil
 }
 
 // det is the determinant; NULLs count as 0 (the "det" page).
-func det(_ funcs.Env, args []value.Value) (value.Value, error) {
+func det(env funcs.Env, args []value.Value) (value.Value, error) {
 	d, err := squareDenseArg("det", args[0], true)
 	if err != nil {
 		return nil, err
 	}
-	_, sign := luDecompose(d)
+	_, sign, err := luDecompose(funcs.ContextOf(env), d)
+	if err != nil {
+		return nil, err
+	}
 	r := sign
 	for i := 0; i < d.rows; i++ {
 		r *= d.at(i, i)
@@ -236,7 +243,7 @@ func det(_ funcs.Env, args []value.Value) (value.Value, error) {
 
 // inverse inverts a square non-singular matrix; a matrix that is not
 // square gets the text funcs/p/pinverse.md quotes.
-func inverse(_ funcs.Env, args []value.Value) (value.Value, error) {
+func inverse(env funcs.Env, args []value.Value) (value.Value, error) {
 	if m, ok := args[0].(*value.Matrix); ok && m.Rows != m.Cols {
 		return nil, ddberr.Errorf("The argument of 'inverse' must be a square matrix.")
 	}
@@ -245,13 +252,20 @@ func inverse(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	n := d.rows
-	perm, sign := luDecompose(d)
+	ctx := funcs.ContextOf(env)
+	perm, sign, err := luDecompose(ctx, d)
+	if err != nil {
+		return nil, err
+	}
 	if sign == 0 {
 		return nil, ddberr.Errorf("The input matrix is singular and cannot be inverted. RefId:S05000")
 	}
 	out := &dense{rows: n, cols: n, a: make([]float64, n*n)}
 	col := make([]float64, n)
 	for c := 0; c < n; c++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for i := range col {
 			col[i] = 0
 			if perm[i] == c {
@@ -337,14 +351,18 @@ func repmat(env funcs.Env, args []value.Value) (value.Value, error) {
 
 // cholesky factors a symmetric positive-definite matrix as L*L' (lower)
 // or U'*U.
-func cholesky(_ funcs.Env, args []value.Value) (value.Value, error) {
+func cholesky(env funcs.Env, args []value.Value) (value.Value, error) {
 	d, lower, err := denseFlagArgs("cholesky", "lower", true, true, args)
 	if err != nil {
 		return nil, err
 	}
 	n := d.rows
+	ctx := funcs.ContextOf(env)
 	l := &dense{rows: n, cols: n, a: make([]float64, n*n)}
 	for j := 0; j < n; j++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		s := d.at(j, j)
 		for k := 0; k < j; k++ {
 			s -= l.at(j, k) * l.at(j, k)
@@ -384,13 +402,17 @@ func identity(n int) *dense {
 
 // luFn is lu(obj, [permute]): P, L, U with obj = P*L*U (partial
 // pivoting), or with permute the two matrices P*L and U.
-func luFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+func luFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	d, permute, err := denseFlagArgs("lu", "permute", false, true, args)
 	if err != nil {
 		return nil, err
 	}
 	n := d.rows
-	perm, _ := luDecompose(d)
+	ctx := funcs.ContextOf(env)
+	perm, _, err := luDecompose(ctx, d)
+	if err != nil {
+		return nil, err
+	}
 	l, u := identity(n), &dense{rows: n, cols: n, a: make([]float64, n*n)}
 	for r := 0; r < n; r++ {
 		for c := 0; c < n; c++ {
@@ -407,7 +429,7 @@ func luFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 		p.set(r, k, 1)
 	}
 	if permute {
-		pl, err := MatMul(context.Background(), p, l) // n*n, no longer than the decomposition
+		pl, err := MatMul(ctx, p, l)
 		if err != nil {
 			return nil, err
 		}
@@ -419,7 +441,7 @@ func luFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 // qrFn is the Householder QR decomposition with LAPACK's sign
 // convention (R's diagonal takes the sign opposite to the column's
 // leading element).
-func qrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
+func qrFn(env funcs.Env, args []value.Value) (value.Value, error) {
 	m, err := matrixArg("qr", args[0])
 	if err != nil {
 		return nil, err
@@ -445,7 +467,12 @@ func qrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for c := range perm {
 		perm[c] = int32(c)
 	}
+	ctx := funcs.ContextOf(env)
 	for k := 0; k < kk; k++ {
+		// each step updates the trailing columns and all of Q: cubic
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if piv {
 			// column pivoting: bring the remaining column of the largest
 			// norm over rows k.. to position k (LAPACK's dgeqp3 order)
@@ -551,14 +578,18 @@ func qrFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 
 // gramSchmidt orthogonalises the columns of a full-column-rank matrix
 // (classical Gram-Schmidt), optionally normalising them.
-func gramSchmidt(_ funcs.Env, args []value.Value) (value.Value, error) {
+func gramSchmidt(env funcs.Env, args []value.Value) (value.Value, error) {
 	a, norm, err := denseFlagArgs("gramSchmidt", "normalize", false, false, args)
 	if err != nil {
 		return nil, err
 	}
 	rows, cols := a.rows, a.cols
+	ctx := funcs.ContextOf(env)
 	out := &dense{rows: rows, cols: cols, a: make([]float64, rows*cols)}
 	for c := 0; c < cols; c++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		u := out.a[c*rows : (c+1)*rows]
 		copy(u, a.a[c*rows:(c+1)*rows])
 		for p := 0; p < c; p++ {

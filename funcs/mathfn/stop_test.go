@@ -13,7 +13,8 @@ import (
 
 // The cubic decompositions take seconds at 500x500 (eig half a minute)
 // and minutes at a few thousand rows: a cancelled request stops each of
-// them, on every path svdRows takes (square, tall, wide).
+// them, on every path svdRows takes (square, tall, wide), and the LU
+// (det, inverse, lu), Cholesky, Householder (qr) and Gram-Schmidt loops.
 func TestDecompositionsStopWhenCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -24,6 +25,18 @@ func TestDecompositionsStopWhenCancelled(t *testing.T) {
 			xs[i] = float64(i%7) - float64(i%5)*0.5
 		}
 		return &value.Matrix{V: value.NewDoubles(xs), Rows: rows, Cols: cols}
+	}
+	// spd is positive definite (cholesky) and so non-singular (inverse)
+	// with independent columns (gramSchmidt)
+	spd := func(n int) *value.Matrix {
+		xs := make([]float64, n*n)
+		for i := range xs {
+			xs[i] = 1 / float64(1+i%n+i/n)
+		}
+		for i := 0; i < n; i++ {
+			xs[i*n+i] += float64(n)
+		}
+		return &value.Matrix{V: value.NewDoubles(xs), Rows: n, Cols: n}
 	}
 	calls := []struct {
 		name string
@@ -39,6 +52,14 @@ func TestDecompositionsStopWhenCancelled(t *testing.T) {
 		{"pinverse", pinverse, []value.Value{square(60, 60)}},
 		{"matrixRank", matrixRank, []value.Value{square(60, 60)}},
 		{"norm nuc", vectorNorm, []value.Value{square(60, 60), value.NewString("nuc")}},
+		{"det", det, []value.Value{square(60, 60)}},
+		{"inverse", inverse, []value.Value{spd(60)}},
+		{"lu", luFn, []value.Value{square(60, 60)}},
+		{"lu permute", luFn, []value.Value{square(60, 60), value.NewBool(true)}},
+		{"cholesky", cholesky, []value.Value{spd(60)}},
+		{"qr", qrFn, []value.Value{square(60, 60)}},
+		{"qr pivoting", qrFn, []value.Value{square(60, 60), value.NewString("full"), value.NewBool(true)}},
+		{"gramSchmidt", gramSchmidt, []value.Value{spd(60)}},
 	}
 	for _, c := range calls {
 		_, err := c.fn(env, c.args)

@@ -1,6 +1,7 @@
 package regress
 
 import (
+	"context"
 	"math"
 
 	"github.com/porpoisedb/porpoise/funcs"
@@ -136,7 +137,7 @@ func boundedLS(cols [][]float64, y, lb, ub []float64, maxIter int, tol float64) 
 		z := make([]float64, k)
 		copy(z, x)
 		if len(fc) > 0 {
-			f, _ := leastSquares(fc, r, nil, "svd", true)
+			f, _ := leastSquares(context.Background(), fc, r, nil, "svd", true)
 			for i, j := range idx {
 				z[j] = f.beta[i]
 			}

@@ -1,6 +1,7 @@
 package regress
 
 import (
+	"context"
 	"math"
 
 	"github.com/porpoisedb/porpoise/funcs"
@@ -116,7 +117,7 @@ func ridgeSolve(cols [][]float64, y []float64, alpha float64) []float64 {
 	if n == 0 || k == 0 {
 		return w
 	}
-	x, _ := designDense(cols, y, nil)
+	x, _, _ := designDense(context.Background(), cols, y, nil)
 	u, v, s, cut, ok := thinSVD(x)
 	if !ok {
 		return w

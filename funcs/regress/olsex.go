@@ -72,7 +72,7 @@ func olsEx(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fitOLS("olsEx", d, nil, intercept, mode, "default", true, olsKeysEx)
+	return fitOLS(funcs.ContextOf(env), "olsEx", d, nil, intercept, mode, "default", true, olsKeysEx)
 }
 
 // beta is the least-squares slope of Y on X over the pairs neither is

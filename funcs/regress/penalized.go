@@ -1,6 +1,7 @@
 package regress
 
 import (
+	"context"
 	"math"
 
 	"github.com/porpoisedb/porpoise/funcs"
@@ -180,7 +181,7 @@ func basicOutput(d *design, sw []float64, f penFit, p penalty, mode int64, keys 
 	if mode == 0 {
 		return value.NewDoubles(nullNaN(beta...))
 	}
-	r, _ := leastSquares(cols, d.y, sw, "default", true)
+	r, _ := leastSquares(context.Background(), cols, d.y, sw, "default", true)
 	return output(mode, cols, names, d.y, sw, beta, r.inv, p.intercept, keys)
 }
 

@@ -23,10 +23,14 @@ var pwlfPredictSpec = &funcs.Spec{Name: "pwlfPredict", Params: []string{"model",
 // polynomial with the given sorted breaks at x: a column of ones, then
 // for degree >= 1, for each power k up to degree, (x - breaks[0])^k and,
 // per inner break b, (x - b)^k where x > b (0 elsewhere); for degree 0 a
-// step 1 where x > b per inner break.
-func pwlfMatrix(x, breaks []float64, degree int) [][]float64 {
+// step 1 where x > b per inner break. A thousand breaks over 200,000
+// points take seconds, so it looks at ctx once per column.
+func pwlfMatrix(ctx context.Context, x, breaks []float64, degree int) ([][]float64, error) {
 	n := len(x)
 	col := func(f func(float64) float64) []float64 {
+		if ctx.Err() != nil {
+			return nil
+		}
 		c := make([]float64, n)
 		for i, v := range x {
 			c[i] = f(v)
@@ -44,7 +48,7 @@ func pwlfMatrix(x, breaks []float64, degree int) [][]float64 {
 				return 0
 			}))
 		}
-		return cols
+		return cols, ctx.Err()
 	}
 	for k := 1; k <= degree; k++ {
 		fk := float64(k)
@@ -58,7 +62,7 @@ func pwlfMatrix(x, breaks []float64, degree int) [][]float64 {
 			}))
 		}
 	}
-	return cols
+	return cols, ctx.Err()
 }
 
 // pwlfProblem is a piecewise fit's data and constraints.
@@ -72,18 +76,25 @@ type pwlfProblem struct {
 // fit solves the coefficients for the breaks (sorted, ends included)
 // and gives them with the weighted sum of squared residuals. With points
 // xc, yc to pass through it solves the least-squares problem's KKT
-// system.
-func (p *pwlfProblem) fit(breaks []float64) ([]float64, float64) {
-	cols := pwlfMatrix(p.x, breaks, p.degree)
+// system. Only ctx's error is returned: a fit that fails otherwise has
+// an infinite sum of squares.
+func (p *pwlfProblem) fit(ctx context.Context, breaks []float64) ([]float64, float64, error) {
+	cols, err := pwlfMatrix(ctx, p.x, breaks, p.degree)
+	if err != nil {
+		return nil, 0, err
+	}
 	var beta []float64
 	if len(p.xc) == 0 {
-		r, err := leastSquares(cols, p.y, p.w, "default", true)
+		r, err := leastSquares(ctx, cols, p.y, p.w, "default", true)
+		if err := ctx.Err(); err != nil {
+			return nil, 0, err
+		}
 		if err != nil {
-			return nil, math.Inf(1)
+			return nil, math.Inf(1), nil
 		}
 		beta = r.beta
-	} else {
-		beta = p.constrained(cols, breaks)
+	} else if beta, err = p.constrained(ctx, cols, breaks); err != nil {
+		return nil, 0, err
 	}
 	ssr := 0.0
 	for i, y := range p.y {
@@ -97,16 +108,23 @@ func (p *pwlfProblem) fit(breaks []float64) ([]float64, float64) {
 		}
 		ssr += wi * (y - f) * (y - f)
 	}
-	return beta, ssr
+	return beta, ssr, nil
 }
 
 // constrained solves min ||W(y - Aβ)||² subject to Cβ = yc.
-func (p *pwlfProblem) constrained(cols [][]float64, breaks []float64) []float64 {
+func (p *pwlfProblem) constrained(ctx context.Context, cols [][]float64, breaks []float64) ([]float64, error) {
 	k, c := len(cols), len(p.xc)
-	cc := pwlfMatrix(p.xc, breaks, p.degree)
+	cc, err := pwlfMatrix(ctx, p.xc, breaks, p.degree)
+	if err != nil {
+		return nil, err
+	}
 	kkt := mat.NewDense(k+c, k+c, nil)
 	rhs := make([]float64, k+c)
 	for a := 0; a < k; a++ {
+		// a row of the k×k normal matrix is k passes over the points
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for b := 0; b < k; b++ {
 			s := 0.0
 			for i := range p.y {
@@ -142,7 +160,7 @@ func (p *pwlfProblem) constrained(cols [][]float64, breaks []float64) []float64 
 			beta[a] += inv.At(a, b) * rhs[b]
 		}
 	}
-	return beta
+	return beta, nil
 }
 
 // breaksOf is the full sorted break vector of inner breaks clipped to
@@ -290,7 +308,10 @@ func piecewiseLinFit(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	breaks := p.breaksOf(inner, lo, hi)
-	beta, _ := p.fit(breaks)
+	beta, _, err := p.fit(funcs.ContextOf(env), breaks)
+	if err != nil {
+		return nil, err
+	}
 	nullOr := func(v value.Value, xs []float64) value.Value {
 		if v == nil {
 			return value.NewNothing()
@@ -317,8 +338,12 @@ func searchBreaks(ctx context.Context, p *pwlfProblem, lo, hi, guess []float64, 
 	if m == 0 {
 		return nil, nil
 	}
+	// a cancelled fit costs +Inf; the loops below look at ctx after
 	cost := func(b []float64) float64 {
-		_, ssr := p.fit(p.breaksOf(b, lo, hi))
+		_, ssr, err := p.fit(ctx, p.breaksOf(b, lo, hi))
+		if err != nil {
+			return math.Inf(1)
+		}
 		return ssr
 	}
 	type cand struct {
@@ -329,7 +354,8 @@ func searchBreaks(ctx context.Context, p *pwlfProblem, lo, hi, guess []float64, 
 	if guess != nil {
 		starts = []cand{{append([]float64(nil), guess...), cost(guess)}}
 	} else {
-		k := len(pwlfMatrix(p.x[:1], p.breaksOf(lo, lo, hi), p.degree))
+		one, _ := pwlfMatrix(context.Background(), p.x[:1], p.breaksOf(lo, lo, hi), p.degree)
+		k := len(one)
 		budget := int(math.Min(20000, math.Max(300, 4e7/float64(len(p.x)*k*k))))
 		var pts [][]float64
 		if g := int(math.Floor(math.Pow(float64(budget), 1/float64(m)))); g >= 3 && m <= 3 {
@@ -389,7 +415,7 @@ func searchBreaks(ctx context.Context, p *pwlfProblem, lo, hi, guess []float64, 
 
 // pwlfPredict is the piecewise model's value at each element of X, with
 // the model's beta and breaks unless given.
-func pwlfPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
+func pwlfPredict(env funcs.Env, args []value.Value) (value.Value, error) {
 	bad := funcs.BadArg("pwlfPredict", "model", "a piecewiseLinFit model")
 	d, ok := args[0].(*value.Dict)
 	if !ok || d.Keys.T != value.String {
@@ -421,7 +447,10 @@ func pwlfPredict(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	breaks = append([]float64(nil), breaks...)
 	sort.Float64s(breaks)
-	cols := pwlfMatrix(x, breaks, int(deg.I))
+	cols, err := pwlfMatrix(funcs.ContextOf(env), x, breaks, int(deg.I))
+	if err != nil {
+		return nil, err
+	}
 	if len(cols) != len(beta) {
 		return nil, funcs.BadArg("pwlfPredict", "beta", "a numeric vector with one value per parameter of the model")
 	}

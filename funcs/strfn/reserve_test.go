@@ -3,6 +3,8 @@ package strfn
 import (
 	"context"
 	"errors"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -84,4 +86,35 @@ func TestPadAndRepeatReserve(t *testing.T) {
 	got, err = repeatFn(live, []value.Value{strs, value.NewInt(2)})
 	require.NoError(t, err)
 	require.Equal(t, []string{"abab", "cc"}, got.(*value.Vector).Strings())
+}
+
+// padded fills as the repeat-then-join it replaced, for fills longer
+// and shorter than the room, multi-byte fills and both sides.
+func TestPaddedIsRepeatThenJoin(t *testing.T) {
+	for _, s := range []string{"", "a", "héllo"} {
+		for _, fill := range []string{"0", "ab", "xyz", "日本", "0123456789"} {
+			for n := len(s) + 1; n < len(s)+40; n++ {
+				need := n - len(s)
+				p := strings.Repeat(fill, need/len(fill)+1)[:need]
+				require.Equal(t, p+s, padded(s, fill, n, true), "%q %q %d", s, fill, n)
+				require.Equal(t, s+p, padded(s, fill, n, false), "%q %q %d", s, fill, n)
+			}
+		}
+	}
+}
+
+// A padded string is the only allocation of its size: the fill is not
+// built apart and joined, which held twice what reserveText accounts.
+func TestPadAllocatesTheResultOnce(t *testing.T) {
+	const n = 64 << 20
+	args := []value.Value{value.NewString("ab"), value.NewInt(n), value.NewString("xyz")}
+	for _, fn := range []funcs.Impl{pad("lpad", true), pad("rpad", false)} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		got, err := fn(&fakeenv.Func{Ctx: context.Background()}, args)
+		runtime.ReadMemStats(&after)
+		require.NoError(t, err)
+		require.Len(t, got.(*value.Scalar).S, n)
+		require.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(n+n/4))
+	}
 }

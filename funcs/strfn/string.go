@@ -191,14 +191,32 @@ func pad(fn string, left bool) funcs.Impl {
 			if fill == "" {
 				return s
 			}
-			need := int(n) - len(s)
-			p := strings.Repeat(fill, need/len(fill)+1)[:need]
-			if left {
-				return p + s
-			}
-			return s + p
+			return padded(s, fill, int(n), left)
 		})
 	}
+}
+
+// padded is s filled to n bytes with repeats of fill on the left or the
+// right, made in one allocation of n bytes: the fill repeated and then
+// joined to s held twice the result at once, which reserveText does not
+// count (rpad("a", 8000000000) took 16 GB).
+func padded(s, fill string, n int, left bool) string {
+	var b strings.Builder
+	b.Grow(n)
+	if !left {
+		b.WriteString(s)
+	}
+	start, need := b.Len(), n-len(s)
+	b.WriteString(fill[:min(len(fill), need)])
+	// double the fill written so far, copying it from the builder's own
+	// bytes: Grow made room for all of it, so nothing moves
+	for done := b.Len() - start; done < need; done = b.Len() - start {
+		b.WriteString(b.String()[start : start+min(done, need-done)])
+	}
+	if left {
+		b.WriteString(s)
+	}
+	return b.String()
 }
 
 // charAt returns the CHAR at position Y of each string, NULL when Y is
