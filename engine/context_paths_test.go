@@ -85,6 +85,11 @@ t = table(k, x, i, d, sy)`)
 		"cumsum(x)", "cumsum(i)", "cummax(d)", "cummin(sy)", "cumcount(x)", "cumavg(i)", "cumprod(i)", "cumprod(x / 50)",
 		"cumstd(x)", "cumvar(i)", "cumsum2(x)", "cummed(i)", "cumPositiveStreak(x)", "cumPositiveStreak(i)", "cumsum(x * 1e300)",
 		"rank(x)", "denseRank(i)", "rowNo(x)", "ffill(x)", "iif(x > 0, prev(x), x)",
+		// expressions around the calls: only the calls run by group
+		"x - prev(x)", "(x - prev(x)) / prev(x)", "mavg(ratios(x), 3)", "mavg(x, 3) - mavg(x, 5)",
+		"prev(cumsum(i))", "cumsum(x) / sum(x)", "prev(x - avg(x))", "iif(x > avg(x), deltas(x), 0.0)",
+		"size(x) + rank(x)", "percentile(x, 50) - x", "prev(x) between -10:10", "sum(prev(x))",
+		"x ** x", "sum(x ** x)", "rank(x, false)", "rank(sy)", "rank(d)", "denseRank(x, false, false, true)", "denseRank(sy, true, true, true)", "denseRank(i, true, false)", "i + 1", "-deltas(i) * 2", "max(i) - cummax(i)", "move(sy, 1) == sy",
 	}
 	for n, call := range calls {
 		args := "x, i, d, sy"

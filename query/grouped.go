@@ -15,6 +15,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
+	"github.com/porpoisedb/porpoise/sqlparse/words"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -47,6 +48,10 @@ type lowering struct {
 	// item calls matters (hashGrouped), not how they are computed
 	anyArgs bool
 	specs   []aggSpec
+	// segs are the built-in calls of a context by item computed over all
+	// groups at once (segCall); strict is set inside their arguments
+	segs   []segCall
+	strict bool
 }
 
 // isUserFunction reports whether name is a function the session defined.
@@ -99,6 +104,14 @@ func (l *lowering) lower(e ast.Expr) (ast.Expr, bool, error) {
 		return &ast.ParenExpr{At: n.At, X: x}, true, nil
 	case *ast.Ident:
 		name := strings.ToLower(n.Name)
+		if l.strict && !l.cols[name] {
+			// a segmented call cuts every vector as long as the table by
+			// group: only a scalar variable means the same in each group
+			v, err := l.ex.eval(n)
+			if _, scalar := v.(*value.Scalar); err != nil || !scalar {
+				return nil, false, nil
+			}
+		}
 		if !l.cols[name] || l.keys[name] || l.rowwise {
 			return n, true, nil
 		}
@@ -110,6 +123,12 @@ func (l *lowering) lower(e ast.Expr) (ast.Expr, bool, error) {
 		}
 		return &ast.UnaryExpr{At: n.At, Op: n.Op, X: x}, true, nil
 	case *ast.BinaryExpr:
+		if r, ok := n.R.(*ast.BinaryExpr); ok && n.Op == "between" && r.Op == ":" {
+			return l.lowerBetween(n, r)
+		}
+		if !words.ElementWise(n.Op) {
+			return nil, false, nil
+		}
 		a, ok, err := l.lower(n.L)
 		if !ok || err != nil {
 			return nil, ok, err
@@ -125,7 +144,13 @@ func (l *lowering) lower(e ast.Expr) (ast.Expr, bool, error) {
 			return nil, false, nil
 		}
 		name := strings.ToLower(id.Name)
-		if l.ex.isUserFunction(id.Name) || !groupagg.Typed(name) {
+		if l.ex.isUserFunction(id.Name) {
+			return nil, false, nil
+		}
+		if !groupagg.Typed(name) {
+			if l.rowwise {
+				return l.segmentCall(n, id)
+			}
 			return nil, false, nil
 		}
 		spec := aggSpec{name: name, call: n}

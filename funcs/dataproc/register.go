@@ -146,8 +146,8 @@ func init() {
 
 	// sort.go.
 	funcs.Register(
-		funcs.Spec{Name: "rank", Params: []string{"X", "ascending", "groupNum", "ignoreNA", "tiesMethod", "percent", "precision"}, Min: 1, Max: 7, Props: funcs.Pure, Category: "sort", Fn: rank},
-		funcs.Spec{Name: "denseRank", Params: []string{"X", "ascending", "ignoreNA", "percent"}, Min: 1, Max: 4, Props: funcs.Pure, Category: "sort", Fn: denseRank},
+		funcs.Spec{Name: "rank", Params: []string{"X", "ascending", "groupNum", "ignoreNA", "tiesMethod", "percent", "precision"}, Min: 1, Max: 7, Props: funcs.Pure, Category: "sort", Fn: rank, Segmented: rankSegments},
+		funcs.Spec{Name: "denseRank", Params: []string{"X", "ascending", "ignoreNA", "percent"}, Min: 1, Max: 4, Props: funcs.Pure, Category: "sort", Fn: denseRank, Segmented: denseRankSegments},
 		funcs.Spec{Name: "isort", Params: []string{"X", "ascending"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "sort", Fn: isortFn},
 		funcs.Spec{Name: "isortTop", Params: []string{"X", "top", "ascending"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "sort", Fn: isortTopFn},
 		funcs.Spec{Name: "isort!", Params: []string{"X", "ascending", "indices"}, Min: 3, Max: 3, Props: funcs.Mutating, Category: "sort", Fn: isortInPlace},

@@ -56,3 +56,13 @@ func PerSegment(env funcs.Env, spec *funcs.Spec, args []value.Value, starts []in
 	}
 	return out, true, nil
 }
+
+// Call computes the built-in spec over every group of args at once: its
+// segmented form where it has one, else PerSegment. ok is false where
+// the caller must evaluate per group.
+func Call(env funcs.Env, spec *funcs.Spec, args []value.Value, starts []int) (value.Value, bool, error) {
+	if spec.Segmented == nil {
+		return PerSegment(env, spec, args, starts)
+	}
+	return spec.Segmented(env, args, starts)
+}
