@@ -89,7 +89,7 @@ t = table(k, x, i, d, sy)`)
 		"x - prev(x)", "(x - prev(x)) / prev(x)", "mavg(ratios(x), 3)", "mavg(x, 3) - mavg(x, 5)",
 		"prev(cumsum(i))", "cumsum(x) / sum(x)", "prev(x - avg(x))", "iif(x > avg(x), deltas(x), 0.0)",
 		"size(x) + rank(x)", "percentile(x, 50) - x", "prev(x) between -10:10", "sum(prev(x))",
-		"x ** x", "sum(x ** x)", "rank(x, false)", "rank(sy)", "rank(d)", "denseRank(x, false, false, true)", "denseRank(sy, true, true, true)", "denseRank(i, true, false)", "i + 1", "-deltas(i) * 2", "max(i) - cummax(i)", "move(sy, 1) == sy",
+		"x ** x", "sum(x ** x)", "rank(x, false)", "rank(sy)", "rank(d)", "denseRank(x, false, false, true)", "denseRank(sy, true, true, true)", "denseRank(i, true, false)", "log(x / prev(x))", "abs(x - prev(x))", "iif(i > 0, 1, 0) + rank(x)", "string(i) + string(sy)", "ceil(x) - floor(prev(x))", "i + 1", "-deltas(i) * 2", "max(i) - cummax(i)", "move(sy, 1) == sy",
 	}
 	for n, call := range calls {
 		args := "x, i, d, sy"

@@ -58,9 +58,20 @@ func PerSegment(env funcs.Env, spec *funcs.Spec, args []value.Value, starts []in
 }
 
 // Call computes the built-in spec over every group of args at once: its
-// segmented form where it has one, else PerSegment. ok is false where
+// segmented form where it has one, one call over all rows where it is
+// element-wise, else PerSegment. ok is false where
 // the caller must evaluate per group.
 func Call(env funcs.Env, spec *funcs.Spec, args []value.Value, starts []int) (value.Value, bool, error) {
+	const notWise = funcs.Aggregate | funcs.OrderSensitive | funcs.Session | funcs.Mutating | funcs.Command
+	if spec.Segmented == nil && spec.Fn != nil && spec.NamedFn == nil && spec.Props&(funcs.ElementWise|notWise) == funcs.ElementWise && spec.CheckArity(len(args)) == nil {
+		// each row's result is its own arguments' (log(x / prev(x))): one
+		// call over all rows is the groups' results joined
+		if r, err := spec.Fn(env, args); err == nil {
+			if v, isVec := r.(*value.Vector); isVec && v.Len() == starts[len(starts)-1] {
+				return v, true, nil
+			}
+		}
+	}
 	if spec.Segmented == nil {
 		return PerSegment(env, spec, args, starts)
 	}
