@@ -32,6 +32,9 @@ type aggSpec struct {
 	name string
 	call *ast.CallExpr
 	args []ast.Expr // nil for count(*)
+	// fn is a built-in aggregate groupagg has no typed loop for, called
+	// on each group's rows (builtinPerGroup)
+	fn *funcs.Spec
 }
 
 // placeholder names the column holding aggregate k's values; the
@@ -147,18 +150,23 @@ func (l *lowering) lower(e ast.Expr) (ast.Expr, bool, error) {
 		if l.ex.isUserFunction(id.Name) {
 			return nil, false, nil
 		}
+		spec := aggSpec{name: name, call: n}
 		if !groupagg.Typed(name) {
 			if l.rowwise {
 				return l.segmentCall(n, id)
 			}
-			return nil, false, nil
+			if spec.fn = l.builtinAggregate(id); spec.fn == nil {
+				return nil, false, nil
+			}
 		}
-		spec := aggSpec{name: name, call: n}
 		for _, a := range n.Args {
 			if _, star := a.(*ast.StarExpr); star && name == "count" && len(n.Args) == 1 {
 				break
 			}
 			if err := l.ex.checkNoAggregate(a); err != nil {
+				if spec.fn != nil {
+					return nil, false, nil // the per-group path, as before
+				}
 				return nil, false, err
 			}
 			// the argument is computed once over all rows and cut by
@@ -211,6 +219,16 @@ func newGroupEval(ex *executor, src *value.Table, g *groupagg.Groups) *groupEval
 func (ge *groupEval) aggregates(specs []aggSpec) ([]*value.Vector, error) {
 	out := make([]*value.Vector, len(specs))
 	for k, s := range specs {
+		if s.fn != nil {
+			v, ok, err := ge.builtinPerGroup(s)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out[k] = v
+				continue
+			}
+		}
 		args, err := ge.specArgs(s)
 		if err != nil {
 			return nil, err
