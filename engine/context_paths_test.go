@@ -89,7 +89,7 @@ t = table(k, x, i, d, sy)`)
 		"x - prev(x)", "(x - prev(x)) / prev(x)", "mavg(ratios(x), 3)", "mavg(x, 3) - mavg(x, 5)",
 		"prev(cumsum(i))", "cumsum(x) / sum(x)", "prev(x - avg(x))", "iif(x > avg(x), deltas(x), 0.0)",
 		"size(x) + rank(x)", "percentile(x, 50) - x", "prev(x) between -10:10", "sum(prev(x))",
-		"x ** x", "sum(x ** x)", "rank(x, false)", "rank(sy)", "rank(d)", "denseRank(x, false, false, true)", "denseRank(sy, true, true, true)", "denseRank(i, true, false)", "log(x / prev(x))", "abs(x - prev(x))", "iif(i > 0, 1, 0) + rank(x)", "string(i) + string(sy)", "ceil(x) - floor(prev(x))", "i + 1", "-deltas(i) * 2", "max(i) - cummax(i)", "move(sy, 1) == sy",
+		"x ** x", "sum(x ** x)", "rank(x, false)", "rank(sy)", "rank(d)", "denseRank(x, false, false, true)", "denseRank(sy, true, true, true)", "denseRank(i, true, false)", "log(x / prev(x))", "abs(x - prev(x))", "iif(i > 0, 1, 0) + rank(x)", "string(i) + string(sy)", "ceil(x) - floor(prev(x))", "in(i, i + 1)", "notIn(i, i * 2)", "i + 1", "-deltas(i) * 2", "max(i) - cummax(i)", "move(sy, 1) == sy",
 	}
 	for n, call := range calls {
 		args := "x, i, d, sy"
@@ -125,7 +125,7 @@ t = table(k, x, i, d, sy)`)
 		"percentile(x, 50)", "percentile(i, 90) - 1", "quantile(x, 0.3)", "skew(x)", "kurtosis(i)", "mad(x)",
 		"prod(i)", "sum2(x)", "corr(x, i)", "covar(x, i)", "wsum(x, i)", "atImax(x, i)", "imax(x)",
 		"firstNot(x)", "lastNot(i)", "mode(i)", "max(d) - min(d)", "mode(sy)", "percentile(x, 50) + avg(x)",
-		"sum(x) / prod(i)", "percentile(x * 2, 25)",
+		"sum(x) / prod(i)", "percentile(x * 2, 25)", "sum(in(i, i + 1))", "sum(notIn(i, i * 2))",
 	}
 	for n, call := range calls {
 		mustRun(t, s, fmt.Sprintf("def aggcall%d(x, i, d, sy) { return %s }", n, call))

@@ -234,8 +234,8 @@ func (ex *executor) rowwise(e ast.Expr, cols map[string]bool) bool {
 		if !ok || !props.Has(funcs.ElementWise) || props&(funcs.Aggregate|funcs.OrderSensitive|funcs.Session) != 0 {
 			return false
 		}
-		for _, a := range x.Args {
-			if !ex.rowwise(a, cols) {
+		for i, a := range x.Args {
+			if !ex.rowwise(a, cols) || i > 0 && props.Has(funcs.FirstOnly) && refersTo(a, cols) {
 				return false
 			}
 		}

@@ -92,7 +92,7 @@ func eachSegment(env funcs.Env, spec *funcs.Spec, args []value.Value, starts []i
 // element-wise, else PerSegment. ok is false where
 // the caller must evaluate per group.
 func Call(env funcs.Env, spec *funcs.Spec, args []value.Value, starts []int) (value.Value, bool, error) {
-	const notWise = funcs.Aggregate | funcs.OrderSensitive | funcs.Session | funcs.Mutating | funcs.Command
+	const notWise = funcs.Aggregate | funcs.OrderSensitive | funcs.Session | funcs.Mutating | funcs.Command | funcs.FirstOnly
 	if spec.Segmented == nil && spec.Fn != nil && spec.NamedFn == nil && spec.Props&(funcs.ElementWise|notWise) == funcs.ElementWise && spec.CheckArity(len(args)) == nil {
 		// each row's result is its own arguments' (log(x / prev(x))): one
 		// call over all rows is the groups' results joined
