@@ -103,6 +103,9 @@ var queryScripts = []struct{ name, script string }{
 	{"context-by-csort-last", "select * from t context by sym csort ts limit -1"},
 	{"context-by-deltas-many", "select deltas(price) from t context by sym, qty"},
 	{"context-by-cumsum-many", "select cumsum(price) from t context by sym, qty"},
+	{"context-by-rank-many", "select rank(price) from t context by sym, qty"},
+	{"context-by-return-many", "select price / prev(price) - 1 from t context by sym, qty"},
+	{"context-by-return", "select price / prev(price) - 1 from t context by sym"},
 	{"ej-many-to-many", `ej(t, (select sym, price as p2 from t where qty == 7), "sym")`},
 	{"cj", "cj(select top 1000 sym from t, select top 1000 qty from t)"},
 }

@@ -504,7 +504,17 @@ func (p *pruneCtx) rowwise(e ast.Expr) bool {
 		}
 		return p.rowwise(n.L) && p.rowwise(n.R)
 	case *ast.CallExpr:
-		return p.builtinCall(n.Fn, funcs.Pure|funcs.ElementWise) && allArgs(n, p.rowwise)
+		if !p.builtinCall(n.Fn, funcs.Pure|funcs.ElementWise) {
+			return false
+		}
+		if p.builtinCall(n.Fn, funcs.FirstOnly) && len(n.Args) > 1 {
+			for _, a := range n.Args[1:] {
+				if len(p.columnsOf(a)) > 0 {
+					return false // in(x, y): y is one set for all rows
+				}
+			}
+		}
+		return allArgs(n, p.rowwise)
 	}
 	return false
 }

@@ -713,7 +713,20 @@ func (g *gen) query2() query {
 		k := g.colOf(kInt, kSym, kDate)
 		c := g.colOf(kInt, kLong, kDouble)
 		w1, w2 := g.where()
-		switch g.r.IntN(5) {
+		switch g.r.IntN(7) {
+		case 5: // an expression around calls: only the calls run by group
+			d := c.duck
+			return query{shape: "context by expression around calls",
+				ddb:  fmt.Sprintf("select rid, %s - prev(%s) as c1, next(%s) * 2 - avg(%s) as c2 from t%s context by %s", c.ddb, c.ddb, c.ddb, c.ddb, w1, k.ddb),
+				duck: fmt.Sprintf("select rid, %s - lag(%s) over w, lead(%s) over w * 2 - avg(%s) over (partition by %s) from t%s window w as (partition by %s order by rid)", d, d, d, d, k.duck, w2, k.duck)}
+		case 6: // rank and denseRank: 0-based, ties share the lowest rank, NULLs unranked
+			f, df := g.pick("rank", "denseRank"), "rank"
+			if f == "denseRank" {
+				df = "dense_rank"
+			}
+			return query{shape: "context by rank/denseRank",
+				ddb:  fmt.Sprintf("select rid, %s(%s) as c1 from t%s context by %s", f, c.ddb, w1, k.ddb),
+				duck: fmt.Sprintf("select rid, case when %s is null then null else %s() over (partition by %s, %s is null order by %s) - 1 end from t%s", c.duck, df, k.duck, c.duck, c.duck, w2)}
 		case 3: // cummax/cummin skip NULLs as cumsum does (func_null.md)
 			f := g.pick("max", "min")
 			return query{shape: "context by cummax/cummin",

@@ -85,6 +85,11 @@ t = table(k, x, i, d, sy)`)
 		"cumsum(x)", "cumsum(i)", "cummax(d)", "cummin(sy)", "cumcount(x)", "cumavg(i)", "cumprod(i)", "cumprod(x / 50)",
 		"cumstd(x)", "cumvar(i)", "cumsum2(x)", "cummed(i)", "cumPositiveStreak(x)", "cumPositiveStreak(i)", "cumsum(x * 1e300)",
 		"rank(x)", "denseRank(i)", "rowNo(x)", "ffill(x)", "iif(x > 0, prev(x), x)",
+		// expressions around the calls: only the calls run by group
+		"x - prev(x)", "(x - prev(x)) / prev(x)", "mavg(ratios(x), 3)", "mavg(x, 3) - mavg(x, 5)",
+		"prev(cumsum(i))", "cumsum(x) / sum(x)", "prev(x - avg(x))", "iif(x > avg(x), deltas(x), 0.0)",
+		"size(x) + rank(x)", "percentile(x, 50) - x", "prev(x) between -10:10", "sum(prev(x))",
+		"x ** x", "sum(x ** x)", "rank(x, false)", "rank(sy)", "rank(d)", "denseRank(x, false, false, true)", "denseRank(sy, true, true, true)", "denseRank(i, true, false)", "log(x / prev(x))", "abs(x - prev(x))", "iif(i > 0, 1, 0) + rank(x)", "string(i) + string(sy)", "ceil(x) - floor(prev(x))", "in(i, i + 1)", "notIn(i, i * 2)", "i + 1", "-deltas(i) * 2", "max(i) - cummax(i)", "move(sy, 1) == sy",
 	}
 	for n, call := range calls {
 		args := "x, i, d, sy"
@@ -97,6 +102,44 @@ t = table(k, x, i, d, sy)`)
 			require.Equal(t, slow.Rows(), fast.Rows(), q)
 			for r := 0; r < fast.Rows(); r++ {
 				require.Equal(t, slow.Cols[0].Elem(r).String(), fast.Cols[0].Elem(r).String(), "%s: row %d", q, r)
+			}
+		}
+	}
+}
+
+// TestGroupByBuiltinAggregates checks built-in aggregates without a typed
+// group loop (called on each group's rows at once) against the same calls
+// inside a user function, which group by evaluates group by group.
+func TestGroupByBuiltinAggregates(t *testing.T) {
+	s := memSession(t, `n = 3000
+k = rand(500, n)
+k[0:3] = 9999
+x = rand(100.0, n) - 50.0
+x[rand(n, 300)] = NULL
+i = rand(100, n) - 20
+i[rand(n, 300)] = NULL
+d = 2024.01.01 + rand(300, n)
+sy = symbol(string(rand(30, n)))
+t = table(k, x, i, d, sy)`)
+	calls := []string{
+		"percentile(x, 50)", "percentile(i, 90) - 1", "quantile(x, 0.3)", "skew(x)", "kurtosis(i)", "mad(x)",
+		"prod(i)", "sum2(x)", "corr(x, i)", "covar(x, i)", "wsum(x, i)", "atImax(x, i)", "imax(x)",
+		"firstNot(x)", "lastNot(i)", "mode(i)", "max(d) - min(d)", "mode(sy)", "percentile(x, 50) + avg(x)",
+		"sum(x) / prod(i)", "percentile(x * 2, 25)", "sum(in(i, i + 1))", "sum(notIn(i, i * 2))",
+	}
+	for n, call := range calls {
+		mustRun(t, s, fmt.Sprintf("def aggcall%d(x, i, d, sy) { return %s }", n, call))
+		// the groups' order follows the aggregates called (hashGrouped):
+		// order by makes it the same on both sides
+		for _, by := range []string{"group by k order by k", "group by k, i > 0 as pos order by k, pos", "group by sy having percentile(x, 50) > -100 order by sy"} {
+			fast := mustRun(t, s, fmt.Sprintf("select %s as r from t %s", call, by)).(*value.Table)
+			slow := mustRun(t, s, fmt.Sprintf("select aggcall%d(x, i, d, sy) as r from t %s", n, by)).(*value.Table)
+			q := call + " " + by
+			last := len(fast.Cols) - 1
+			require.Equal(t, slow.Cols[last].T, fast.Cols[last].T, q)
+			require.Equal(t, slow.Rows(), fast.Rows(), q)
+			for r := 0; r < fast.Rows(); r++ {
+				require.Equal(t, slow.Cols[last].Elem(r).String(), fast.Cols[last].Elem(r).String(), "%s: row %d", q, r)
 			}
 		}
 	}

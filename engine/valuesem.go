@@ -2,9 +2,9 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/query"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/owner"
 )
 
 // DolphinDB's value semantics ("按值赋值", named_func.md, objs/func_call.md):
@@ -116,7 +116,7 @@ func (in *interp) assignRef(n *ast.AssignStmt) error {
 	return nil
 }
 
-// Owns implements query.Env: query.OwnedBy says when, for a session variable.
+// Owns implements query.Env: owner.Alone says when, for a session variable.
 func (in *interp) Owns(name string, t *value.Table) bool {
-	return in.depth == 0 && !in.s.held.Exposes(t) && query.OwnedBy(in.frame, name, t)
+	return in.depth == 0 && !in.s.held.Exposes(t) && owner.Alone(in.frame, name, t)
 }

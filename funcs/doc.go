@@ -27,6 +27,7 @@
 //	funcs/stats        aggregates, statistics, correlation, cumulative and series functions
 //	funcs/rowfn        row-wise functions: reductions, indexing, ranks, shifts and cumulative sums over each row
 //	funcs/window       moving, time-moving, moving-topN and exponentially weighted functions
+//	funcs/swing        zigzag: the swing points of a price series
 //	funcs/talib        the TA-Lib moving averages (sma, wma, ema, dema, tema, kama, t3, ma ...)
 //	funcs/convert      type conversion, decimals, JSON
 //	funcs/strfn        string functions, string formatting, regular expressions, encodings

@@ -44,6 +44,11 @@ const (
 	// over a coded SYMBOL or STRING vector with fewer symbols than rows
 	// Register makes them run once per symbol (per_symbol.go).
 	PerSymbol
+	// FirstOnly marks an ElementWise function that is element-wise in its
+	// first argument only: the others are one value for all rows (the set
+	// of in, the range of between, the bins of digitize), so a column
+	// there makes each row's answer depend on the other rows.
+	FirstOnly
 )
 
 // Has reports whether all of q are set in p.

@@ -3,10 +3,8 @@ package query
 import (
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/ctxby"
@@ -257,21 +255,23 @@ func (ge *groupEval) rowValue(e ast.Expr) (value.Value, error) {
 			}
 			t = value.NewTable(names, cols)
 		}
-		v, err := ge.ex.withTable(t, lowered)
-		if err != nil {
+		if t, ok, err = ge.segments(t, l.segs); err != nil {
 			return nil, err
 		}
-		if tv, ok := v.(*value.Table); ok {
-			return tv, nil
+		if ok {
+			v, err := ge.ex.withTable(t, lowered)
+			if err != nil {
+				return nil, err
+			}
+			if tv, ok := v.(*value.Table); ok {
+				return tv, nil
+			}
+			return value.Broadcast(v, rows)
 		}
-		return value.Broadcast(v, rows)
 	}
 	// per group: a scalar is repeated over the group, a vector must be
 	// as long as the group
 	x := colname.Strip(e)
-	if v, ok, err := ge.segmentedValue(x); ok || err != nil {
-		return v, err
-	}
 	parts := make([]value.Value, ge.g.N)
 	ctx := ge.ex.env.Context()
 	for i := 0; i < ge.g.N; i++ {
@@ -301,40 +301,6 @@ func (ge *groupEval) rowValue(e ast.Expr) (value.Value, error) {
 		}
 	}
 	return ctxby.Concat(parts, rows)
-}
-
-// segmentedValue is call e over every group at once, where e calls a
-// built-in (its Segmented form, else ctxby.PerSegment) on arguments each
-// row computes alone; ok is false for anything else, run per group.
-func (ge *groupEval) segmentedValue(e ast.Expr) (value.Value, bool, error) {
-	c, isCall := e.(*ast.CallExpr)
-	fenv, isEnv := ge.ex.env.(funcs.Env)
-	if !isCall || c.Method || !isEnv || ge.g.N == 0 {
-		return nil, false, nil
-	}
-	id, isIdent := c.Fn.(*ast.Ident)
-	if !isIdent || ge.ex.isUserFunction(id.Name) || ge.cols[strings.ToLower(id.Name)] {
-		return nil, false, nil
-	}
-	spec, ok := funcs.Lookup(id.Name)
-	if fn, err := ge.ex.eval(id); !ok || err != nil || fn != value.Value(spec) {
-		return nil, false, nil
-	}
-	args := make([]value.Value, len(c.Args))
-	for i, a := range c.Args {
-		if _, named := a.(*ast.NamedArg); a == nil || named || !ge.ex.rowwise(a, ge.cols) {
-			return nil, false, nil
-		}
-		v, err := ge.ex.withTable(ge.src, a)
-		if vec, isVec := v.(*value.Vector); err != nil || isVec && vec.Len() != ge.src.Rows() {
-			return nil, false, nil
-		}
-		args[i] = v
-	}
-	if spec.Segmented == nil {
-		return ctxby.PerSegment(fenv, spec, args, ge.g.Starts)
-	}
-	return spec.Segmented(fenv, args, ge.g.Starts)
 }
 
 // limitCount is the k of a top or limit under context by: the first k

@@ -15,6 +15,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
+	"github.com/porpoisedb/porpoise/sqlparse/words"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -31,6 +32,9 @@ type aggSpec struct {
 	name string
 	call *ast.CallExpr
 	args []ast.Expr // nil for count(*)
+	// fn is a built-in aggregate groupagg has no typed loop for, called
+	// on each group's rows (builtinPerGroup)
+	fn *funcs.Spec
 }
 
 // placeholder names the column holding aggregate k's values; the
@@ -47,6 +51,10 @@ type lowering struct {
 	// item calls matters (hashGrouped), not how they are computed
 	anyArgs bool
 	specs   []aggSpec
+	// segs are the built-in calls of a context by item computed over all
+	// groups at once (segCall); strict is set inside their arguments
+	segs   []segCall
+	strict bool
 }
 
 // isUserFunction reports whether name is a function the session defined.
@@ -99,6 +107,14 @@ func (l *lowering) lower(e ast.Expr) (ast.Expr, bool, error) {
 		return &ast.ParenExpr{At: n.At, X: x}, true, nil
 	case *ast.Ident:
 		name := strings.ToLower(n.Name)
+		if l.strict && !l.cols[name] {
+			// a segmented call cuts every vector as long as the table by
+			// group: only a scalar variable means the same in each group
+			v, err := l.ex.eval(n)
+			if _, scalar := v.(*value.Scalar); err != nil || !scalar {
+				return nil, false, nil
+			}
+		}
 		if !l.cols[name] || l.keys[name] || l.rowwise {
 			return n, true, nil
 		}
@@ -110,6 +126,12 @@ func (l *lowering) lower(e ast.Expr) (ast.Expr, bool, error) {
 		}
 		return &ast.UnaryExpr{At: n.At, Op: n.Op, X: x}, true, nil
 	case *ast.BinaryExpr:
+		if r, ok := n.R.(*ast.BinaryExpr); ok && n.Op == "between" && r.Op == ":" {
+			return l.lowerBetween(n, r)
+		}
+		if !words.ElementWise(n.Op) {
+			return nil, false, nil
+		}
 		a, ok, err := l.lower(n.L)
 		if !ok || err != nil {
 			return nil, ok, err
@@ -125,15 +147,26 @@ func (l *lowering) lower(e ast.Expr) (ast.Expr, bool, error) {
 			return nil, false, nil
 		}
 		name := strings.ToLower(id.Name)
-		if l.ex.isUserFunction(id.Name) || !groupagg.Typed(name) {
+		if l.ex.isUserFunction(id.Name) {
 			return nil, false, nil
 		}
 		spec := aggSpec{name: name, call: n}
+		if !groupagg.Typed(name) {
+			if l.rowwise {
+				return l.segmentCall(n, id)
+			}
+			if spec.fn = l.builtinAggregate(id); spec.fn == nil {
+				return nil, false, nil
+			}
+		}
 		for _, a := range n.Args {
 			if _, star := a.(*ast.StarExpr); star && name == "count" && len(n.Args) == 1 {
 				break
 			}
 			if err := l.ex.checkNoAggregate(a); err != nil {
+				if spec.fn != nil {
+					return nil, false, nil // the per-group path, as before
+				}
 				return nil, false, err
 			}
 			// the argument is computed once over all rows and cut by
@@ -186,6 +219,16 @@ func newGroupEval(ex *executor, src *value.Table, g *groupagg.Groups) *groupEval
 func (ge *groupEval) aggregates(specs []aggSpec) ([]*value.Vector, error) {
 	out := make([]*value.Vector, len(specs))
 	for k, s := range specs {
+		if s.fn != nil {
+			v, ok, err := ge.builtinPerGroup(s)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out[k] = v
+				continue
+			}
+		}
 		args, err := ge.specArgs(s)
 		if err != nil {
 			return nil, err

@@ -16,6 +16,7 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
+	"github.com/porpoisedb/porpoise/sqlparse/words"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -219,7 +220,7 @@ func (ex *executor) rowwise(e ast.Expr, cols map[string]bool) bool {
 			r, ok := x.R.(*ast.BinaryExpr)
 			return ok && r.Op == ":" && ex.rowwise(x.L, cols) && ex.rowwise(r.L, cols) && ex.rowwise(r.R, cols)
 		}
-		return ex.rowwise(x.L, cols) && ex.rowwise(x.R, cols)
+		return words.ElementWise(x.Op) && ex.rowwise(x.L, cols) && ex.rowwise(x.R, cols)
 	case *ast.CallExpr:
 		id, ok := x.Fn.(*ast.Ident)
 		if !ok || x.Method || ex.isUserFunction(id.Name) || cols[strings.ToLower(id.Name)] {
@@ -233,8 +234,8 @@ func (ex *executor) rowwise(e ast.Expr, cols map[string]bool) bool {
 		if !ok || !props.Has(funcs.ElementWise) || props&(funcs.Aggregate|funcs.OrderSensitive|funcs.Session) != 0 {
 			return false
 		}
-		for _, a := range x.Args {
-			if !ex.rowwise(a, cols) {
+		for i, a := range x.Args {
+			if !ex.rowwise(a, cols) || i > 0 && props.Has(funcs.FirstOnly) && refersTo(a, cols) {
 				return false
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/query/rowkeep"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
+	"github.com/porpoisedb/porpoise/query/updatecol"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -55,7 +56,7 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 			if err != nil {
 				return nil, 0, err
 			}
-			out.Cols[j] = setRows(out.Cols[j].Clone(), dst, conv, rows)
+			out.Cols[j] = updatecol.SetRows(out.Cols[j].Clone(), dst, conv, rows)
 		}
 		return out, len(dst), nil
 	})

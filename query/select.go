@@ -13,11 +13,13 @@ import (
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/groupkeys"
 	"github.com/porpoisedb/porpoise/query/keyindex"
 	"github.com/porpoisedb/porpoise/query/multicol"
 	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
+	"github.com/porpoisedb/porpoise/query/updatecol"
 	"github.com/porpoisedb/porpoise/query/wheremask"
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -246,7 +248,7 @@ func (ex *executor) evalSelect(n *ast.SelectExpr) (value.Value, error) {
 	if err := ex.analyticRules(n); err != nil {
 		return nil, err
 	}
-	n = selectedKeys(n)
+	n = groupkeys.Selected(n)
 	if v, ok, err := ex.partitionwiseSelect(n); ok {
 		return v, err
 	}
@@ -691,7 +693,7 @@ func Update(env Env, n *ast.UpdateStmt) error {
 			// the expression, with NULL in the rows the where clause leaves out.
 			col := value.NewNullVector(vec.T, t.Rows())
 			col.Scale = vec.Scale
-			added = append(added, setRows(col, dst, vec, rows))
+			added = append(added, updatecol.SetRows(col, dst, vec, rows))
 			addedNames = append(addedNames, set.Col)
 			continue
 		}
@@ -707,7 +709,7 @@ func Update(env Env, n *ast.UpdateStmt) error {
 		changes = append(changes, change{j, conv})
 	}
 	for _, c := range changes {
-		t.Cols[c.col] = setRows(t.Cols[c.col], dst, c.v, rows)
+		t.Cols[c.col] = updatecol.SetRows(t.Cols[c.col], dst, c.v, rows)
 	}
 	for i, c := range added {
 		t.Names = append(t.Names, addedNames[i])

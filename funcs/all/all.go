@@ -44,6 +44,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/streamfilter"
 	_ "github.com/porpoisedb/porpoise/funcs/streaming"
 	_ "github.com/porpoisedb/porpoise/funcs/strfn"
+	_ "github.com/porpoisedb/porpoise/funcs/swing"
 	_ "github.com/porpoisedb/porpoise/funcs/system"
 	_ "github.com/porpoisedb/porpoise/funcs/talib"
 	_ "github.com/porpoisedb/porpoise/funcs/temporal"

@@ -65,7 +65,7 @@ func init() {
 		funcs.Spec{Name: "dailyAlignedBar", Params: []string{"X", "timeOffset", "n", "timeEnd", "mergeSessionEnd"}, Min: 3, Max: 5, Props: funcs.ElementWise | funcs.Pure, Category: "grouping", Fn: dailyAlignedBar},
 		funcs.Spec{Name: "bucket", Params: []string{"vector", "dataRange", "bucketNum", "includeOutbound"}, Min: 3, Max: 4, Props: funcs.ElementWise | funcs.Pure, Category: "grouping", Fn: bucket},
 		funcs.Spec{Name: "cutPoints", Params: []string{"X", "binNum", "freq"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "grouping", Fn: cutPoints},
-		funcs.Spec{Name: "digitize", Params: []string{"x", "bins", "right"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.Pure, Category: "grouping", Fn: digitize},
+		funcs.Spec{Name: "digitize", Params: []string{"x", "bins", "right"}, Min: 2, Max: 3, Props: funcs.ElementWise | funcs.FirstOnly | funcs.Pure, Category: "grouping", Fn: digitize},
 		funcs.Spec{Name: "segment", Params: []string{"X", "segmentOffset"}, Min: 1, Max: 2, Props: funcs.OrderSensitive | funcs.Pure, Category: "grouping", Fn: segment},
 		funcs.Spec{Name: "groups", Params: []string{"X", "mode"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "grouping", Fn: groups},
 		funcs.Spec{Name: "volumeBar", Params: []string{"X", "interval", "label"}, Min: 2, Max: 3, Props: funcs.OrderSensitive | funcs.Pure, Category: "grouping", Fn: volumeBar},
@@ -146,8 +146,8 @@ func init() {
 
 	// sort.go.
 	funcs.Register(
-		funcs.Spec{Name: "rank", Params: []string{"X", "ascending", "groupNum", "ignoreNA", "tiesMethod", "percent", "precision"}, Min: 1, Max: 7, Props: funcs.Pure, Category: "sort", Fn: rank},
-		funcs.Spec{Name: "denseRank", Params: []string{"X", "ascending", "ignoreNA", "percent"}, Min: 1, Max: 4, Props: funcs.Pure, Category: "sort", Fn: denseRank},
+		funcs.Spec{Name: "rank", Params: []string{"X", "ascending", "groupNum", "ignoreNA", "tiesMethod", "percent", "precision"}, Min: 1, Max: 7, Props: funcs.Pure, Category: "sort", Fn: rank, Segmented: rankSegments},
+		funcs.Spec{Name: "denseRank", Params: []string{"X", "ascending", "ignoreNA", "percent"}, Min: 1, Max: 4, Props: funcs.Pure, Category: "sort", Fn: denseRank, Segmented: denseRankSegments},
 		funcs.Spec{Name: "isort", Params: []string{"X", "ascending"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "sort", Fn: isortFn},
 		funcs.Spec{Name: "isortTop", Params: []string{"X", "top", "ascending"}, Min: 2, Max: 3, Props: funcs.Pure, Category: "sort", Fn: isortTopFn},
 		funcs.Spec{Name: "isort!", Params: []string{"X", "ascending", "indices"}, Min: 3, Max: 3, Props: funcs.Mutating, Category: "sort", Fn: isortInPlace},

@@ -21,15 +21,28 @@ func RankVector(xs []float64, o RankOptions, dense bool) []float64 {
 // between its passes.
 func RankVectorContext(ctx context.Context, xs []float64, o RankOptions, dense bool) ([]float64, error) {
 	n := len(xs)
+	order, err := rowsort.SortContext(ctx, []rowsort.Key{RankKey(xs, o)}, n, rowsort.KeepAll)
+	if err != nil {
+		return nil, err
+	}
+	out := funcs.NullDoubles(n)
+	RankSorted(xs, order.Index(n), o, dense, out)
+	return out, nil
+}
+
+// RankKey is the sort key that puts xs in o's rank order.
+func RankKey(xs []float64, o RankOptions) rowsort.Key {
 	nulls := rowsort.NullsFirst
 	if !o.Ascending {
 		nulls = rowsort.NullsLast
 	}
-	order, err := rowsort.SortContext(ctx, []rowsort.Key{rowsort.Column(value.NewDoubles(xs), !o.Ascending, nulls)}, n, rowsort.KeepAll)
-	if err != nil {
-		return nil, err
-	}
-	idx := order.Index(n)
+	return rowsort.Column(value.NewDoubles(xs), !o.Ascending, nulls)
+}
+
+// RankSorted writes to out the ranks of the rows idx lists, which are in
+// RankKey's order: one vector, or one group of a context by. It may
+// overwrite idx.
+func RankSorted(xs []float64, idx []int, o RankOptions, dense bool, out []float64) {
 	if o.IgnoreNA {
 		kept := idx[:0]
 		for _, i := range idx {
@@ -46,7 +59,6 @@ func RankVectorContext(ctx context.Context, xs []float64, o RankOptions, dense b
 		}
 		return c
 	}
-	out := funcs.NullDoubles(n)
 	cnt := float64(len(idx))
 	distinct := 0
 	for k := 0; k < len(idx); {
@@ -81,13 +93,10 @@ func RankVectorContext(ctx context.Context, xs []float64, o RankOptions, dense b
 		k = j
 	}
 	if dense && o.Percent {
-		for i, r := range out {
-			if !funcs.IsNullF(r) {
-				out[i] = r / float64(distinct)
-			}
+		for _, i := range idx {
+			out[i] /= float64(distinct)
 		}
 	}
-	return out, nil
 }
 
 // GroupRanks splits the sorted elements into groups of near-equal size

@@ -277,8 +277,4 @@ func init() {
 	funcs.Alias("cov", "covar")
 
 	funcs.Register(funcs.Spec{Name: "boxcox", Params: []string{"X", "lmbda"}, Min: 1, Max: 2, Props: funcs.Pure, Category: "statistics", Fn: boxcox})
-
-	// zigzag.go.
-	funcs.Register(funcs.Spec{Name: "zigzag", Params: []string{"HL", "change", "percent", "retrace", "lastExtreme"}, Min: 1, Max: 5,
-		Props: funcs.Pure | funcs.OrderSensitive, Category: "series", Fn: zigzag})
 }

@@ -3,6 +3,6 @@
 // does not need.
 //
 // Like groupagg it works on vectors only and evaluates no expressions;
-// it calls built-ins on groups' rows where context by would call them
-// once per group.
+// it calls built-ins on groups' rows where context by or group by would
+// evaluate the call once per group.
 package ctxby

@@ -52,3 +52,16 @@ func CallPrecedence(name string) int {
 
 // OperatorFunc is the function operator op stands for, "" for none.
 func OperatorFunc(op string) string { return operatorFuncs[op] }
+
+// ElementWise reports whether the binary operator op computes each row of
+// its result from the same rows of its operands alone, so that a select
+// item using it may be computed over a whole table and cut by group: not
+// ** (a dot product), <- and join (a longer vector), .. and : (a range or
+// a pair).
+func ElementWise(op string) bool {
+	switch op {
+	case "**", "<-", "join", "..", ":":
+		return false
+	}
+	return true
+}

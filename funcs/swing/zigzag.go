@@ -1,4 +1,4 @@
-package stats
+package swing
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"

@@ -1,4 +1,4 @@
-package query
+package groupkeys
 
 import (
 	"strings"
@@ -9,14 +9,14 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
 )
 
-// selectedKeys rewrites a group by query whose select list repeats a
+// Selected rewrites a group by query whose select list repeats a
 // grouping expression (select sym, date(time) as d, sum(v) ... group by
 // sym, date(time)): the item is that key's column, under the item's name
 // and at the item's place, so the key takes the item's name as its alias
 // and the item becomes a reference to it (group by sym, date(time) as d,
 // selecting d). A key a bare column already names needs no rewrite, nor
 // does an interval key. n itself is left as it is.
-func selectedKeys(n *ast.SelectExpr) *ast.SelectExpr {
+func Selected(n *ast.SelectExpr) *ast.SelectExpr {
 	if len(n.GroupBy) == 0 {
 		return n
 	}
