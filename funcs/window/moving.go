@@ -1407,7 +1407,7 @@ func slidePairs[T number](xs, ys []T, f *frames) func(each func(i int, p *stats.
 				// pass: the rebased sums keep it as NaN)
 				if n >= 2 && (fn*sxx-sx*sx < drift*fn*ex || fn*syy-sy*sy < drift*fn*ey) {
 					inf := sx - sx + (sy - sy) + (sxx - sxx) + (syy - syy) + (sxy - sxy)
-					p.Rebase(doubles(xs[lo:i+1]), doubles(ys[lo:i+1]))
+					rebase(&p, xs[lo:i+1], ys[lo:i+1])
 					sx, sy, sxx, syy, sxy, kx, ky = p.Sx+inf, p.Sy, p.Sxx, p.Syy, p.Sxy, p.Kx, p.Ky
 					n, fn, ex, ey = int(p.N), p.N, sxx, syy
 				}
@@ -1423,6 +1423,12 @@ func slidePairs[T number](xs, ys []T, f *frames) func(each func(i int, p *stats.
 		return sx-sx != 0 || sy-sy != 0 || sxx-sxx != 0 || syy-syy != 0 || sxy-sxy != 0
 	}
 }
+
+// rebase is p.Rebase over a frame of T values, read as DOUBLE: a call
+// of its own, so slidePairs' loop stays small enough to inline.
+//
+//go:noinline
+func rebase[T number](p *stats.PairSums, xs, ys []T) { p.Rebase(doubles(xs), doubles(ys)) }
 
 // slidePairInfinities is slidePairs' loop for series whose pairs went
 // into the sums with an infinity among them (sx or sy stays inf or NaN
@@ -1521,17 +1527,10 @@ func pairColumns(name string, x, y value.Value, ik intPairs, framesOf func(n int
 	xv, okx := x.(*value.Vector)
 	yv, oky := y.(*value.Vector)
 	if okx && oky && xv.T == yv.T && yv.Len() == xv.Len() && framesOf(xv.Len()) != nil {
-		n := xv.Len()
-		out := make([]float64, n)
-		switch {
-		case xv.T == value.Int && len(xv.I32) == n && len(yv.I32) == n:
-			if !ik.i32(xv.I32, yv.I32, framesOf(n), out) {
-				return value.NewDoubles(out), nil
-			}
-		case xv.T == value.Long && len(xv.I64) == n && len(yv.I64) == n:
-			if !ik.i64(xv.I64, yv.I64, framesOf(n), out) {
-				return value.NewDoubles(out), nil
-			}
+		f, out := framesOf(xv.Len()), make([]float64, xv.Len())
+		if xv.T == value.Int && len(xv.I32) == len(out) && len(yv.I32) == len(out) && !ik.i32(xv.I32, yv.I32, f, out) ||
+			xv.T == value.Long && len(xv.I64) == len(out) && len(yv.I64) == len(out) && !ik.i64(xv.I64, yv.I64, f, out) {
+			return value.NewDoubles(out), nil
 		}
 	}
 	return stats.PairColumns(name, x, y, loop)

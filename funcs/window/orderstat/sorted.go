@@ -18,18 +18,22 @@ type sorted struct {
 func (w *sorted) size() int        { return len(w.s) }
 func (w *sorted) at(k int) float64 { return w.s[k] }
 
-// upper is the first index of s whose value is above x.
+// upper is the first index of s whose value is above x. The bisection
+// moves its base by a mask, not a branch: which half holds x is a coin
+// toss the branch predictor loses half the time.
 func upper(s []float64, x float64) int {
-	lo, hi := 0, len(s)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if s[m] <= x {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	if len(s) == 0 {
+		return 0
 	}
-	return lo
+	base := 0
+	for n := len(s); n > 1; n -= n / 2 {
+		half := n / 2
+		base += half & -b2i(s[base+half] <= x)
+	}
+	if s[base] <= x {
+		base++
+	}
+	return base
 }
 
 // find is the index of the first value of s not below x: the oldest
@@ -37,16 +41,15 @@ func upper(s []float64, x float64) int {
 // oldest of x's equals is the leaving value itself, with its own sign if
 // it is a zero.
 func find(s []float64, x float64) int {
-	lo, hi := 0, len(s)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if s[m] < x {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	base := 0
+	for n := len(s); n > 1; n -= n / 2 {
+		half := n / 2
+		base += half & -b2i(s[base+half] < x)
 	}
-	return lo
+	if s[base] < x {
+		base++
+	}
+	return base
 }
 
 // enter adds x after the values equal to it.
@@ -77,4 +80,13 @@ func (w *sorted) swap(_ int, old float64, _ int, x float64) {
 		copy(s[p+1:j+1], s[p:j])
 		s[p] = x
 	}
+}
+
+// b2i is 1 for true, set from the flags without a branch.
+func b2i(b bool) int {
+	var i int
+	if b {
+		i = 1
+	}
+	return i
 }
