@@ -149,3 +149,50 @@ func BenchmarkKeyedTables(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDictUpdate runs dictUpdate!(d, add, keys, params) over
+// keyedRows keys, each of them new then each held (distinct), and over
+// keys of 1000 symbols repeated (repeated), reporting CPU milliseconds
+// and the ratio to a Go map doing the same additions in the same run.
+func BenchmarkDictUpdate(b *testing.B) {
+	n := keyedRows()
+	s := testkit.InMemory(b).NewSession()
+	_, err := s.Run("n = " + strconv.Itoa(n) + "; dk = 0..(n - 1); dp = rand(100, n); rk = symbol(\"s\" + string(rand(1000, n)))")
+	require.NoError(b, err)
+	v, err := s.Run("dp")
+	require.NoError(b, err)
+	ps := v.(*value.Vector).I32
+	v, err = s.Run("rk")
+	require.NoError(b, err)
+	syms := v.(*value.Vector).Strings()
+	for _, c := range []struct {
+		name, script string
+		goMap        func()
+	}{
+		{"distinct", "d = dict(INT, INT); dictUpdate!(d, add, dk, dp); dictUpdate!(d, add, dk, dp)", func() {
+			m := map[int32]int32{}
+			for r := 0; r < 2; r++ {
+				for i, p := range ps {
+					m[int32(i)] += p
+				}
+			}
+		}},
+		{"repeated", "d = dict(SYMBOL, INT); dictUpdate!(d, add, rk, dp)", func() {
+			m := map[string]int32{}
+			for i, p := range ps {
+				m[syms[i]] += p
+			}
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			var script, goMap spent
+			for i := 0; i < b.N; i++ {
+				script.time(func() { _, err = s.Run(c.script) })
+				require.NoError(b, err, c.script)
+				goMap.time(c.goMap)
+			}
+			b.ReportMetric(msPerOp(script.cpu, b.N), "cpu-ms/op")
+			b.ReportMetric(float64(script.cpu)/float64(goMap.cpu), "x-gomap")
+		})
+	}
+}
