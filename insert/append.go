@@ -78,50 +78,66 @@ func merge(dst, src *value.Table, ignoreNull bool) (Result, error) {
 // keys new to the table are counted as inserted. A KeepFirst table
 // (keyedStreamTable) drops such a row instead, and a latest table
 // (LatestCols) overwrites only with a time not earlier than the row's.
+// The batch's keys are looked up and added at once and its new rows
+// appended at once, before the overwrites: each new row is written first
+// by the row of its key's first appearance either way.
 func mergeKeyed(dst, src *value.Table, ignoreNull bool) Result {
-	var res Result
 	before := dst.Rows()
+	rows := make([]int32, src.Rows())
+	first := dst.AddKeys(src, rows, nil)
+	appendRows(dst, src, first)
+	res := Result{Inserted: len(first)}
+	if len(first) == len(rows) {
+		return res
+	}
 	isKey := make([]bool, len(dst.Cols))
 	for _, k := range dst.KeyCols {
 		isKey[k] = true
 	}
-	var key []byte
 	ow := NewOverwrite(dst.Cols)
 	defer ow.Apply()
-	for i, n := 0, src.Rows(); i < n; i++ {
-		key = keyOf(key[:0], dst.KeyCols, src, i)
-		if r, ok := dst.KeyRow(key); ok {
-			if dst.KeepFirst || (len(dst.LatestCols) > 0 && compareTimes(dst, src, i, dst, r) < 0) {
-				continue
-			}
-			// with ignoreNull a row of only NULL values changes nothing and
-			// is not counted (funcs/t/tableUpsert.md: 1:2, not 1:3)
-			wrote := !ignoreNull
-			for c := range dst.Cols {
-				if isKey[c] || (ignoreNull && RowIsNull(src.Cols[c], i)) {
-					continue
-				}
-				ow.Set(c, r, src.Cols[c], i)
-				wrote = true
-			}
-			if r < before && wrote {
-				res.Updated++
-			}
+	next := 0 // first[next] is the next row of a new key
+	for i, r32 := range rows {
+		if next < len(first) && first[next] == i {
+			next++
 			continue
 		}
-		appendKeyedRow(dst, src, i, key)
-		res.Inserted++
+		r := int(r32)
+		if dst.KeepFirst || (len(dst.LatestCols) > 0 && compareTimes(dst, src, i, dst, r) < 0) {
+			continue
+		}
+		// with ignoreNull a row of only NULL values changes nothing and
+		// is not counted (funcs/t/tableUpsert.md: 1:2, not 1:3)
+		wrote := !ignoreNull
+		for c := range dst.Cols {
+			if isKey[c] || (ignoreNull && RowIsNull(src.Cols[c], i)) {
+				continue
+			}
+			ow.Set(c, r, src.Cols[c], i)
+			wrote = true
+		}
+		if r < before && wrote {
+			res.Updated++
+		}
 	}
 	return res
 }
 
-// appendKeyedRow appends src's row i to the keyed table dst under key.
-func appendKeyedRow(dst, src *value.Table, i int, key []byte) {
-	row := dst.Rows()
-	for c, col := range dst.Cols {
-		col.AppendFrom(src.Cols[c], i)
+// appendRows appends src's rows at (ascending) to dst, whose key index
+// already holds their keys.
+func appendRows(dst, src *value.Table, at []int) {
+	from := dst.Rows()
+	if len(at) == 0 {
+		return
 	}
-	dst.PutKey(key, row)
+	for c, col := range dst.Cols {
+		if len(at) == src.Rows() {
+			col.AppendVector(src.Cols[c])
+		} else {
+			col.AppendVector(src.Cols[c].Gather(at))
+		}
+	}
+	dst.KeysAppended(from)
 }
 
 // AppendVector appends data (a scalar or vector) to the vector dst in

@@ -54,9 +54,7 @@ func appended(dst *value.Table, from int) error {
 	}
 	if d, ok := dst.Stream.(Durable); ok {
 		if err := d.Appended(dst, from); err != nil {
-			for _, c := range dst.Cols {
-				c.Truncate(from)
-			}
+			truncate(dst, from)
 			return err
 		}
 		return nil
@@ -65,6 +63,21 @@ func appended(dst *value.Table, from int) error {
 		dst.Stream.Published(dst, from)
 	}
 	return nil
+}
+
+// truncate rolls an append to dst back to its first from rows, with its
+// key index: the new rows' keys are forgotten, and a latest table's keys
+// that moved to new rows go back to their latest remaining rows.
+func truncate(dst *value.Table, from int) {
+	if dst.IsKeyed() {
+		dst.DropKeys(from)
+	}
+	for _, c := range dst.Cols {
+		c.Truncate(from)
+	}
+	if len(dst.LatestCols) > 0 {
+		dst.PutKeys(0)
+	}
 }
 
 // ColumnRead is the column c of t read as t.name: stream and MVCC tables

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/keyidx"
 )
 
 // mergeLatestStream appends to a latestKeyedStreamTable: of the batch's
@@ -12,29 +13,41 @@ import (
 // time of the key's latest row, which it then becomes; the others are
 // dropped.
 func mergeLatestStream(dst, src *value.Table) Result {
-	best := map[string]int{}
-	var key []byte
-	for i, n := 0, src.Rows(); i < n; i++ {
-		key = keyOf(key[:0], dst.KeyCols, src, i)
-		if j, ok := best[string(key)]; !ok || compareTimes(dst, src, i, src, j) > 0 {
-			best[string(key)] = i
+	// the batch's keys numbered by a table of their own: a key's code
+	// is the position of its best row in best
+	cols := make([]keyidx.Column, len(dst.KeyCols))
+	kinds := make([]keyidx.Kind, len(cols))
+	for i, k := range dst.KeyCols {
+		cols[i] = src.Cols[k].KeyColumn()
+		kinds[i] = cols[i].Kind
+	}
+	n := src.Rows()
+	codes := make([]int32, n)
+	best := keyidx.NewRows(kinds, n).Add(cols, 0, n, codes, 0, nil)
+	for i, c := range codes {
+		if j := best[c]; compareTimes(dst, src, i, src, j) > 0 {
+			best[c] = i
 		}
 	}
-	rows := make([]int, 0, len(best))
-	for _, i := range best {
-		rows = append(rows, i)
+	slices.Sort(best)
+	keys := make([]*value.Vector, len(dst.KeyCols))
+	for i, k := range dst.KeyCols {
+		keys[i] = src.Cols[k].Gather(best)
 	}
-	slices.Sort(rows)
-	var res Result
-	for _, i := range rows {
-		key = keyOf(key[:0], dst.KeyCols, src, i)
-		if r, ok := dst.KeyRow(key); ok && compareTimes(dst, src, i, dst, r) <= 0 {
-			continue
+	held := make([]int32, len(best))
+	dst.FindKeys(keys, held)
+	rows := best[:0]
+	for b, i := range best {
+		if r := held[b]; r < 0 || compareTimes(dst, src, i, dst, int(r)) > 0 {
+			rows = append(rows, i)
 		}
-		appendKeyedRow(dst, src, i, key)
-		res.Inserted++
 	}
-	return res
+	from := dst.Rows()
+	for c, col := range dst.Cols {
+		col.AppendVector(src.Cols[c].Gather(rows))
+	}
+	dst.PutKeys(from)
+	return Result{Inserted: len(rows)}
 }
 
 // compareTimes compares the time of a's row i with b's row j by dst's
@@ -46,12 +59,4 @@ func compareTimes(dst, a *value.Table, i int, b *value.Table, j int) int {
 		}
 	}
 	return 0
-}
-
-// keyOf appends the binary key of src's row i over the key columns.
-func keyOf(buf []byte, keyCols []int, src *value.Table, i int) []byte {
-	for _, k := range keyCols {
-		buf = src.Cols[k].AppendKey(buf, i)
-	}
-	return buf
 }

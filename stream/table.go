@@ -123,11 +123,7 @@ func reindex(t *value.Table) {
 	if !t.IsKeyed() || t.RebuildKeys() {
 		return
 	}
-	var key []byte
-	for i, n := 0, t.Rows(); i < n; i++ {
-		key = t.RowKey(key[:0], i)
-		t.PutKey(key, i)
-	}
+	t.PutKeys(0)
 }
 
 // SetTimestampColumn makes the last column of t the time column: every

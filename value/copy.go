@@ -112,11 +112,8 @@ func DeepCopy(v Value) Value {
 		for i, c := range x.Cols {
 			t.Cols[i] = copyVector(c)
 		}
-		if x.keys != nil {
-			t.keys = make(map[string]int, len(x.keys))
-			for k, r := range x.keys {
-				t.keys[k] = r
-			}
+		if x.index != nil {
+			t.index = x.index.Clone()
 		}
 		return t
 	}

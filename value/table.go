@@ -3,6 +3,8 @@ package value
 import (
 	"strings"
 	"sync"
+
+	"github.com/porpoisedb/porpoise/value/keyidx"
 )
 
 // TableKind distinguishes plain, keyed and indexed in-memory tables.
@@ -25,7 +27,7 @@ type Table struct {
 
 	Kind    TableKind
 	KeyCols []int
-	keys    map[string]int
+	index   *keyidx.Rows // the unique index of keys to rows
 	// ordered is an indexed table's key order, built on demand
 	// (table_order.go); orderMu serializes its build by readers.
 	ordered *OrderedIndex
@@ -176,47 +178,86 @@ func (t *Table) Slice(lo, hi int) *Table {
 // IsKeyed reports whether the table has a unique key (keyed or indexed).
 func (t *Table) IsKeyed() bool { return t.Kind != PlainTable }
 
-// RowKey appends the binary key of row i (over KeyCols) to buf.
-func (t *Table) RowKey(buf []byte, i int) []byte {
-	for _, k := range t.KeyCols {
-		buf = t.Cols[k].AppendKey(buf, i)
+// keyColumns is the key columns of src, a table laid out as t (or t), as
+// columns of package keyidx; index is t's key index, made when absent.
+func (t *Table) keyColumns(src *Table) (cols []keyidx.Column, index *keyidx.Rows) {
+	cols = make([]keyidx.Column, len(t.KeyCols))
+	kinds := make([]keyidx.Kind, len(cols))
+	for i, k := range t.KeyCols {
+		cols[i] = src.Cols[k].KeyColumn()
+		kinds[i] = cols[i].Kind
 	}
-	return buf
+	if t.index == nil {
+		t.index = keyidx.NewRows(kinds, t.Rows())
+	}
+	return cols, t.index
 }
 
-// KeyRow returns the row holding key and whether it exists.
+// KeyRow returns the row holding key (its key columns' AppendKey bytes,
+// one after another) and whether it exists.
 func (t *Table) KeyRow(key []byte) (int, bool) {
-	r, ok := t.keys[string(key)]
-	return r, ok
-}
-
-// PutKey records that key lives at row.
-func (t *Table) PutKey(key []byte, row int) {
-	if t.keys == nil {
-		t.keys = make(map[string]int)
+	if t.index == nil {
+		return 0, false
 	}
-	t.keys[string(key)] = row
-	t.putOrdered(row)
+	r := t.index.FindBytes(key)
+	return r, r >= 0
 }
 
-// DropKey forgets key (used when a failed insert is rolled back).
-func (t *Table) DropKey(key []byte) {
-	delete(t.keys, string(key))
+// FindKeys writes to rows the row holding each key of cols (a vector per
+// key column, of its type), -1 for a key t doesn't hold.
+func (t *Table) FindKeys(cols []*Vector, rows []int32) {
+	if t.index == nil {
+		for i := range rows {
+			rows[i] = -1
+		}
+		return
+	}
+	kc := make([]keyidx.Column, len(cols))
+	for i, c := range cols {
+		kc[i] = c.KeyColumn()
+	}
+	t.index.Find(kc, 0, len(rows), rows)
+}
+
+// AddKeys gives each row of src (laid out as t, of its types) its row
+// in t: a held key's row, or for a new key the next of t.Rows(),
+// t.Rows()+1, ... in order of first appearance, whose src row is
+// appended to first: the caller appends those rows in that order, then
+// calls KeysAppended.
+func (t *Table) AddKeys(src *Table, rows []int32, first []int) []int {
+	cols, index := t.keyColumns(src)
+	return index.Add(cols, 0, src.Rows(), rows, t.Rows(), first)
+}
+
+// PutKeys makes each row from.. of t the row of its key, held or not
+// (appended rows, which a latest keyed stream table's keys move to), and
+// adds them to the ordered index when one is built.
+func (t *Table) PutKeys(from int) {
+	cols, index := t.keyColumns(t)
+	index.Put(cols, from, t.Rows())
+	t.KeysAppended(from)
+}
+
+// KeysAppended adds rows from.. of t, whose keys AddKeys gave them, to
+// the ordered index when one is built.
+func (t *Table) KeysAppended(from int) {
+	for r := from; r < t.Rows() && t.ordered != nil; r++ {
+		t.putOrdered(r)
+	}
+}
+
+// DropKeys forgets the keys of rows from.. (an append rolled back before
+// its rows are truncated).
+func (t *Table) DropKeys(from int) {
+	cols, index := t.keyColumns(t)
+	index.Drop(cols, from, t.Rows())
 	t.ordered = nil
 }
 
 // RebuildKeys recomputes the key index from the rows, returning false if
-// two rows share a key.
+// two rows share a key (the index then holds each key's first row).
 func (t *Table) RebuildKeys() bool {
-	t.ordered = nil
-	t.keys = make(map[string]int, t.Rows())
-	var buf []byte
-	for i, n := 0, t.Rows(); i < n; i++ {
-		buf = t.RowKey(buf[:0], i)
-		if _, dup := t.keys[string(buf)]; dup {
-			return false
-		}
-		t.keys[string(buf)] = i
-	}
-	return true
+	t.ordered, t.index = nil, nil
+	cols, index := t.keyColumns(t)
+	return len(index.Add(cols, 0, t.Rows(), nil, 0, nil)) == t.Rows()
 }

@@ -9,7 +9,7 @@ import (
 // An indexed table keeps, besides its hash of keys, an ordered index of
 // its rows by key (DolphinDB keeps a red-black tree; a B-tree serves the
 // same prefix and range scans). It is built on the first ordered query
-// and kept up to date by PutKey; operations that move rows drop it.
+// and kept up to date by KeysAppended; operations that move rows drop it.
 
 // orderItem is a row of the table, or (probe != nil) a search key: one
 // value (element 0) per leading key column.
@@ -57,6 +57,16 @@ func (t *Table) compareItems(a, b orderItem, prefix bool) int {
 	return 0
 }
 
+// lessItems orders the tree: by key, then by row, as distinct keys may
+// compare equal (0 and -0, NaNs of two payloads) and the tree keeps one
+// item of each order; a probe (row -1) sorts before its equal rows.
+func (t *Table) lessItems(a, b orderItem) bool {
+	if c := t.compareItems(a, b, false); c != 0 {
+		return c < 0
+	}
+	return a.row < b.row
+}
+
 // Ordered returns the table's ordered key index, building it on first
 // use. The caller holds the table's read lock (a shared table) or is its
 // only user.
@@ -70,10 +80,8 @@ func (t *Table) Ordered() *OrderedIndex {
 	for i := range rows {
 		rows[i] = i
 	}
-	sort.Slice(rows, func(a, b int) bool {
-		return t.compareItems(orderItem{row: rows[a]}, orderItem{row: rows[b]}, false) < 0
-	})
-	tree := btree.NewBTreeG(func(a, b orderItem) bool { return t.compareItems(a, b, false) < 0 })
+	sort.Slice(rows, func(a, b int) bool { return t.lessItems(orderItem{row: rows[a]}, orderItem{row: rows[b]}) })
+	tree := btree.NewBTreeG(t.lessItems)
 	for _, r := range rows {
 		tree.Load(orderItem{row: r})
 	}

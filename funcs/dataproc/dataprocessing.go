@@ -775,6 +775,11 @@ func xdictUpdate(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	params := funcs.SeqOf(args[3])
 	init := funcs.Arg(args, 4)
+	if init == nil && bulkUpdatable(d, fn, keys, args[3]) {
+		if done, err := dictUpdateBulk(env, d, fn, keys, args[3]); done {
+			return d, err
+		}
+	}
 	for i := 0; i < keys.Len(); i++ {
 		p := params.At(i)
 		if params.Scalar {

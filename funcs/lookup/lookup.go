@@ -261,18 +261,7 @@ func findKeyed(t *value.Table, keys value.Value) (value.Value, error) {
 		return nil, err
 	}
 	out := make([]int32, n)
-	var buf []byte
-	for i := range out {
-		buf = buf[:0]
-		for _, c := range cols {
-			buf = c.AppendKey(buf, i)
-		}
-		if r, ok := t.KeyRow(buf); ok {
-			out[i] = int32(r)
-		} else {
-			out[i] = -1
-		}
-	}
+	t.FindKeys(cols, out)
 	return value.NewInts(out), nil
 }
 
@@ -950,14 +939,11 @@ func xsliceByKey(env funcs.Env, args []value.Value) (value.Value, error) {
 	if len(cols) < len(t.KeyCols) {
 		rows = prefixRows(t, cols, n)
 	} else {
-		var buf []byte
-		for i := 0; i < n; i++ {
-			buf = buf[:0]
-			for _, c := range cols {
-				buf = c.AppendKey(buf, i)
-			}
-			if r, ok := t.KeyRow(buf); ok {
-				rows = append(rows, r)
+		found := make([]int32, n)
+		t.FindKeys(cols, found)
+		for _, r := range found {
+			if r >= 0 {
+				rows = append(rows, int(r))
 			}
 		}
 	}

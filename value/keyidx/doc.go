@@ -1,7 +1,8 @@
 // Package keyidx numbers distinct keys in order of first appearance with
 // open-addressing hash tables (64-bit words, 16-byte values, strings),
 // fed a column of keys at a time: the index of dictionaries and sets, and
-// the tables package distinct numbers a column's values with.
+// the tables package distinct numbers a column's values with; Rows is
+// the unique index of keyed and indexed tables, over several columns.
 //
 // A column's keys are hashed as its typed slice holds them: integers,
 // temporal values and floating bits as words, UUID-like values as 16
