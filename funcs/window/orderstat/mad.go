@@ -3,7 +3,6 @@ package orderstat
 import (
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/porpoisedb/porpoise/ordstat"
 )
@@ -45,32 +44,40 @@ func MedianAbsDev(n int, at func(k int) float64) float64 {
 		return Median(n, func(k int) float64 { return dev[k] })
 	}
 	// ranks below up are below m, the others not
-	up := sort.Search(n, func(k int) bool { return at(k) >= m })
-	below := func(i int) float64 { return math.Abs(at(up-1-i) - m) }
-	above := func(j int) float64 { return math.Abs(at(up+j) - m) }
-	return Median(n, func(k int) float64 { return kth(k, up, n-up, below, above) })
+	up, hi := 0, n
+	for up < hi {
+		if k := int(uint(up+hi) >> 1); at(k) < m {
+			up = k + 1
+		} else {
+			hi = k
+		}
+	}
+	return Median(n, func(k int) float64 { return kth(k, n, up, m, at) })
 }
 
-// kth is the k-th smallest (0-based) of two ascending runs a and b of na
-// and nb values together: the k+1 smallest are a's first i and b's
-// first k+1-i, i the least whose a[i] is not below the last of b's.
-func kth(k, na, nb int, a, b func(int) float64) float64 {
-	lo, hi := max(0, k+1-nb), min(k+1, na)
+// kth is the k-th smallest (0-based) deviation |x - m| of n values read
+// by rank, the first up below m: two ascending runs, a(i) of the values
+// below m read down from it, b(j) of those from m up. The k+1 smallest
+// are a's first i and b's first k+1-i, i the least whose a(i) is not
+// below b(k-i).
+func kth(k, n, up int, m float64, at func(k int) float64) float64 {
+	lo, hi := max(0, k+1-(n-up)), min(k+1, up)
 	for lo < hi {
-		if i := int(uint(lo+hi) >> 1); a(i) < b(k-i) {
+		if i := int(uint(lo+hi) >> 1); math.Abs(at(up-1-i)-m) < math.Abs(at(up+k-i)-m) {
 			lo = i + 1
 		} else {
 			hi = i
 		}
 	}
+	// a(i-1) and b(j-1), the last of each run taken
 	i, j := lo, k+1-lo
 	switch {
 	case i == 0:
-		return b(j - 1)
+		return math.Abs(at(up+j-1) - m)
 	case j == 0:
-		return a(i - 1)
+		return math.Abs(at(up-i) - m)
 	}
-	return max(a(i-1), b(j-1))
+	return max(math.Abs(at(up-i)-m), math.Abs(at(up+j-1)-m))
 }
 
 // nanFirst orders doubles as sort.Float64s does: NaN before the rest.
