@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/analytic"
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
+	"github.com/porpoisedb/porpoise/query/explainplan"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/groupkeys"
 	"github.com/porpoisedb/porpoise/query/keyindex"
@@ -240,7 +241,7 @@ func (ex *executor) evalSelect(n *ast.SelectExpr) (value.Value, error) {
 		return nil, ddberr.Errorf("A SQL query must have a FROM clause.")
 	}
 	if n.Hints&lex.HintExplain != 0 {
-		return ex.explainSelect(n)
+		return explainplan.Explain(newHost(ex), n)
 	}
 	if err := selectRules(n); err != nil {
 		return nil, err

@@ -11,19 +11,21 @@ import (
 // other arguments as they are) and joins the results, a scalar repeated
 // over its group, as context by's evaluation per group would, without
 // evaluating the call's expression once per group: with many small
-// groups that evaluation, not the function, took the time. ok is false
-// where the results can't be joined as they come (another shape, a
-// type that changes between groups) or a call fails: the caller then
-// evaluates per group, which gives the error its usual form.
-func PerSegment(env funcs.Env, spec *funcs.Spec, args []value.Value, starts []int) (value.Value, bool, error) {
+// groups that evaluation, not the function, took the time. perGroup says
+// a group's result was a scalar. ok is false where the results can't be
+// joined as they come (another shape, a type that changes between
+// groups) or a call fails: the caller then evaluates per group, which
+// gives the error its usual form.
+func PerSegment(env funcs.Env, spec *funcs.Spec, args []value.Value, starts []int) (v value.Value, perGroup, ok bool, err error) {
 	var out *value.Vector
-	ok, err := eachSegment(env, spec, args, starts, func(_ int, r value.Value, size int) bool {
+	ok, err = eachSegment(env, spec, args, starts, func(_ int, r value.Value, size int) bool {
 		v, isVec := r.(*value.Vector)
 		if s, isScalar := r.(*value.Scalar); isScalar {
 			var err error
 			if v, err = value.Broadcast(s, size); err != nil {
 				return false
 			}
+			perGroup = true
 		} else if !isVec || v.Len() != size {
 			return false
 		}
@@ -34,9 +36,9 @@ func PerSegment(env funcs.Env, spec *funcs.Spec, args []value.Value, starts []in
 		return v.T == out.T && v.Scale == out.Scale && cast.AppendVector(out, v) == nil
 	})
 	if !ok || err != nil {
-		return nil, ok, err
+		return nil, false, ok, err
 	}
-	return out, true, nil
+	return out, perGroup, true, nil
 }
 
 // Scalars calls the built-in aggregate spec on each group's rows of args
@@ -89,21 +91,24 @@ func eachSegment(env funcs.Env, spec *funcs.Spec, args []value.Value, starts []i
 
 // Call computes the built-in spec over every group of args at once: its
 // segmented form where it has one, one call over all rows where it is
-// element-wise, else PerSegment. ok is false where
-// the caller must evaluate per group.
-func Call(env funcs.Env, spec *funcs.Spec, args []value.Value, starts []int) (value.Value, bool, error) {
+// element-wise, else PerSegment. perGroup says some group's value was
+// one scalar repeated over its rows (size(x) per group), which a call
+// taking the result must see as one value. ok is false where the caller
+// must evaluate per group.
+func Call(env funcs.Env, spec *funcs.Spec, args []value.Value, starts []int) (v value.Value, perGroup, ok bool, err error) {
 	const notWise = funcs.Aggregate | funcs.OrderSensitive | funcs.Session | funcs.Mutating | funcs.Command | funcs.FirstOnly
 	if spec.Segmented == nil && spec.Fn != nil && spec.NamedFn == nil && spec.Props&(funcs.ElementWise|notWise) == funcs.ElementWise && spec.CheckArity(len(args)) == nil {
 		// each row's result is its own arguments' (log(x / prev(x))): one
 		// call over all rows is the groups' results joined
 		if r, err := spec.Fn(env, args); err == nil {
 			if v, isVec := r.(*value.Vector); isVec && v.Len() == starts[len(starts)-1] {
-				return v, true, nil
+				return v, false, true, nil
 			}
 		}
 	}
 	if spec.Segmented == nil {
 		return PerSegment(env, spec, args, starts)
 	}
-	return spec.Segmented(env, args, starts)
+	v, ok, err = spec.Segmented(env, args, starts)
+	return v, false, ok, err
 }

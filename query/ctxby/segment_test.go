@@ -24,15 +24,24 @@ func TestPerSegmentRestartsEachGroup(t *testing.T) {
 	spec, ok := funcs.Lookup("cumsum")
 	require.True(t, ok)
 	x := value.NewLongs(segmentRows.x)
-	got, ok, err := ctxby.PerSegment(env, spec, []value.Value{x}, segmentRows.starts)
+	got, perGroup, ok, err := ctxby.PerSegment(env, spec, []value.Value{x}, segmentRows.starts)
 	require.NoError(t, err)
 	require.True(t, ok, "cumsum runs on each group's rows")
+	require.False(t, perGroup)
 	require.Equal(t, []int64{5, 1, 3, 6, 4, 4, 10, 17}, got.(*value.Vector).I64)
+
+	// a scalar per group is repeated over the group, and said so
+	spec, _ = funcs.Lookup("size")
+	got, perGroup, ok, err = ctxby.PerSegment(env, spec, []value.Value{x}, segmentRows.starts)
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.True(t, perGroup)
+	require.Equal(t, []int32{1, 3, 3, 3, 4, 4, 4, 4}, got.(*value.Vector).I32)
 
 	// a result of another length than its group's rows: per group
 	spec, _ = funcs.Lookup("distinct")
 	ones := value.NewLongs([]int64{1, 1, 1, 1, 1, 1, 1, 1})
-	_, ok, err = ctxby.PerSegment(env, spec, []value.Value{ones}, segmentRows.starts)
+	_, _, ok, err = ctxby.PerSegment(env, spec, []value.Value{ones}, segmentRows.starts)
 	require.NoError(t, err)
 	require.False(t, ok)
 }

@@ -1,3 +1,4 @@
-// Package explainplan writes the JSON plan a select [HINT_EXPLAIN] query
-// returns in place of its result (tutorials/DolphinDB_Explain.md).
+// Package explainplan runs a select [HINT_EXPLAIN] query and writes the
+// JSON plan it returns in place of its result
+// (tutorials/DolphinDB_Explain.md).
 package explainplan

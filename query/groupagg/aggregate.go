@@ -373,10 +373,11 @@ func wavgSums(x, w *value.Vector, g *Groups) (num, den []float64, c []int64) {
 	return num, den, c
 }
 
-// wavgVector is wavg's result from the groups' sums (num is reused).
+// wavgVector is wavg's result from the groups' sums (num is reused): NULL
+// for a group whose weights add up to 0, as the built-in gives.
 func wavgVector(num, den []float64, c []int64) *value.Vector {
 	for i := range num {
-		if c[i] == 0 {
+		if c[i] == 0 || den[i] == 0 {
 			num[i] = value.NullFloat64
 		} else {
 			num[i] /= den[i]
