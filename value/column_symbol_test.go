@@ -1,6 +1,7 @@
 package value
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -151,4 +152,22 @@ func TestSymbolBaseOf(t *testing.T) {
 	require.False(t, b.AppendAt(5, []string{"F"}), "E was interned meanwhile")
 	require.Equal(t, []int32{-1, 2, 1}, NewSymbols([]string{"A", "B"}).Syms.Translate(NewSymbolBaseOf([]string{"", "Q", "B", "A"}))[1:])
 	require.Panics(t, func() { NewSymbolBaseOf([]string{"A"}) })
+}
+
+// TestCodedSymbolsFewRowsOfLargeBase appends a few rows of a vector whose
+// base holds many more symbols (the map path of recode) and many rows (the
+// table path): the texts, NULLs included, arrive the same either way.
+func TestCodedSymbolsFewRowsOfLargeBase(t *testing.T) {
+	strs := make([]string, 2000)
+	for i := range strs {
+		strs[i] = fmt.Sprintf("s%d", i%1500)
+	}
+	strs[7], strs[900] = "", ""
+	big := NewSymbols(strs)
+	for _, rows := range [][2]int{{5, 12}, {890, 910}, {0, 2000}} {
+		part := big.Slice(rows[0], rows[1])
+		dst := NewSymbols([]string{"s3", "zz"})
+		dst.AppendVector(part)
+		require.Equal(t, append([]string{"s3", "zz"}, strs[rows[0]:rows[1]]...), texts(dst), "rows %v", rows)
+	}
 }

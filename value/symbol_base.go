@@ -160,12 +160,26 @@ func (b *SymbolBase) recode(dst, codes []int32, from *SymbolBase) []int32 {
 	}
 	strs := from.Strs()
 	dst = slices.Grow(dst, len(codes))
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(codes) < len(strs)/8 {
+		// a batch of a few rows from a large base: a table of the whole
+		// base per append (6 MB for 1.5M symbols) cost more than the rows
+		tr := make(map[int32]int32, min(len(codes), 1024))
+		for _, c := range codes {
+			t, ok := tr[c]
+			if !ok && c != 0 { // code 0, the empty symbol, is 0 in every base
+				t = b.internLocked(strs[c])
+				tr[c] = t
+			}
+			dst = append(dst, t)
+		}
+		return dst
+	}
 	tr := make([]int32, len(strs))
 	for i := 1; i < len(tr); i++ {
 		tr[i] = -1
 	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
 	for _, c := range codes {
 		t := tr[c]
 		if t < 0 {
