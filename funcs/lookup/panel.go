@@ -12,7 +12,7 @@ import (
 // column labels are the sorted distinct keys, or rowLabel and colLabel
 // when given (keys outside them are dropped); a cell holds the last value
 // of its key pair (funcs/p/panel.md).
-func panel(_ funcs.Env, args []value.Value) (value.Value, error) {
+func panel(env funcs.Env, args []value.Value) (value.Value, error) {
 	rk, ok1 := args[0].(*value.Vector)
 	ck, ok2 := args[1].(*value.Vector)
 	if !ok1 || !ok2 || rk.Len() != ck.Len() || rk.T == value.Any || ck.T == value.Any {
@@ -38,6 +38,11 @@ func panel(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	nr, nc := rlab.Len(), clab.Len()
+	// the cells' index and a matrix per metric: 200,000 distinct rows
+	// and columns asked for 320 GB and took the process down
+	if err := env.Reserve(satMul(int64(nr)*int64(1+len(metrics)), max(nc, 1))); err != nil {
+		return nil, err
+	}
 	cell := make([]int, nr*nc)
 	for i := range cell {
 		cell[i] = -1

@@ -359,7 +359,16 @@ func iterate(env funcs.Env, args []value.Value) (value.Value, error) {
 		n = len(input)
 	}
 	out := make([]float64, n)
+	// each step is two passes over the state: 200,000 steps of a
+	// 200,000-long state ran a minute, so look at ctx every 65,536
+	// elements' worth of steps
+	ctx, every := funcs.ContextOf(env), max(1, 1<<16/len(state))
 	for i := range out {
+		if i%every == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		s := 0.0
 		for k := range state {
 			s += state[k] * coef[k]

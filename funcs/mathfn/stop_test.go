@@ -14,7 +14,8 @@ import (
 // The cubic decompositions take seconds at 500x500 (eig half a minute)
 // and minutes at a few thousand rows: a cancelled request stops each of
 // them, on every path svdRows takes (square, tall, wide), and the LU
-// (det, inverse, lu), Cholesky, Householder (qr) and Gram-Schmidt loops.
+// (det, inverse, lu), Cholesky, Householder (qr) and Gram-Schmidt loops;
+// so does iterate, quadratic in a long state (a minute at 200,000).
 func TestDecompositionsStopWhenCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -60,6 +61,7 @@ func TestDecompositionsStopWhenCancelled(t *testing.T) {
 		{"qr", qrFn, []value.Value{square(60, 60)}},
 		{"qr pivoting", qrFn, []value.Value{square(60, 60), value.NewString("full"), value.NewBool(true)}},
 		{"gramSchmidt", gramSchmidt, []value.Value{spd(60)}},
+		{"iterate", iterate, []value.Value{value.NewDoubles(make([]float64, 100)), value.NewDoubles(make([]float64, 100)), value.NewInt(10)}},
 	}
 	for _, c := range calls {
 		_, err := c.fn(env, c.args)

@@ -34,6 +34,10 @@ func fminBFGS(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
+	// the inverse Hessian and its update's scratch, N by N each
+	if err := reserveDoubles(env, 2*float64(n)*float64(n)); err != nil {
+		return nil, err
+	}
 	fx, err := s.value(x)
 	if err != nil {
 		return nil, err

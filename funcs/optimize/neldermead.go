@@ -31,6 +31,10 @@ func fmin(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
+	// the simplex: N+1 vertices of N doubles
+	if err := reserveDoubles(env, float64(len(x0)+1)*float64(len(x0))); err != nil {
+		return nil, err
+	}
 	res, err := nelderMead(s, x0, xtol, ftol, maxIter, maxFun)
 	if err != nil {
 		return nil, err

@@ -185,6 +185,15 @@ func startArgs(env funcs.Env, r *funcs.Args) (*script, []float64) {
 	return &script{env: env, fn: r.Fn, f: f}, x0
 }
 
+// reserveDoubles accounts count doubles a method is about to hold (a
+// simplex or an inverse Hessian, N by N for N variables) and refuses
+// them past the memory limit: fmin from 200,000 variables asked for
+// 320 GB and took the process down.
+func reserveDoubles(env funcs.Env, count float64) error {
+	// Reserve counts 16-byte elements
+	return env.Reserve(int(min(count/2, 1<<41)))
+}
+
 // OptFunc reads optional argument i, a function (nil when absent).
 func OptFunc(r *funcs.Args, name string, i int) value.Value {
 	return funcs.Read(r, func() (value.Value, error) {

@@ -2,6 +2,7 @@ package regress
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -37,21 +38,6 @@ func TestPiecewiseLinFitStopsWhenCancelled(t *testing.T) {
 	require.ErrorIs(t, err, context.Canceled)
 }
 
-// laterCtx is a context that turns cancelled once Err has been asked
-// after more times: a cancel that lands in the middle of a computation.
-type laterCtx struct {
-	context.Context
-	after int
-}
-
-func (c *laterCtx) Err() error {
-	if c.after <= 0 {
-		return context.Canceled
-	}
-	c.after--
-	return nil
-}
-
 // One try of piecewiseLinFit with a thousand breaks over 200,000 points
 // (its design, x'x and the pseudo-inverse) ran 100 s with no check: the
 // try itself stops when the cancel lands after its start, in building
@@ -73,7 +59,7 @@ func TestPiecewiseTryStopsWhenCancelled(t *testing.T) {
 	require.Greater(t, ssr, 0.0)
 	checks := 0
 	for after := 1; ; after++ {
-		_, _, err := p.fit(&laterCtx{context.Background(), after}, breaks)
+		_, _, err := p.fit(&fakeenv.CancelLater{Context: context.Background(), After: after}, breaks)
 		if err == nil {
 			checks = after
 			break
@@ -86,6 +72,21 @@ func TestPiecewiseTryStopsWhenCancelled(t *testing.T) {
 	p.xc, p.yc = []float64{10, 2000}, []float64{1, 2}
 	_, _, err = p.fit(context.Background(), breaks)
 	require.NoError(t, err)
-	_, _, err = p.fit(&laterCtx{context.Background(), p.segments + 5}, breaks)
+	_, _, err = p.fit(&fakeenv.CancelLater{Context: context.Background(), After: p.segments + 5}, breaks)
 	require.ErrorIs(t, err, context.Canceled, "in the KKT system's rows")
+}
+
+// refusingEnv refuses every Reserve, as a session over its memory limit.
+type refusingEnv struct{ fakeenv.Func }
+
+var errOverLimit = errors.New("over the limit")
+
+func (*refusingEnv) Reserve(int) error { return errOverLimit }
+
+// piecewiseLinFit accounts the design a try holds (twice n by k doubles)
+// before the search.
+func TestPiecewiseLinFitReserves(t *testing.T) {
+	xs := value.NewDoubles([]float64{1, 2, 3, 4, 5, 6})
+	_, err := piecewiseLinFit(&refusingEnv{fakeenv.Func{Ctx: context.Background()}}, []value.Value{xs, xs, value.NewInt(2)})
+	require.ErrorIs(t, err, errOverLimit)
 }
