@@ -62,22 +62,41 @@ func requireGeneralPath(t *testing.T, s *Session, q string) {
 	}
 }
 
+// groupedRows is a table t of n rows in about groups groups by k (DOUBLE
+// x and INT i with a tenth NULL, DATE d, SYMBOL sy), and a group of a few
+// rows keyed 9999.
+func groupedRows(n, groups int) string {
+	return fmt.Sprintf(`n = %d
+k = rand(%d, n)
+k[0:4] = 9999
+x = rand(100.0, n) - 50.0
+x[rand(n, n / 10)] = NULL
+i = rand(100, n) - 20
+i[rand(n, n / 10)] = NULL
+d = 2024.01.01 + rand(300, n)
+sy = symbol(string(rand(30, n)))
+t = table(k, x, i, d, sy)`, n, groups)
+}
+
+// requireSameResult requires fast's last column to hold what slow's does,
+// of the same type.
+func requireSameResult(t *testing.T, slow, fast *value.Table, q string) {
+	t.Helper()
+	sc, fc := slow.Cols[len(slow.Cols)-1], fast.Cols[len(fast.Cols)-1]
+	require.Equal(t, sc.T, fc.T, q)
+	require.Equal(t, sc.Len(), fc.Len(), q)
+	for r := 0; r < fc.Len(); r++ {
+		require.Equal(t, sc.Elem(r).String(), fc.Elem(r).String(), "%s: row %d", q, r)
+	}
+}
+
 // TestContextSegmentedCalls checks context by calls that run once over
 // all groups (a Reach form, or the built-in called on each group's rows)
 // against the same calls made inside a user function, which context by
 // evaluates group by group: groups of one row and of many, NULLs, and
 // columns of several types.
 func TestContextSegmentedCalls(t *testing.T) {
-	s := memSession(t, `n = 4000
-k = rand(700, n)
-k[0:5] = 9999
-x = rand(100.0, n) - 50.0
-x[rand(n, 400)] = NULL
-i = rand(100, n) - 20
-i[rand(n, 400)] = NULL
-d = 2024.01.01 + rand(300, n)
-sy = symbol(string(rand(30, n)))
-t = table(k, x, i, d, sy)`)
+	s := memSession(t, groupedRows(4000, 700))
 	calls := []string{
 		"prev(x)", "next(i)", "prev(sy)", "next(d)", "move(x, 2)", "move(i, -3)", "move(x, 0)", "move(sy, 1)",
 		"deltas(x)", "deltas(i, 2)", "deltas(d)", "deltas(x, -1)", "ratios(x)", "ratios(i)",
@@ -97,12 +116,7 @@ t = table(k, x, i, d, sy)`)
 		for _, by := range []string{"k", "k csort d", "sy, k"} {
 			fast := mustRun(t, s, fmt.Sprintf("select %s as r from t context by %s", call, by)).(*value.Table)
 			slow := mustRun(t, s, fmt.Sprintf("select segcall%d(%s) as r from t context by %s", n, args, by)).(*value.Table)
-			q := call + " context by " + by
-			require.Equal(t, slow.Cols[0].T, fast.Cols[0].T, q)
-			require.Equal(t, slow.Rows(), fast.Rows(), q)
-			for r := 0; r < fast.Rows(); r++ {
-				require.Equal(t, slow.Cols[0].Elem(r).String(), fast.Cols[0].Elem(r).String(), "%s: row %d", q, r)
-			}
+			requireSameResult(t, slow, fast, call+" context by "+by)
 		}
 	}
 }
@@ -111,16 +125,7 @@ t = table(k, x, i, d, sy)`)
 // group loop (called on each group's rows at once) against the same calls
 // inside a user function, which group by evaluates group by group.
 func TestGroupByBuiltinAggregates(t *testing.T) {
-	s := memSession(t, `n = 3000
-k = rand(500, n)
-k[0:3] = 9999
-x = rand(100.0, n) - 50.0
-x[rand(n, 300)] = NULL
-i = rand(100, n) - 20
-i[rand(n, 300)] = NULL
-d = 2024.01.01 + rand(300, n)
-sy = symbol(string(rand(30, n)))
-t = table(k, x, i, d, sy)`)
+	s := memSession(t, groupedRows(3000, 500))
 	calls := []string{
 		"percentile(x, 50)", "percentile(i, 90) - 1", "quantile(x, 0.3)", "skew(x)", "kurtosis(i)", "mad(x)",
 		"prod(i)", "sum2(x)", "corr(x, i)", "covar(x, i)", "wsum(x, i)", "atImax(x, i)", "imax(x)",
@@ -134,13 +139,7 @@ t = table(k, x, i, d, sy)`)
 		for _, by := range []string{"group by k order by k", "group by k, i > 0 as pos order by k, pos", "group by sy having percentile(x, 50) > -100 order by sy"} {
 			fast := mustRun(t, s, fmt.Sprintf("select %s as r from t %s", call, by)).(*value.Table)
 			slow := mustRun(t, s, fmt.Sprintf("select aggcall%d(x, i, d, sy) as r from t %s", n, by)).(*value.Table)
-			q := call + " " + by
-			last := len(fast.Cols) - 1
-			require.Equal(t, slow.Cols[last].T, fast.Cols[last].T, q)
-			require.Equal(t, slow.Rows(), fast.Rows(), q)
-			for r := 0; r < fast.Rows(); r++ {
-				require.Equal(t, slow.Cols[last].Elem(r).String(), fast.Cols[last].Elem(r).String(), "%s: row %d", q, r)
-			}
+			requireSameResult(t, slow, fast, call+" "+by)
 		}
 	}
 }

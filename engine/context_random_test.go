@@ -102,13 +102,7 @@ t = table(k, x, i)`)
 				require.Equal(t, serr != nil, ferr != nil, "%s\nfast: %v\nslow: %v", fq, ferr, serr)
 				continue
 			}
-			ft, st := fast.(*value.Table), slow.(*value.Table)
-			last := len(ft.Cols) - 1
-			require.Equal(t, st.Rows(), ft.Rows(), fq)
-			require.Equal(t, st.Cols[last].T, ft.Cols[last].T, fq)
-			for r := 0; r < ft.Rows(); r++ {
-				require.Equal(t, st.Cols[last].Elem(r).String(), ft.Cols[last].Elem(r).String(), "%s: row %d", fq, r)
-			}
+			requireSameResult(t, slow.(*value.Table), fast.(*value.Table), fq)
 		}
 	}
 }
