@@ -2,7 +2,6 @@ package higherorder
 
 import (
 	"context"
-	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -12,30 +11,14 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// limitEnv refuses any Reserve past max elements, as a session at its
-// memory limit.
-type limitEnv struct {
-	fakeenv.Func
-	max int
-}
-
-var errOverLimit = errors.New("over the limit")
-
-func (e *limitEnv) Reserve(n int) error {
-	if n > e.max {
-		return errOverLimit
-	}
-	return nil
-}
-
 // cross accounts its boxed pair results before making them (20000 by
 // 20000 pairs took the process down), and a cancelled request stops it.
 func TestCrossReservesAndStops(t *testing.T) {
 	add := &funcs.Spec{Name: "add"}
 	x := value.NewDoubles(make([]float64, 20000))
-	live := &limitEnv{Func: fakeenv.Func{Ctx: context.Background(), F: func(xs []float64) value.Value { return value.NewDouble(xs[0]) }}, max: 1 << 30}
+	live := &fakeenv.Limited{Func: fakeenv.Func{Ctx: context.Background(), F: func(xs []float64) value.Value { return value.NewDouble(xs[0]) }}, Max: 1 << 30}
 	_, err := crossFn("cross")(live, []value.Value{add, x, x})
-	require.ErrorIs(t, err, errOverLimit)
+	require.ErrorIs(t, err, fakeenv.ErrOverLimit)
 
 	small := value.NewDoubles([]float64{1, 2})
 	got, err := crossFn("cross")(live, []value.Value{add, small, small})

@@ -2,7 +2,6 @@ package optimize
 
 import (
 	"context"
-	"errors"
 	"math"
 	"testing"
 
@@ -68,42 +67,26 @@ func TestOptimisersEndOnNaN(t *testing.T) {
 	}
 }
 
-// limitEnv refuses any Reserve past max elements, as a session at its
-// memory limit.
-type limitEnv struct {
-	fakeenv.Func
-	max int
-}
-
-var errOverLimit = errors.New("over the limit")
-
-func (e *limitEnv) Reserve(n int) error {
-	if n > e.max {
-		return errOverLimit
-	}
-	return nil
-}
-
 // fmin's simplex and fminBFGS's inverse Hessian are N by N: from 200,000
 // variables fmin asked for 320 GB and took the process down. Both
 // account them first; small problems run as before.
 func TestSquareStateReserved(t *testing.T) {
 	fn := &funcs.Spec{Name: "f"}
-	env := &limitEnv{Func: fakeenv.Func{Ctx: context.Background(), F: func(xs []float64) value.Value {
+	env := &fakeenv.Limited{Func: fakeenv.Func{Ctx: context.Background(), F: func(xs []float64) value.Value {
 		s := 0.0
 		for _, x := range xs {
 			s += x * x
 		}
 		return value.NewDouble(s)
-	}}, max: 1 << 16}
+	}}, Max: 1 << 16}
 	// 400 variables are 80,400 elements of simplex; a few iterations, so
 	// that a run which does not account them ends quickly
 	big := value.NewDoubles(make([]float64, 400))
 	none, two := value.NewNothing(), value.NewInt(2)
 	_, err := fmin(env, []value.Value{fn, big, none, none, two, two})
-	require.ErrorIs(t, err, errOverLimit)
+	require.ErrorIs(t, err, fakeenv.ErrOverLimit)
 	_, err = fminBFGS(env, []value.Value{fn, big, none, none, none, none, two})
-	require.ErrorIs(t, err, errOverLimit)
+	require.ErrorIs(t, err, fakeenv.ErrOverLimit)
 	small := value.NewDoubles([]float64{1, 2})
 	_, err = fmin(env, []value.Value{fn, small})
 	require.NoError(t, err)

@@ -2,7 +2,6 @@ package regress
 
 import (
 	"context"
-	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -76,17 +75,10 @@ func TestPiecewiseTryStopsWhenCancelled(t *testing.T) {
 	require.ErrorIs(t, err, context.Canceled, "in the KKT system's rows")
 }
 
-// refusingEnv refuses every Reserve, as a session over its memory limit.
-type refusingEnv struct{ fakeenv.Func }
-
-var errOverLimit = errors.New("over the limit")
-
-func (*refusingEnv) Reserve(int) error { return errOverLimit }
-
 // piecewiseLinFit accounts the design a try holds (twice n by k doubles)
 // before the search.
 func TestPiecewiseLinFitReserves(t *testing.T) {
 	xs := value.NewDoubles([]float64{1, 2, 3, 4, 5, 6})
-	_, err := piecewiseLinFit(&refusingEnv{fakeenv.Func{Ctx: context.Background()}}, []value.Value{xs, xs, value.NewInt(2)})
-	require.ErrorIs(t, err, errOverLimit)
+	_, err := piecewiseLinFit(&fakeenv.Limited{Func: fakeenv.Func{Ctx: context.Background()}, Max: -1}, []value.Value{xs, xs, value.NewInt(2)})
+	require.ErrorIs(t, err, fakeenv.ErrOverLimit)
 }

@@ -2,7 +2,6 @@ package strfn
 
 import (
 	"context"
-	"errors"
 	"runtime"
 	"strings"
 	"testing"
@@ -13,13 +12,6 @@ import (
 	"github.com/porpoisedb/porpoise/internal/fakeenv"
 	"github.com/porpoisedb/porpoise/value"
 )
-
-// refusingEnv refuses every Reserve, as a session over its memory limit.
-type refusingEnv struct{ fakeenv.Func }
-
-var errOverLimit = errors.New("over the limit")
-
-func (*refusingEnv) Reserve(int) error { return errOverLimit }
 
 // oneHot sets each row's one in a single pass over the codes: every value
 // gets its column, a cancelled request stops it, and the distinct
@@ -52,8 +44,8 @@ func TestOneHot(t *testing.T) {
 	cancel()
 	_, err = oneHot(&fakeenv.Func{Ctx: ctx}, args)
 	require.ErrorIs(t, err, context.Canceled)
-	_, err = oneHot(&refusingEnv{fakeenv.Func{Ctx: context.Background()}}, args)
-	require.ErrorIs(t, err, errOverLimit)
+	_, err = oneHot(&fakeenv.Limited{Func: fakeenv.Func{Ctx: context.Background()}, Max: -1}, args)
+	require.ErrorIs(t, err, fakeenv.ErrOverLimit)
 }
 
 // lpad, rpad and repeat account the text they are about to build, so a
@@ -61,7 +53,7 @@ func TestOneHot(t *testing.T) {
 // small results are made as before.
 func TestPadAndRepeatReserve(t *testing.T) {
 	strs := value.NewStrings(value.String, []string{"ab", "c"})
-	refusing := &refusingEnv{fakeenv.Func{Ctx: context.Background()}}
+	refusing := &fakeenv.Limited{Func: fakeenv.Func{Ctx: context.Background()}, Max: -1}
 	for _, c := range []struct {
 		name string
 		call func(env funcs.Env) (value.Value, error)
@@ -77,7 +69,7 @@ func TestPadAndRepeatReserve(t *testing.T) {
 		}},
 	} {
 		_, err := c.call(refusing)
-		require.ErrorIs(t, err, errOverLimit, c.name)
+		require.ErrorIs(t, err, fakeenv.ErrOverLimit, c.name)
 	}
 	live := &fakeenv.Func{Ctx: context.Background()}
 	got, err := pad("lpad", true)(live, []value.Value{strs, value.NewInt(3)})
