@@ -192,8 +192,13 @@ func parseNumPattern(p string) numPattern {
 // appendFixed appends a non-negative f with the pattern's fraction and
 // integer rules.
 func (np numPattern) appendFixed(b []byte, f float64) []byte {
+	// From 2^53 up f*scale has no fraction left to round, and scaling
+	// back would move f off its own digits (or overflow to +Inf), so
+	// AppendFloat rounds f itself.
 	scale := math.Pow10(np.maxFrac)
-	f = math.Round(f*scale) / scale
+	if s := f * scale; s < 1<<53 {
+		f = math.Round(s) / scale
+	}
 	var scratch [48]byte
 	txt := strconv.AppendFloat(scratch[:0], f, 'f', np.maxFrac, 64)
 	intPart, frac := txt, txt[:0]
@@ -236,14 +241,14 @@ func (np numPattern) appendFormat(b []byte, f float64) []byte {
 		intDigits := max(np.minInt, 1)
 		exp := 0
 		if f != 0 {
-			exp = int(math.Floor(math.Log10(f))) - (intDigits - 1)
+			exp = int(math.Floor(log10(f))) - (intDigits - 1)
 		}
-		mant := f / math.Pow10(exp)
+		mant := div10(f, exp)
 		start := len(b)
 		b = np.appendFixed(b, mant)
 		if mant2 := math.Round(mant*math.Pow10(np.maxFrac)) / math.Pow10(np.maxFrac); mant2 >= math.Pow10(intDigits) {
 			exp++
-			b = np.appendFixed(b[:start], f/math.Pow10(exp))
+			b = np.appendFixed(b[:start], div10(f, exp))
 		}
 		b = append(b, 'E')
 		if exp < 0 {
@@ -254,6 +259,24 @@ func (np numPattern) appendFormat(b []byte, f float64) []byte {
 		b = np.appendFixed(b, f)
 	}
 	return append(b, np.suffix...)
+}
+
+// log10 is math.Log10 with subnormal f scaled into the normal range
+// first: math.Log10 of a subnormal is off by up to 16.
+func log10(f float64) float64 {
+	if f < 1e-290 {
+		return math.Log10(f*1e300) - 300
+	}
+	return math.Log10(f)
+}
+
+// div10 is f / 10^exp, in two steps where 10^exp would be subnormal or
+// zero.
+func div10(f float64, exp int) float64 {
+	if exp < -290 {
+		return f * 1e300 / math.Pow10(exp+300)
+	}
+	return f / math.Pow10(exp)
 }
 
 // decimalFormat renders each number with a pattern such as "#,###.00";
