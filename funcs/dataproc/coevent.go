@@ -1,10 +1,12 @@
 package dataproc
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/dataproc/cooccur"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -12,7 +14,7 @@ import (
 // other, the earlier one first (orderSensitive) or the pair in ascending
 // order; rows whose time is NULL are left out (funcs/c/coevent.md). The
 // table's rows follow the pairs' first occurrences.
-func coevent(_ funcs.Env, args []value.Value) (value.Value, error) {
+func coevent(env funcs.Env, args []value.Value) (value.Value, error) {
 	ev, ok := args[0].(*value.Vector)
 	if !ok || ev.T.IsArray() || ev.T == value.Any {
 		return nil, ddberr.Errorf("The argument [event] of coevent must be a vector.")
@@ -32,35 +34,65 @@ func coevent(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx := make([]int, 0, len(times))
+	// the rows with a time, in time order (equal times in row order)
+	idx := make([]int32, 0, len(times))
 	for i, t := range times {
 		if t != value.NullInt64 {
-			idx = append(idx, i)
+			idx = append(idx, int32(i))
 		}
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return times[idx[a]] < times[idx[b]] })
-	var first, second []int
-	var hits []int32
-	seen := map[string]int{}
+	slices.SortFunc(idx, func(a, b int32) int { return cmp.Or(cmp.Compare(times[a], times[b]), cmp.Compare(a, b)) })
+	// events are one when their keys are, as the pairs' keys made them
+	seen := map[string]int32{}
 	var key []byte
-	for a, i := range idx {
-		for _, j := range idx[a+1:] {
-			if times[j]-times[i] > window {
-				break
-			}
-			p, q := i, j
-			if !ordered && value.CompareElems(ev, q, p) < 0 {
-				p, q = q, p
-			}
-			key = ev.AppendKey(ev.AppendKey(key[:0], p), q)
-			if k, ok := seen[string(key)]; ok {
-				hits[k]++
-				continue
-			}
-			seen[string(key)] = len(hits)
-			first, second, hits = append(first, p), append(second, q), append(hits, 1)
+	var reps []int32 // a row of each code
+	codes := make([]int32, len(idx))
+	ts := make([]int64, len(idx))
+	for p, i := range idx {
+		key = ev.AppendKey(key[:0], int(i))
+		c, ok := seen[string(key)]
+		if !ok {
+			c = int32(len(reps))
+			seen[string(key)] = c
+			reps = append(reps, i)
 		}
+		codes[p], ts[p] = c, times[i]
 	}
+	var reserve func(int) error
+	if env != nil {
+		// a pair holds about eight elements' worth of memory until the
+		// table is made, and the pairs can outnumber the rows many times
+		reserve = func(n int) error { return env.Reserve(8 * n) }
+	}
+	var order func(a, b int32) int
+	if !ordered {
+		order = func(a, b int32) int { return value.CompareElems(ev, int(reps[a]), int(reps[b])) }
+	}
+	pairs, err := cooccur.Count(funcs.ContextOf(env), codes, len(reps), ts, window, order, reserve)
+	if err != nil {
+		return nil, err
+	}
+	first, second, hits := coeventRows(idx, pairs)
 	return value.NewTable([]string{"event1", "event2", "hits"},
 		[]*value.Vector{ev.Gather(first), ev.Gather(second), value.NewInts(hits)}), nil
+}
+
+// coeventRows lists the pairs, as the rows of their events and hits, in
+// the order of first occurrence.
+func coeventRows(idx []int32, p *cooccur.Pairs) (first, second []int, hits []int32) {
+	order := make([]int32, len(p.Hits))
+	for s := range order {
+		order[s] = int32(s)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return cmp.Or(cmp.Compare(p.I[x], p.I[y]), cmp.Compare(p.J[x], p.J[y])) })
+	first, second, hits = make([]int, len(order)), make([]int, len(order)), make([]int32, len(order))
+	for k, s := range order {
+		e1, e2 := idx[p.I[s]], idx[p.J[s]]
+		if p.Flip[s] {
+			e1, e2 = e2, e1
+		}
+		// hits wrap as the 32-bit counts did
+		first[k], second[k], hits[k] = int(e1), int(e2), int32(p.Hits[s])
+	}
+	return first, second, hits
 }

@@ -302,7 +302,7 @@ func finiteOrNull(r float64) float64 {
 
 // movingWindowIndex lists the indexes of each window's elements: the
 // window contents of the vector 0..n-1.
-func movingWindowIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
+func movingWindowIndex(env funcs.Env, args []value.Value) (value.Value, error) {
 	v, w, pad, err := windowArgs("movingWindowIndex", args)
 	if err != nil {
 		return nil, err
@@ -311,12 +311,12 @@ func movingWindowIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 	for i := range idx {
 		idx[i] = int32(i)
 	}
-	return windowData("movingWindowIndex", value.NewInts(idx), countFrames(len(idx), w, 0), pad)
+	return windowData(env, "movingWindowIndex", value.NewInts(idx), countFrames(len(idx), w, 0), pad)
 }
 
 // movingTopNIndex lists, per window, the indexes of its top elements in
 // sorted order (NULLs excluded).
-func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
+func movingTopNIndex(env funcs.Env, args []value.Value) (value.Value, error) {
 	v, ok := funcs.VectorArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("X of movingTopNIndex must be a vector.")
@@ -343,12 +343,12 @@ func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := topNOpts{top: int(top), asc: asc, ties: tiesOldest}
+	o := topNOpts{top: int(top), asc: asc, ties: orderstat.TiesOldest}
 	if ties == "latest" {
-		o.ties = tiesLatest
+		o.ties = orderstat.TiesLatest
 	}
 	out := &value.Vector{T: value.Int + value.ArrayOffset, I32: make([]int32, 0, len(xs)*int(top)), Offsets: make([]int64, len(xs))}
-	eachTopN(xs, countFrames(len(xs), w, 0), o, func(i int, rows []int) {
+	err = eachTopN(funcs.ContextOf(env), xs, countFrames(len(xs), w, 0), o, func(i int, rows []int) {
 		for k := len(rows); fixed && k < int(top); k++ {
 			out.I32 = append(out.I32, value.NullInt32)
 		}
@@ -357,7 +357,7 @@ func movingTopNIndex(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		out.Offsets[i] = int64(len(out.I32))
 	})
-	return out, nil
+	return out, err
 }
 
 // tmpercentile is the percentile of each time window.

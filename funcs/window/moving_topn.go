@@ -2,6 +2,7 @@ package window
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"slices"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -17,28 +19,19 @@ import (
 // the rows are stably sorted by S (NULL S left out) and the statistic is
 // taken over the first `top` of them (NULL values of X left out).
 
-// tieRule says which of a run of equal S values cut by top are kept.
-type tieRule uint8
-
-const (
-	tiesOldest tieRule = iota // the earliest rows of the run
-	tiesLatest                // the latest rows of the run
-	tiesAll                   // the whole run
-)
-
 // tiesArg reads tiesMethod, def when it is left out.
-func tiesArg(fn string, x value.Value, def tieRule) (tieRule, error) {
+func tiesArg(fn string, x value.Value, def orderstat.Ties) (orderstat.Ties, error) {
 	if x == nil {
 		return def, nil
 	}
 	s, _ := funcs.StringArg(x)
 	switch s {
 	case "oldest":
-		return tiesOldest, nil
+		return orderstat.TiesOldest, nil
 	case "latest":
-		return tiesLatest, nil
+		return orderstat.TiesLatest, nil
 	case "all":
-		return tiesAll, nil
+		return orderstat.TiesAll, nil
 	}
 	return 0, ddberr.Errorf("The argument [tiesMethod] of %s must be 'oldest', 'latest' or 'all'.", fn)
 }
@@ -48,7 +41,7 @@ type topNOpts struct {
 	top   int     // how many rows, when share is 0
 	share float64 // a (0, 1) share of each window's rows (tmTopN's float top)
 	asc   bool
-	ties  tieRule
+	ties  orderstat.Ties
 }
 
 // count is how many rows a window of size rows keeps.
@@ -65,8 +58,9 @@ func (o topNOpts) count(size int) int {
 // rows enter and leave, so a row costs a binary search and a move of the
 // window, not a sort. f nil is the cumulative window 0..i: as it only
 // grows, a row cut from one window is cut from every later one (for a
-// fixed top), so only the kept rows stay.
-func eachTopN(s []float64, f *frames, o topNOpts, each func(i int, rows []int)) {
+// fixed top), so only the kept rows stay. It stops with ctx's error once
+// ctx is cancelled.
+func eachTopN(ctx context.Context, s []float64, f *frames, o topNOpts, each func(i int, rows []int)) error {
 	rank := func(a, b int) int {
 		c := cmp.Compare(s[a], s[b])
 		if !o.asc {
@@ -79,8 +73,14 @@ func eachTopN(s []float64, f *frames, o topNOpts, each func(i int, rows []int)) 
 	}
 	win := make([]int, 0, 16)
 	var cand []int
-	lo := 0
+	lo, work := 0, 0
 	for i := range s {
+		if work += len(win) + 16; work >= 1<<16 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			work = 0
+		}
 		size := i + 1
 		if f != nil {
 			size = i - f.lo[i] + 1
@@ -97,7 +97,7 @@ func eachTopN(s []float64, f *frames, o topNOpts, each func(i int, rows []int)) 
 		}
 		top := o.count(size)
 		if f == nil && o.share == 0 {
-			win = cutTop(win, s, top, o.ties)
+			win = orderstat.CutTop(win, s, top, o.ties)
 			each(i, win)
 			continue
 		}
@@ -108,35 +108,9 @@ func eachTopN(s []float64, f *frames, o topNOpts, each func(i int, rows []int)) 
 			end++
 		}
 		cand = append(cand[:0], win[:end]...)
-		each(i, cutTop(cand, s, top, o.ties))
+		each(i, orderstat.CutTop(cand, s, top, o.ties))
 	}
-}
-
-// cutTop keeps the first top of the sorted rows cand, resolving a run of
-// equal values that top cuts by ties.
-func cutTop(cand []int, s []float64, top int, ties tieRule) []int {
-	if len(cand) <= top {
-		return cand
-	}
-	cut := s[cand[top-1]]
-	switch ties {
-	case tiesAll:
-		for top < len(cand) && s[cand[top]] == cut {
-			top++
-		}
-	case tiesLatest:
-		// The run keeps its latest members, still listed oldest first.
-		lo, hi := top-1, top-1
-		for lo > 0 && s[cand[lo-1]] == cut {
-			lo--
-		}
-		for hi+1 < len(cand) && s[cand[hi+1]] == cut {
-			hi++
-		}
-		keep := top - lo
-		copy(cand[lo:], cand[hi+1-keep:hi+1])
-	}
-	return cand[:top]
+	return nil
 }
 
 // sortKeyColumn reads S's column c as DOUBLEs (temporal as raw values).
@@ -167,10 +141,10 @@ const (
 // topNShape is the argument layout of a TopN function.
 type topNShape struct {
 	kind   topNKind
-	pair   bool    // X and Y (the two-series functions)
-	yFirst bool    // the pair is named (Y, X) (beta)
-	biased bool    // a biased argument follows top (skew, kurtosis)
-	ties   tieRule // tiesMethod's default
+	pair   bool           // X and Y (the two-series functions)
+	yFirst bool           // the pair is named (Y, X) (beta)
+	biased bool           // a biased argument follows top (skew, kurtosis)
+	ties   orderstat.Ties // tiesMethod's default
 }
 
 // params are the shape's parameter names; the ones from top on are
@@ -291,34 +265,48 @@ func topN1(env funcs.Env, fn string, sh topNShape, args []value.Value, g topNSta
 	if !ok {
 		return nil, ddberr.Errorf("X of %s must be a vector or matrix.", fn)
 	}
-	out := make([]*value.Vector, len(cols))
+	// every column's types are checked before any is computed
+	type column struct {
+		s, xs []float64
+		ls    []int64 // an integral X's values, summed as LONGs
+		f     *frames
+	}
+	prep := make([]column, len(cols))
 	for k, col := range cols {
-		s, err := sortKeyColumn(fn, c.s, k)
-		if err != nil {
+		p := &prep[k]
+		if p.s, err = sortKeyColumn(fn, c.s, k); err != nil {
 			return nil, err
 		}
-		if len(s) != col.Len() {
+		if len(p.s) != col.Len() {
 			return nil, ddberr.Errorf("X and S of %s must have the same length.", fn)
 		}
-		f, err := c.frames(fn, len(s))
-		if err != nil {
+		if p.f, err = c.frames(fn, len(p.s)); err != nil {
 			return nil, err
 		}
 		if longSum && col.T.Category() == value.CatIntegral {
-			out[k] = value.NewLongs(topNLongSum(funcs.LongsOf(col), s, f, c.o))
-			continue
-		}
-		xs, err := funcs.DoublesOf(fn, col)
-		if err != nil {
+			p.ls = funcs.LongsOf(col)
+		} else if p.xs, err = funcs.DoublesOf(fn, col); err != nil {
 			return nil, err
 		}
-		res := make([]float64, len(xs))
+	}
+	ctx := funcs.ContextOf(env)
+	out := make([]*value.Vector, len(cols))
+	for k, p := range prep {
+		if p.ls != nil {
+			sums, err := topNLongSum(ctx, p.ls, p.s, p.f, c.o)
+			if err != nil {
+				return nil, err
+			}
+			out[k] = value.NewLongs(sums)
+			continue
+		}
+		res := make([]float64, len(p.xs))
 		buf := make([]float64, 0, 16)
-		eachTopN(s, f, c.o, func(i int, rows []int) {
+		err := eachTopN(ctx, p.s, p.f, c.o, func(i int, rows []int) {
 			buf = buf[:0]
 			for _, j := range rows {
-				if !funcs.IsNullF(xs[j]) {
-					buf = append(buf, xs[j])
+				if !funcs.IsNullF(p.xs[j]) {
+					buf = append(buf, p.xs[j])
 				}
 			}
 			r, ok := g(buf, c.biased)
@@ -327,6 +315,9 @@ func topN1(env funcs.Env, fn string, sh topNShape, args []value.Value, g topNSta
 			}
 			res[i] = r
 		})
+		if err != nil {
+			return nil, err
+		}
 		// a statistic's inf is what it gives afresh over the kept values
 		// (their sum holds an infinity or overflows); NaN is NULL
 		out[k] = value.NewDoubles(funcs.NullNaN(res))
@@ -335,9 +326,9 @@ func topN1(env funcs.Env, fn string, sh topNShape, args []value.Value, g topNSta
 }
 
 // topNLongSum is the LONG sum of the kept values of an integral column.
-func topNLongSum(xs []int64, s []float64, f *frames, o topNOpts) []int64 {
+func topNLongSum(ctx context.Context, xs []int64, s []float64, f *frames, o topNOpts) ([]int64, error) {
 	res := make([]int64, len(xs))
-	eachTopN(s, f, o, func(i int, rows []int) {
+	err := eachTopN(ctx, s, f, o, func(i int, rows []int) {
 		sum, any := int64(0), false
 		for _, j := range rows {
 			if xs[j] != value.NullInt64 {
@@ -349,7 +340,7 @@ func topNLongSum(xs []int64, s []float64, f *frames, o topNOpts) []int64 {
 		}
 		res[i] = sum
 	})
-	return res
+	return res, err
 }
 
 // topN2 is a two-series TopN function over rows where both are present:
@@ -387,34 +378,41 @@ func topN2(env funcs.Env, fn string, sh topNShape, args []value.Value, g func(p 
 		}
 	}
 	nth := func(cols []*value.Vector, k int) *value.Vector { return cols[min(k, len(cols)-1)] }
-	out := make([]*value.Vector, n)
-	for k := range out {
-		xs, ys, err := funcs.DoublesOf2(fn, nth(xc, k), nth(yc, k))
-		if err != nil {
+	// every column's types are checked before any is computed
+	type column struct {
+		xs, ys, s []float64
+		f         *frames
+	}
+	prep := make([]column, n)
+	for k := range prep {
+		p := &prep[k]
+		if p.xs, p.ys, err = funcs.DoublesOf2(fn, nth(xc, k), nth(yc, k)); err != nil {
 			return nil, err
 		}
-		if len(ys) == 1 && len(xs) > 1 {
-			ys = stats.BroadcastF(ys[0], len(xs))
+		if len(p.ys) == 1 && len(p.xs) > 1 {
+			p.ys = stats.BroadcastF(p.ys[0], len(p.xs))
 		}
-		if len(xs) != len(ys) {
+		if len(p.xs) != len(p.ys) {
 			return nil, ddberr.Errorf("The arguments of %s must have the same length.", fn)
 		}
-		s, err := funcs.DoublesOf(fn, mathfn.AsNumeric(nth(sc, k)))
-		if err != nil {
+		if p.s, err = funcs.DoublesOf(fn, mathfn.AsNumeric(nth(sc, k))); err != nil {
 			return nil, err
 		}
-		if len(s) != len(xs) {
+		if len(p.s) != len(p.xs) {
 			return nil, ddberr.Errorf("X and S of %s must have the same length.", fn)
 		}
-		f, err := c.frames(fn, len(s))
-		if err != nil {
+		if p.f, err = c.frames(fn, len(p.s)); err != nil {
 			return nil, err
 		}
+	}
+	out := make([]*value.Vector, n)
+	for k, p := range prep {
+		xs, ys := p.xs, p.ys
 		res := make([]float64, len(xs))
 		for i := range res {
 			res[i] = math.NaN()
 		}
-		eachTopN(s, f, c.o, func(i int, rows []int) {
+		err := eachTopN(funcs.ContextOf(env), p.s, p.f, c.o, func(i int, rows []int) {
 			var p stats.PairSums
 			// made for the rows that keep such pairs only: it escapes to
 			// inf, and a row would pay its allocation
@@ -436,6 +434,9 @@ func topN2(env funcs.Env, fn string, sh topNShape, args []value.Value, g func(p 
 				res[i] = g(&p)
 			}
 		})
+		if err != nil {
+			return nil, err
+		}
 		// NaN is NULL; an infinite result stays
 		out[k] = value.NewDoubles(funcs.NullNaN(res))
 	}
@@ -483,7 +484,7 @@ var (
 // topNSpecs declares a family's functions: prefix "m", "cum" or "tm";
 // oldDefault is the tiesMethod default of the functions older than
 // skew and kurtosis.
-func topNSpecs(prefix string, kind topNKind, category string, oldDefault tieRule) []funcs.Spec {
+func topNSpecs(prefix string, kind topNKind, category string, oldDefault orderstat.Ties) []funcs.Spec {
 	var specs []funcs.Spec
 	add := func(stat string, sh topNShape, fn funcs.Impl) {
 		params, minArgs := sh.params()
@@ -494,7 +495,7 @@ func topNSpecs(prefix string, kind topNKind, category string, oldDefault tieRule
 		name := prefix + stat + "TopN"
 		sh := topNShape{kind: kind, biased: biased, ties: oldDefault}
 		if biased {
-			sh.ties = tiesLatest
+			sh.ties = orderstat.TiesLatest
 		}
 		longSum := stat == "sum" && kind != mTopN
 		add(stat, sh, func(env funcs.Env, args []value.Value) (value.Value, error) {

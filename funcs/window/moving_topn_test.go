@@ -1,12 +1,16 @@
 package window
 
 import (
+	"context"
 	"math/rand"
 	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
+	"github.com/porpoisedb/porpoise/internal/fakeenv"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -45,9 +49,9 @@ func naiveTopN(s []float64, lo, i int, o topNOpts) []int {
 	}
 	need := top - len(before)
 	switch o.ties {
-	case tiesOldest:
+	case orderstat.TiesOldest:
 		run = run[:need]
-	case tiesLatest:
+	case orderstat.TiesLatest:
 		run = run[len(run)-need:]
 	}
 	return append(before, run...)
@@ -81,13 +85,13 @@ func TestEachTopNMatchesNaive(t *testing.T) {
 		{"time window 6", tf, func(i int) int { return tf.lo[i] }},
 	} {
 		for _, o := range []topNOpts{
-			{top: 3, asc: true, ties: tiesOldest}, {top: 3, asc: true, ties: tiesLatest}, {top: 3, asc: true, ties: tiesAll},
-			{top: 4, asc: false, ties: tiesOldest}, {top: 4, asc: false, ties: tiesLatest}, {top: 4, asc: false, ties: tiesAll},
-			{top: 1, asc: true, ties: tiesLatest}, {share: 0.5, asc: true, ties: tiesLatest}, {share: 0.3, asc: false, ties: tiesAll},
+			{top: 3, asc: true, ties: orderstat.TiesOldest}, {top: 3, asc: true, ties: orderstat.TiesLatest}, {top: 3, asc: true, ties: orderstat.TiesAll},
+			{top: 4, asc: false, ties: orderstat.TiesOldest}, {top: 4, asc: false, ties: orderstat.TiesLatest}, {top: 4, asc: false, ties: orderstat.TiesAll},
+			{top: 1, asc: true, ties: orderstat.TiesLatest}, {share: 0.5, asc: true, ties: orderstat.TiesLatest}, {share: 0.3, asc: false, ties: orderstat.TiesAll},
 		} {
-			eachTopN(s, tc.f, o, func(i int, rows []int) {
+			require.NoError(t, eachTopN(context.Background(), s, tc.f, o, func(i int, rows []int) {
 				require.Equal(t, naiveTopN(s, tc.lo(i), i, o), slices.Clone(rows), "%s %+v row %d", tc.name, o, i)
-			})
+			}))
 		}
 	}
 }
@@ -104,4 +108,66 @@ func TestTopNCount(t *testing.T) {
 	} {
 		require.Equal(t, tc.want, tc.o.count(tc.size), "%+v size %d", tc.o, tc.size)
 	}
+}
+
+// The TopN functions check every column's type before they compute any:
+// over a cancelled request, a table whose last column is STRING is
+// refused for its type, and an all-numeric one stops for the request.
+func TestTopNChecksTypesFirst(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	env := &fakeenv.Func{Ctx: ctx}
+	n := 100_000
+	xs, strs := make([]float64, n), make([]string, n)
+	for i := range xs {
+		xs[i], strs[i] = float64(i%977), "a"
+	}
+	num := value.NewDoubles(xs)
+	for _, name := range []string{"cumsumTopN", "cumavgTopN", "cumstdTopN", "msumTopN", "cumcorrTopN", "cumbetaTopN"} {
+		spec, ok := funcs.Lookup(name)
+		require.True(t, ok, name)
+		call := func(cols ...*value.Vector) error {
+			x := value.NewTable([]string{"a", "b"}, cols)
+			args := []value.Value{x, x}
+			if spec.Params[1] == "Y" || spec.Params[1] == "X" {
+				args = append(args, x)
+			}
+			if spec.Params[len(args)] == "window" {
+				args = append(args, value.NewInt(1000))
+			}
+			_, err := spec.Fn(env, append(args, value.NewInt(1000)))
+			return err
+		}
+		require.ErrorContains(t, call(num, value.NewStrings(value.String, strs)), "numeric", name)
+		require.ErrorIs(t, call(num, num), context.Canceled, name)
+	}
+}
+
+// BenchmarkCumTopNRefused: cumsumTopN over a table of a 200,000-row
+// DOUBLE column and a STRING one, refused for its type, against the sum
+// over the DOUBLE column alone (top 1,000), which is what a refusal cost
+// when the columns were checked as they were computed.
+func BenchmarkCumTopNRefused(b *testing.B) {
+	n := 200_000
+	rng := rand.New(rand.NewSource(17))
+	xs, strs := make([]float64, n), make([]string, n)
+	for i := range xs {
+		xs[i], strs[i] = rng.Float64(), "a"
+	}
+	spec, _ := funcs.Lookup("cumsumTopN")
+	env := &fakeenv.Func{Ctx: context.Background()}
+	num := value.NewDoubles(xs)
+	mixed := value.NewTable([]string{"a", "b"}, []*value.Vector{num, value.NewStrings(value.String, strs)})
+	b.Run("computeFirst", func(b *testing.B) {
+		for b.Loop() {
+			_, err := spec.Fn(env, []value.Value{num, num, value.NewInt(1000)})
+			require.NoError(b, err)
+		}
+	})
+	b.Run("refused", func(b *testing.B) {
+		for b.Loop() {
+			_, err := spec.Fn(env, []value.Value{mixed, mixed, value.NewInt(1000)})
+			require.Error(b, err)
+		}
+	})
 }

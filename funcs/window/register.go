@@ -98,9 +98,9 @@ func init() {
 
 	// moving_topn.go: the m, cum and tm TopN families; the ten m functions
 	// older than mskewTopN keep 'oldest' as tiesMethod's default.
-	funcs.Register(topNSpecs("m", mTopN, "moving-topn", tiesOldest)...)
-	funcs.Register(topNSpecs("cum", cumTopN, "cumulative-topn", tiesLatest)...)
-	funcs.Register(topNSpecs("tm", tmTopN, "time-moving-topn", tiesLatest)...)
+	funcs.Register(topNSpecs("m", mTopN, "moving-topn", orderstat.TiesOldest)...)
+	funcs.Register(topNSpecs("cum", cumTopN, "cumulative-topn", orderstat.TiesLatest)...)
+	funcs.Register(topNSpecs("tm", tmTopN, "time-moving-topn", orderstat.TiesLatest)...)
 	funcs.Register(funcs.Spec{Name: "mpercentileTopN", Params: []string{"X", "S", "percent", "window", "top", "interpolation", "ascending", "tiesMethod"}, Min: 5, Max: 8,
 		Props: funcs.Pure | funcs.OrderSensitive, Category: "moving-topn", Fn: mpercentileTopN})
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
 	"github.com/porpoisedb/porpoise/internal/freshstat"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -21,7 +22,7 @@ import (
 func TestTopNAroundInfinities(t *testing.T) {
 	rng := rand.New(rand.NewSource(33))
 	const n, w, top = 300, 7, 3
-	o := topNOpts{top: top, asc: true, ties: tiesOldest}
+	o := topNOpts{top: top, asc: true, ties: orderstat.TiesOldest}
 	for _, infEvery := range []int{10, 50} {
 		xs := freshstat.WithHuge(rng, freshstat.Series(rng, n, infEvery), 25)
 		ys := freshstat.Series(rng, n, infEvery)

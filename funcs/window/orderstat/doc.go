@@ -1,5 +1,6 @@
 // Package orderstat keeps the values of a sliding window in sorted order
 // as rows enter and leave it, so the moving order statistics (median,
 // percentile, median absolute deviation) read them without sorting every
-// window afresh.
+// window afresh, and cuts a sorted window's first rows by the TopN
+// functions' tie rules.
 package orderstat
