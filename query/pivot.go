@@ -5,6 +5,8 @@ import (
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
+	"github.com/porpoisedb/porpoise/query/ctxby"
+	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/pivot"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
@@ -76,22 +78,7 @@ func (ge *groupEval) pivotCells(item ast.Expr, present []bool) (*value.Vector, e
 		}
 	default:
 		// a row expression: the last row of each cell
-		x, err := ge.ex.withTable(ge.src, colname.Strip(item))
-		if err != nil {
-			return nil, err
-		}
-		all, err := value.Broadcast(x, ge.src.Rows())
-		if err != nil {
-			return nil, err
-		}
-		last := make([]int, ge.g.N)
-		for i := range last {
-			last[i] = -1
-		}
-		for r, id := range ge.g.IDs {
-			last[id] = r
-		}
-		return value.GatherOrNull(all, last), nil
+		return ge.lastRows(colname.Strip(item))
 	}
 	var empty []int
 	for i, p := range present {
@@ -104,4 +91,64 @@ func (ge *groupEval) pivotCells(item ast.Expr, present []bool) (*value.Vector, e
 		insert.SetNullRows(v, empty)
 	}
 	return v, nil
+}
+
+// lastRows evaluates a row expression of a pivot by select item and
+// keeps each cell's last row (pivotBy.md: a cell with several rows keeps
+// the last value), NULL in empty cells. An expression not computed row
+// by row (a user function, an order-sensitive or moving call) is
+// computed over each cell's own rows, as context by does, so that no
+// cell sees another's rows.
+func (ge *groupEval) lastRows(x ast.Expr) (*value.Vector, error) {
+	if ge.ex.rowwise(x, ge.cols) {
+		v, err := ge.ex.withTable(ge.src, x)
+		if err != nil {
+			return nil, err
+		}
+		all, err := value.Broadcast(v, ge.src.Rows())
+		if err != nil {
+			return nil, err
+		}
+		last := make([]int, ge.g.N)
+		for i := range last {
+			last[i] = -1
+		}
+		for r, id := range ge.g.IDs {
+			last[id] = r
+		}
+		return value.GatherOrNull(all, last), nil
+	}
+	// the cells with rows, numbered densely in cell order
+	dense := make([]int32, ge.g.N)
+	n := 0
+	for c, first := range ge.g.First {
+		dense[c] = -1
+		if first >= 0 {
+			dense[c] = int32(n)
+			n++
+		}
+	}
+	ids := make([]int32, len(ge.g.IDs))
+	for r, id := range ge.g.IDs {
+		ids[r] = dense[id]
+	}
+	sorted, sg := ctxby.Arrange(ge.src, ctxby.Columns(ge.src.Names, x), &groupagg.Groups{N: n, IDs: ids})
+	cellEval := newGroupEval(ge.ex, sorted, sg)
+	cellEval.sorted = sorted
+	v, err := cellEval.rowValue(x)
+	if err != nil {
+		return nil, err
+	}
+	all, ok := v.(*value.Vector)
+	if !ok {
+		return nil, errContextItem
+	}
+	last := make([]int, ge.g.N)
+	for c, d := range dense {
+		last[c] = -1
+		if d >= 0 {
+			last[c] = sg.Starts[d+1] - 1
+		}
+	}
+	return value.GatherOrNull(all, last), nil
 }
