@@ -92,5 +92,5 @@ func (ge *groupEval) lastRows(x ast.Expr) (*value.Vector, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pivot.LastRows(all, ge.g), nil
+	return groupagg.Last(all, ge.g), nil
 }

@@ -8,20 +8,6 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// LastRows keeps each cell's last row of all, a value for each row of
-// the source in source order (pivotBy.md: a cell with several rows keeps
-// the last value), NULL in the cells without rows.
-func LastRows(all *value.Vector, cells *groupagg.Groups) *value.Vector {
-	last := make([]int, cells.N)
-	for i := range last {
-		last[i] = -1
-	}
-	for r, id := range cells.IDs {
-		last[id] = r
-	}
-	return value.GatherOrNull(all, last)
-}
-
 // CellRows computes the row expression x over each cell's own rows, so
 // that no cell sees another's, and keeps each cell's last row (NULL in
 // the cells without rows). eval gets src's rows that x reads arranged
@@ -58,11 +44,12 @@ func CellRows(src *value.Table, cells *groupagg.Groups, x ast.Expr, eval func(*v
 	return value.GatherOrNull(all, last), nil
 }
 
-// nullEmpty is v with NULL in the cells present leaves false.
+// nullEmpty is v with NULL in the cells present leaves false. A cell
+// already NULL is left as it is: an empty array vector cell stays empty.
 func nullEmpty(v *value.Vector, present []bool) *value.Vector {
 	var empty []int
 	for i, p := range present {
-		if !p {
+		if !p && !insert.RowIsNull(v, i) {
 			empty = append(empty, i)
 		}
 	}
