@@ -34,45 +34,14 @@ func (in *interp) ownedValue(v value.Value, target string) value.Value {
 // reachable reports whether v's storage is shared with a locked shared
 // object or with a variable of the frame other than target.
 func (in *interp) reachable(v value.Value, target string) bool {
-	if in.s.held.Exposes(v) {
-		return true
-	}
-	held := value.HeldVectors(v, nil)
-	var buf []*value.Vector
-	for name, w := range in.frame {
-		// A handle (IPC table) other sessions append to is read only
-		// under its lock; when this statement holds it, Exposes saw it.
-		if t, ok := w.(*value.Table); name == target || !value.IsContainer(w) || ok && t.Handle {
-			continue
-		}
-		buf = value.HeldVectors(w, buf[:0])
-		for _, a := range held {
-			for _, b := range buf {
-				if value.SharesStorage(a, b) {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return in.s.held.Exposes(v) || owner.Reached(in.frame, target, value.HeldVectors(v, nil))
 }
 
 // ownColumns replaces each column of a newly built table that is still
 // reachable from elsewhere (a variable, a shared object, an earlier
-// column) by a copy, so changing the table never changes them; columns
-// freshly computed by the call's arguments (take, rand, x + 1) are kept
-// as they are instead of copied.
-func (in *interp) ownColumns(t *value.Table) {
-	for i, c := range t.Cols {
-		shared := in.reachable(c, "")
-		for _, d := range t.Cols[:i] {
-			shared = shared || value.SharesStorage(c, d)
-		}
-		if shared {
-			t.Cols[i] = c.Clone()
-		}
-	}
-}
+// column) by a copy; columns freshly computed by the call's arguments
+// (take, rand, x + 1) are kept as they are.
+func (in *interp) ownColumns(t *value.Table) { owner.OwnColumns(in.frame, t, in.s.held.Exposes) }
 
 // storeInPlace makes a mutable parameter's new value visible to the
 // caller by overwriting the object the caller passed; false when the old

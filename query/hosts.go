@@ -38,8 +38,8 @@ func (h host) Where(t *value.Table, qual map[string]map[string]string, conds []a
 	return (&executor{env: h.ex.env, qual: qual}).whereMask(t, conds)
 }
 
-func (h host) Cells(t *value.Table, g *groupagg.Groups, item ast.Expr, present []bool) (*value.Vector, error) {
-	return newGroupEval(h.ex, t, g).pivotCells(item, present)
+func (h host) Cells(t *value.Table, g *groupagg.Groups, item ast.Expr) (*value.Vector, error) {
+	return newGroupEval(h.ex, t, g).pivotCells(item)
 }
 
 // Select runs a correlated subquery once per outer row: a cancelled

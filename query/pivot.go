@@ -1,28 +1,12 @@
 package query
 
 import (
-	"github.com/porpoisedb/porpoise/ddberr"
-	"github.com/porpoisedb/porpoise/insert"
-	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
+	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/query/pivot"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
-
-// selectRules gives DolphinDB's errors for clause combinations it refuses
-// before reading any data: DISTINCT with a grouping clause (S02055), a
-// literal vector as a where condition (S02034) and
-// pivot by's refused calls (package pivot).
-func selectRules(n *ast.SelectExpr) error {
-	if n.Distinct && (len(n.GroupBy) > 0 || len(n.ContextBy) > 0 || len(n.PivotBy) > 0) {
-		return ddberr.Errorf("The DISTINCT keyword cannot be used with group by, context by, or pivot by. RefId: S02055")
-	}
-	if err := clausecheck.Where(n.Where); err != nil {
-		return err
-	}
-	return pivot.Check(n)
-}
 
 // pivotBySelect runs a pivot by select over src (package pivot) and
 // orders and limits its table.
@@ -43,8 +27,8 @@ func (ex *executor) pivotBySelect(n *ast.SelectExpr, src *value.Table) (value.Va
 	return ex.limitRows(out, nil, n.Limit, n.Offset)
 }
 
-// pivotCells evaluates a select item per cell; empty cells are NULL.
-func (ge *groupEval) pivotCells(item ast.Expr, present []bool) (*value.Vector, error) {
+// pivotCells evaluates a select item per cell.
+func (ge *groupEval) pivotCells(item ast.Expr) (*value.Vector, error) {
 	l := &lowering{ex: ge.ex, cols: ge.cols}
 	lowered, ok, err := l.lower(item)
 	if err != nil {
@@ -76,32 +60,37 @@ func (ge *groupEval) pivotCells(item ast.Expr, present []bool) (*value.Vector, e
 		}
 	default:
 		// a row expression: the last row of each cell
-		x, err := ge.ex.withTable(ge.src, colname.Strip(item))
-		if err != nil {
-			return nil, err
-		}
-		all, err := value.Broadcast(x, ge.src.Rows())
-		if err != nil {
-			return nil, err
-		}
-		last := make([]int, ge.g.N)
-		for i := range last {
-			last[i] = -1
-		}
-		for r, id := range ge.g.IDs {
-			last[id] = r
-		}
-		return value.GatherOrNull(all, last), nil
-	}
-	var empty []int
-	for i, p := range present {
-		if !p {
-			empty = append(empty, i)
-		}
-	}
-	if len(empty) > 0 {
-		v = v.Clone()
-		insert.SetNullRows(v, empty)
+		return ge.lastRows(colname.Strip(item))
 	}
 	return v, nil
+}
+
+// lastRows evaluates a row expression of a pivot by select item and
+// keeps each cell's last row. An expression not computed row by row (a
+// user function, an order-sensitive or moving call) is computed over
+// each cell's own rows, as context by does.
+func (ge *groupEval) lastRows(x ast.Expr) (*value.Vector, error) {
+	if !ge.ex.rowwise(x, ge.cols) {
+		return pivot.CellRows(ge.src, ge.g, x, func(t *value.Table, g *groupagg.Groups) (*value.Vector, error) {
+			cellEval := newGroupEval(ge.ex, t, g)
+			cellEval.sorted = t
+			v, err := cellEval.rowValue(x)
+			if err != nil {
+				return nil, err
+			}
+			if vec, ok := v.(*value.Vector); ok {
+				return vec, nil
+			}
+			return nil, errContextItem
+		})
+	}
+	v, err := ge.ex.withTable(ge.src, x)
+	if err != nil {
+		return nil, err
+	}
+	all, err := value.Broadcast(v, ge.src.Rows())
+	if err != nil {
+		return nil, err
+	}
+	return groupagg.Last(all, ge.g), nil
 }

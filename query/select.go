@@ -243,7 +243,7 @@ func (ex *executor) evalSelect(n *ast.SelectExpr) (value.Value, error) {
 	if n.Hints&lex.HintExplain != 0 {
 		return explainplan.Explain(newHost(ex), n)
 	}
-	if err := selectRules(n); err != nil {
+	if err := clausecheck.Select(n); err != nil {
 		return nil, err
 	}
 	if err := ex.analyticRules(n); err != nil {

@@ -2,6 +2,7 @@ package system
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -38,7 +39,12 @@ func xtable(env funcs.Env, args []value.Value, names []string) (value.Value, err
 	if err != nil {
 		return nil, err
 	}
-	h.OwnColumns(t)
+	if !schemaForm(args) && slices.ContainsFunc(args, value.IsContainer) {
+		// only a container argument can hand the table storage that
+		// something else reaches; scalars and the schema form make new
+		// columns, and checking costs a walk of every variable
+		h.OwnColumns(t)
+	}
 	return t, nil
 }
 

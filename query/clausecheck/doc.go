@@ -9,5 +9,6 @@
 // without pivot by, no offset in top or limit under group by or context
 // by); a context by query's select list calls no toArray or distinct; result
 // column names are distinct, and include a distinct query's order by
-// columns, and a where condition is no bracketed vector or tuple.
+// columns, a where condition is no bracketed vector or tuple, and
+// DISTINCT goes with no grouping clause.
 package clausecheck

@@ -286,6 +286,12 @@ func groupPick(v *value.Vector, g *Groups, first bool) *value.Vector {
 	if first {
 		return value.GatherOrNull(v, g.First)
 	}
+	return Last(v, g)
+}
+
+// Last is each group's last row of v (a value for each row the groups
+// number), NULL for a group without rows.
+func Last(v *value.Vector, g *Groups) *value.Vector {
 	last := make([]int, g.N)
 	for i := range last {
 		last[i] = -1

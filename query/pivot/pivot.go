@@ -19,10 +19,10 @@ type Host interface {
 	// IsAggregate reports whether name is a built-in aggregate (not a
 	// user function of the session).
 	IsAggregate(name string) bool
-	// Cells evaluates a select item once per group of t's rows (an
-	// aggregate over the group, or a row expression's last row), NULL
-	// in the groups present leaves false.
-	Cells(t *value.Table, g *groupagg.Groups, item ast.Expr, present []bool) (*value.Vector, error)
+	// Cells evaluates a select item once per group of t's rows: an
+	// aggregate over the group, or a row expression's last row (whatever
+	// it gives for a group without rows).
+	Cells(t *value.Table, g *groupagg.Groups, item ast.Expr) (*value.Vector, error)
 }
 
 // Select runs select ... pivot by r1, ..., rk, c over src (the rows the
@@ -91,10 +91,11 @@ func Select(h Host, n *ast.SelectExpr, src *value.Table, partCols map[string]boo
 	}
 	for _, item := range n.Cols {
 		x, fill, reduce := rowCall(item)
-		cellVals, err := h.Cells(src, cells, x, present)
+		cellVals, err := h.Cells(src, cells, x)
 		if err != nil {
 			return nil, err
 		}
+		cellVals = nullEmpty(cellVals, present)
 		if n.Exec && fill == "" && reduce == "" {
 			return matrix(cellVals, cols[0], colKey.Gather(cg.First), rg.N, ncol), nil
 		}

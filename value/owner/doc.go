@@ -1,4 +1,4 @@
-// Package owner reports whether one variable alone reaches a table's
-// column storage, so that a statement may change the table in place
-// without another variable seeing it change.
+// Package owner reports which variables reach a value's storage, so that
+// an assignment copies only what another variable still sees and a
+// statement may change a table in place when one variable alone holds it.
 package owner
