@@ -20,7 +20,11 @@ type keyedCase struct {
 	name, schema, keys string
 	batch, upsert      string
 	lookup             string
-	goMap              func(c *keyedData) (build, upsert, lookup func())
+	// where selects rows by key through the hash index (package
+	// query/keyindex); count is the number of rows it must find, from the
+	// key vectors
+	where, count string
+	goMap        func(c *keyedData) (build, upsert, lookup func())
 }
 
 // keyedData is the keys of the benchmark as Go slices, for the Go maps:
@@ -71,18 +75,24 @@ func keyedCases() []keyedCase {
 		{name: "long", schema: "`k, 1:0, `k`v, [LONG, DOUBLE]", keys: "k",
 			batch: "tableInsert(t, K[lo:hi], V[lo:hi])", upsert: "upsert!(t, table(K[u] as k, V[u] as v))",
 			lookup: "find(t, K[q])",
+			where:  "exec count(*) from t where k in QK", count: "size(q)",
 			goMap: func(c *keyedData) (func(), func(), func()) {
 				return goMapWork(len(c.longs)/3*2, func(i int) int64 { return c.longs[i] })
 			}},
 		{name: "symbol", schema: "`s, 1:0, `s`v, [SYMBOL, DOUBLE]", keys: "s",
 			batch: "tableInsert(t, S[lo:hi], V[lo:hi])", upsert: "upsert!(t, table(S[u] as s, V[u] as v))",
 			lookup: "find(t, S[q])",
+			where:  "exec count(*) from t where s in QS", count: "size(q)",
 			goMap: func(c *keyedData) (func(), func(), func()) {
 				return goMapWork(len(c.syms)/3*2, func(i int) string { return c.syms[i] })
 			}},
 		{name: "symbol-date", schema: "`s`d, 1:0, `s`d`v, [SYMBOL, DATE, DOUBLE]", keys: "`s`d",
 			batch: "tableInsert(t, S2[lo:hi], D2[lo:hi], V[lo:hi])", upsert: "upsert!(t, table(S2[u] as s, D2[u] as d, V[u] as v))",
 			lookup: "find(t, (S2[q], D2[q]))",
+			// STRING values for the SYMBOL key: every combination of 100
+			// symbols and the days
+			where: "exec count(*) from t where s in QS2, d in QD2",
+			count: "sum(S2 in S2[0..99])",
 			goMap: func(c *keyedData) (func(), func(), func()) {
 				return goMapWork(len(c.syms)/3*2, func(i int) symDate { return symDate{c.syms2[i], c.dates[i]} })
 			}},
@@ -93,7 +103,9 @@ func keyedCases() []keyedCase {
 // in batches of 10,000 (tableInsert), upserts keyedRows rows into them
 // (half new keys), and finds a tenth of the keys, reporting each step's
 // CPU milliseconds and its ratio to a Go map doing the same inserts and
-// lookups in the same run. Run it with -benchtime=1x.
+// lookups in the same run; then selects rows by key values (where), CPU
+// milliseconds only, its keys not those of the Go map's lookups. Run it
+// with -benchtime=1x.
 func BenchmarkKeyedTables(b *testing.B) {
 	n := keyedRows()
 	s := testkit.InMemory(b).NewSession()
@@ -103,7 +115,11 @@ func BenchmarkKeyedTables(b *testing.B) {
 	_, err := s.Run("n = " + strconv.Itoa(n) + "; m = n + n / 2; i = 0..(m - 1)" +
 		"; K = long(i) * 2654435761 % 4294967296; S = symbol(\"s\" + string(K)); V = rand(1.0, m)" +
 		"; S2 = symbol(\"s\" + string(i % 1000)); D2 = 2000.01.01 + i / 1000" +
-		"; u = (n / 2)..(n / 2 + n - 1); q = 10 * (0..((n - 1) / 10))")
+		"; u = (n / 2)..(n / 2 + n - 1); q = 10 * (0..((n - 1) / 10))" +
+		// the where steps' keys, named unlike any column: a column's name
+		// (case-insensitive) in a condition's constant side makes it a
+		// scan
+		"; QK = K[q]; QS = S[q]; QS2 = string(S2[0..99]); QD2 = distinct(D2)")
 	require.NoError(b, err)
 	var data keyedData
 	for name, dst := range map[string]func(v *value.Vector){
@@ -119,7 +135,7 @@ func BenchmarkKeyedTables(b *testing.B) {
 	for _, kind := range []string{"keyedTable", "indexedTable"} {
 		for _, c := range keyedCases() {
 			b.Run(kind+"-"+c.name, func(b *testing.B) {
-				var build, upsert, lookup, goBuild, goUpsert, goLookup spent
+				var build, upsert, lookup, where, goBuild, goUpsert, goLookup spent
 				run := func(sp *spent, script string) {
 					sp.time(func() { _, err = s.Run(script) })
 					require.NoError(b, err, script)
@@ -130,7 +146,11 @@ func BenchmarkKeyedTables(b *testing.B) {
 					run(&build, "for (j in 0:(n / 10000)) { lo = j * 10000; hi = lo + 10000; "+c.batch+" }")
 					run(&upsert, c.upsert)
 					run(&lookup, "r = "+c.lookup)
-					got, err := s.Run("long([t.size(), sum(r >= 0)])")
+					run(&where, "w = "+c.where)
+					got, err := s.Run("w == " + c.count)
+					require.NoError(b, err)
+					require.True(b, got.(*value.Scalar).Bool(), c.where)
+					got, err = s.Run("long([t.size(), sum(r >= 0)])")
 					require.NoError(b, err)
 					require.Equal(b, []int64{int64(n + n/2), int64((n + 9) / 10)}, got.(*value.Vector).I64)
 					gb, gu, gl := c.goMap(&data)
@@ -145,6 +165,7 @@ func BenchmarkKeyedTables(b *testing.B) {
 					b.ReportMetric(msPerOp(m.sp.cpu, b.N), m.name+"-cpu-ms/op")
 					b.ReportMetric(float64(m.sp.cpu)/float64(m.gm.cpu), m.name+"-x-gomap")
 				}
+				b.ReportMetric(msPerOp(where.cpu, b.N), "where-cpu-ms/op")
 			})
 		}
 	}

@@ -1,6 +1,7 @@
 package keyindex
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -123,7 +124,7 @@ func Where(t *value.Table, where []ast.Expr, eval Eval) (rows []int, rest []ast.
 			}
 		}
 		if (kt.op == "==" || kt.op == "in") && fixed[pos] == nil {
-			v, ok := lookupValues(kt.val, t.Cols[kt.col])
+			v, ok := hashKeys(kt.val, t.Cols[kt.col])
 			if ok {
 				fixed[pos] = v
 				continue
@@ -151,18 +152,8 @@ func Where(t *value.Table, where []ast.Expr, eval Eval) (rows []int, rest []ast.
 // lookupValues casts a lookup constant (a scalar or a vector of them) to
 // the key column's type.
 func lookupValues(v value.Value, col *value.Vector) (*value.Vector, bool) {
-	var vec *value.Vector
-	switch x := v.(type) {
-	case *value.Scalar:
-		vec = x.Vector()
-	case *value.Vector:
-		vec = x
-	case *value.Set:
-		vec = x.V
-	default:
-		return nil, false
-	}
-	if vec.T.IsArray() || vec.T == value.Any {
+	vec, ok := vectorOf(v)
+	if !ok {
 		return nil, false
 	}
 	if vec.T != col.T {
@@ -181,38 +172,85 @@ func lookupValues(v value.Value, col *value.Vector) (*value.Vector, bool) {
 	return vec, true
 }
 
+// hashKeys is lookupValues for the hash index, which finds STRING and
+// SYMBOL keys alike by their text: a STRING lookup in a SYMBOL key
+// needs no SYMBOL vector of its own, whose new base would intern every
+// value.
+func hashKeys(v value.Value, col *value.Vector) (*value.Vector, bool) {
+	text := func(t value.Type) bool { return t == value.String || t == value.Symbol }
+	if vec, ok := vectorOf(v); ok && text(vec.T) && text(col.T) {
+		return vec, true
+	}
+	return lookupValues(v, col)
+}
+
+// vectorOf is a lookup constant as a vector of keys, false for a value
+// that can't be one.
+func vectorOf(v value.Value) (*value.Vector, bool) {
+	var vec *value.Vector
+	switch x := v.(type) {
+	case *value.Scalar:
+		vec = x.Vector()
+	case *value.Vector:
+		vec = x
+	case *value.Set:
+		vec = x.V
+	default:
+		return nil, false
+	}
+	if vec.T.IsArray() || vec.T == value.Any {
+		return nil, false
+	}
+	return vec, true
+}
+
 // lookupRows finds the rows for every combination of fixed key values
-// (one value per key column, or lists for in), in table order.
+// (one value per key column, or lists for in), in table order: the
+// combinations are looked up together, a chunk of typed keys at a time,
+// not one key's bytes at a time.
 func lookupRows(t *value.Table, fixed []*value.Vector) []int {
+	cols := combinations(fixed)
+	if cols == nil {
+		return nil
+	}
+	found := make([]int32, cols[0].Len())
+	t.FindKeys(cols, found)
 	var rows []int
-	seen := map[int]bool{}
-	idx := make([]int, len(fixed))
-	var key []byte
-	for {
-		key = key[:0]
-		for i, f := range fixed {
-			key = f.AppendKey(key, idx[i])
-		}
-		if r, ok := t.KeyRow(key); ok && !seen[r] {
-			seen[r] = true
-			rows = append(rows, r)
-		}
-		// next combination
-		i := len(idx) - 1
-		for i >= 0 {
-			idx[i]++
-			if idx[i] < fixed[i].Len() {
-				break
-			}
-			idx[i] = 0
-			i--
-		}
-		if i < 0 {
-			break
+	for _, r := range found {
+		if r >= 0 {
+			rows = append(rows, int(r))
 		}
 	}
-	sort.Ints(rows)
-	return rows
+	slices.Sort(rows)
+	return slices.Compact(rows)
+}
+
+// combinations is every combination of one value of each vector, a
+// column per vector, the last vector's values varying fastest; nil when
+// a vector is empty.
+func combinations(fixed []*value.Vector) []*value.Vector {
+	n := 1
+	for _, f := range fixed {
+		n *= f.Len()
+	}
+	if n == 0 {
+		return nil
+	}
+	if len(fixed) == 1 {
+		return fixed
+	}
+	cols := make([]*value.Vector, len(fixed))
+	idx := make([]int, n)
+	repeat := n // how many combinations each value of fixed[i] spans
+	for i, f := range fixed {
+		m := f.Len()
+		repeat /= m
+		for k := range idx {
+			idx[k] = k / repeat % m
+		}
+		cols[i] = f.Gather(idx)
+	}
+	return cols
 }
 
 // rangeWhere answers conditions on an indexed table's leading key

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/stretchr/testify/require"
 )
 
 // constants evaluates the integer literal side of a condition, as
@@ -71,5 +73,87 @@ func TestWhere(t *testing.T) {
 		if ok != c.ok || !slices.Equal(rows, c.rows) || len(rest) != c.rest {
 			t.Errorf("%v %v: got rows %v rest %d ok %v, want %v %d %v", c.kind, c.where, rows, len(rest), ok, c.rows, c.rest, c.ok)
 		}
+	}
+}
+
+// named evaluates an identifier to the value vals gives it, as query's
+// evaluator would a variable.
+func named(vals map[string]value.Value) Eval {
+	return func(e ast.Expr) (value.Value, error) {
+		if id, ok := e.(*ast.Ident); ok && vals[id.Name] != nil {
+			return vals[id.Name], nil
+		}
+		return constants(e)
+	}
+}
+
+// TestWhereSymbolKeys looks up a SYMBOL and INT keyed table by symbols
+// of another base than the key column's (codes in another order), by
+// STRING values and scalars, with NULL keys (the empty symbol, a NULL
+// INT) held and asked for, and by every combination of two in lists.
+func TestWhereSymbolKeys(t *testing.T) {
+	syms := []string{"b", "", "a", "c", "b", "a"}
+	ids := []int32{1, 1, 2, value.NullInt32, value.NullInt32, 1}
+	for _, kind := range []value.TableKind{value.KeyedTable, value.IndexedTable} {
+		tb := value.NewTable([]string{"s", "id", "x"}, []*value.Vector{
+			value.NewSymbols(syms), value.NewInts(ids), value.NewInts([]int32{0, 1, 2, 3, 4, 5}),
+		})
+		tb.Kind, tb.KeyCols = kind, []int{0, 1}
+		require.True(t, tb.RebuildKeys())
+		vals := map[string]value.Value{
+			// another base: "a" is code 1 here, "b" 3
+			"OtherBase": value.NewSymbols([]string{"a", "zz", "b", "", "c"}),
+			"Strs":      value.NewStrings(value.String, []string{"c", "a", "b", "nope"}),
+			"Str":       value.NewString("a"),
+			"Empty":     value.NewStrings(value.String, nil),
+			"Ids":       value.NewInts([]int32{value.NullInt32, 1, 7}),
+			"Longs":     value.NewLongs([]int64{2, value.NullInt64}),
+			"NullInt":   value.NewInts([]int32{value.NullInt32}),
+			"NoSym":     value.NewString(""),
+		}
+		cases := []struct {
+			where string
+			rows  []int
+		}{
+			{"s in OtherBase, id in Ids", []int{0, 1, 3, 4, 5}},
+			{"s in Strs, id in Ids", []int{0, 3, 4, 5}},
+			{"s == Str, id in Longs", []int{2}},
+			{"s in Strs, id in Longs", []int{2, 3, 4}},
+			{"s == NoSym, id == 1", []int{1}},
+			{"s in OtherBase, id in NullInt", []int{3, 4}},
+			{"s in Empty, id in Ids", nil},
+			{"s == Str, id == 7", nil},
+		}
+		for _, c := range cases {
+			rows, rest, ok := Where(tb, where(t, strings.Split(c.where, ", ")...), named(vals))
+			require.True(t, ok, c.where)
+			require.Empty(t, rest, c.where)
+			require.Equal(t, c.rows, rows, "%v: %s", kind, c.where)
+		}
+	}
+}
+
+// TestCombinations: every combination of one value per vector, the last
+// vector varying fastest, none when a vector is empty.
+func TestCombinations(t *testing.T) {
+	cases := []struct {
+		in   [][]int32
+		want [][]int32
+	}{
+		{[][]int32{{1, 2, 3}}, [][]int32{{1, 2, 3}}},
+		{[][]int32{{1, 2}, {7, 8, 9}}, [][]int32{{1, 1, 1, 2, 2, 2}, {7, 8, 9, 7, 8, 9}}},
+		{[][]int32{{1, 2}, {5}, {8, 9}}, [][]int32{{1, 1, 2, 2}, {5, 5, 5, 5}, {8, 9, 8, 9}}},
+		{[][]int32{{1, 2}, {}}, nil},
+	}
+	for _, c := range cases {
+		var in []*value.Vector
+		for _, xs := range c.in {
+			in = append(in, value.NewInts(xs))
+		}
+		var got [][]int32
+		for _, col := range combinations(in) {
+			got = append(got, col.I32)
+		}
+		require.Equal(t, c.want, got)
 	}
 }

@@ -38,10 +38,7 @@ func NewRows(kinds []Kind, hint int) *Rows {
 	for i, k := range kinds {
 		x.parts[i].class = (&Column{Kind: k}).class()
 	}
-	size, shift := 1024, uint(64-10)
-	for size < 2*hint && size < 1<<30 {
-		size, shift = size*2, shift-1
-	}
+	size, shift := slotsFor(hint, 1<<30)
 	x.slots, x.shift = make([]int32, size), shift
 	return x
 }
@@ -62,6 +59,10 @@ type probe struct {
 type scratch struct {
 	ps []probe
 	hs [chunk]uint64
+	// symHashes is, by key column, the hash of each symbol of a compact
+	// coded column's base (nil for other columns): a symbol repeated over
+	// many rows is hashed once, not once a row.
+	symHashes [][]uint64
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -69,7 +70,7 @@ var scratches = sync.Pool{New: func() any { return new(scratch) }}
 func getScratch(n int) *scratch {
 	s := scratches.Get().(*scratch)
 	if len(s.ps) < n {
-		s.ps = make([]probe, n)
+		s.ps, s.symHashes = make([]probe, n), make([][]uint64, n)
 	}
 	return s
 }
@@ -78,6 +79,7 @@ func putScratch(s *scratch) {
 	for i := range s.ps {
 		clear(s.ps[i].text[:]) // hold no caller's strings
 	}
+	clear(s.symHashes)
 	scratches.Put(s)
 }
 
@@ -95,8 +97,9 @@ func (x *Rows) matches(cols []Column) bool {
 	return true
 }
 
-// load fills ps with keys at..at+n-1 of cols and writes their hashes.
-func (x *Rows) load(cols []Column, at, n int, ps []probe, hs []uint64) {
+// load fills ps with keys at..at+n-1 of cols and writes their hashes;
+// symHashes[p], when set, is the hash of each code of column p.
+func (x *Rows) load(cols []Column, at, n int, ps []probe, hs []uint64, symHashes [][]uint64) {
 	var one [chunk]uint64
 	for p := range cols {
 		c, b := &cols[p], &ps[p]
@@ -113,7 +116,13 @@ func (x *Rows) load(cols []Column, at, n int, ps []probe, hs []uint64) {
 			hashWide(b.wide[:n], h)
 		default:
 			c.fillText(b.text[:n], at)
-			hashStrings(b.text[:n], h)
+			if memo := symHashes[p]; memo != nil {
+				for i, code := range c.Codes[at : at+n] {
+					h[i] = memo[code]
+				}
+			} else {
+				hashStrings(b.text[:n], h)
+			}
 		}
 		if p > 0 {
 			for i := range h {
@@ -200,9 +209,15 @@ func (x *Rows) grow() {
 func (x *Rows) each(cols []Column, lo, hi int, f func(ps []probe, at, n int, hs []uint64)) {
 	s := getScratch(len(cols))
 	defer putScratch(s)
+	for p := range cols {
+		if c := &cols[p]; c.compact(hi - lo) {
+			s.symHashes[p] = make([]uint64, len(c.Base))
+			hashStrings(c.Base, s.symHashes[p])
+		}
+	}
 	for at := lo; at < hi; at += chunk {
 		n := min(chunk, hi-at)
-		x.load(cols, at, n, s.ps, s.hs[:n])
+		x.load(cols, at, n, s.ps, s.hs[:n], s.symHashes)
 		f(s.ps, at, n, s.hs[:n])
 	}
 }

@@ -18,14 +18,33 @@ type Table[K comparable] struct {
 // small enough that zeroing it costs a single-key call little.
 const chunk = 32
 
-// newTable sizes a table for about hint distinct keys, small at first:
-// most columns repeat values, and a small table stays in cache.
+// minSlots is the size of a table for a few keys: a dictionary parsed
+// from a small JSON object holds three, and 200,000 of them at the 1024
+// slots tables once started with took 1 GB.
+const minSlots = 8
+
+// newTable sizes a table for about hint distinct keys (at most 1<<15 of
+// them: most columns repeat values, and a small table stays in cache),
+// to double as keys come.
 func newTable[K comparable](hint int) *Table[K] {
-	size, shift := 1024, uint(64-10)
-	for size < 2*hint && size < 1<<16 {
+	size, shift := slotsFor(hint, 1<<16)
+	t := &Table[K]{slots: make([]int32, size), shift: shift}
+	if size == minSlots {
+		// room for every key the table takes before it grows: one
+		// allocation, not one per doubling of a few keys
+		t.keys = make([]K, 0, minSlots/2)
+	}
+	return t
+}
+
+// slotsFor is the number of slots, a power of two from minSlots up to
+// limit, that holds hint keys at most half full, and its shift.
+func slotsFor(hint, limit int) (int, uint) {
+	size, shift := minSlots, uint(64-bits.TrailingZeros(minSlots))
+	for size < 2*hint && size < limit {
 		size, shift = size*2, shift-1
 	}
-	return &Table[K]{slots: make([]int32, size), shift: shift}
+	return size, shift
 }
 
 // NewWords returns a table of 64-bit words for about hint of them.
