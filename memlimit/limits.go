@@ -97,8 +97,8 @@ func (l *Limits) MaxMemSizeGB() float64 {
 }
 
 // MemLimit is the byte cap for the engine: maxMemSize, or 80% of
-// physical memory when maxMemSize is 0, or 0 (no cap) when neither is
-// known.
+// physical memory (less under an address-space limit, see capOf) when
+// maxMemSize is 0, or 0 (no cap) when neither is known.
 func (l *Limits) MemLimit() int64 {
 	if gb := l.MaxMemSizeGB(); gb > 0 {
 		return int64(gb * (1 << 30))
@@ -232,8 +232,30 @@ func heapBytes() int64 {
 	return int64(sample[0].Value.Uint64())
 }
 
-// physCap is 80% of physical memory (0 where unknown), read once.
-var physCap = sync.OnceValue(func() int64 {
+// physCap is the cap when maxMemSize is not set, read once: see
+// capOf.
+var physCap = sync.OnceValue(func() int64 { return capOf(memTotal(), addressSpaceLimit()) })
+
+// capOf is 80% of physical memory mem, or three quarters of the
+// address-space limit as (ulimit -v) when one is set and lower: Go aborts
+// the process when it can't map more, and the runtime's mappings hold
+// more than the live objects (the last cycle's garbage, free spans,
+// metadata), so live objects must stay well inside the limit for an
+// allocation to be refused rather than abort. 0 (no cap) when neither is
+// known.
+func capOf(mem, as int64) int64 {
+	byMem, byAS := mem/10*8, as/4*3
+	switch {
+	case as <= 0:
+		return byMem
+	case mem <= 0:
+		return byAS
+	}
+	return min(byMem, byAS)
+}
+
+// memTotal is the machine's physical memory in bytes (0 where unknown).
+func memTotal() int64 {
 	f, err := os.Open("/proc/meminfo")
 	if err != nil {
 		return 0
@@ -247,8 +269,8 @@ var physCap = sync.OnceValue(func() int64 {
 			if err != nil {
 				return 0
 			}
-			return kb * 1024 / 10 * 8
+			return kb * 1024
 		}
 	}
 	return 0
-})
+}

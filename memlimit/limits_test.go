@@ -100,3 +100,25 @@ func TestResultLimits(t *testing.T) {
 		})
 	}
 }
+
+// Without maxMemSize the cap is 80% of physical memory, or three
+// quarters of the address-space limit when one is set and lower: under ulimit -v the
+// runtime aborts on the first mapping past the limit, long before 80% of
+// a large machine's memory is live.
+func TestCapOfFollowsTheAddressSpaceLimit(t *testing.T) {
+	const gb = int64(1 << 30)
+	cases := []struct {
+		name    string
+		mem, as int64
+		want    int64
+	}{
+		{"physical memory only", 20 * gb, 0, 16 * gb},
+		{"address space lower", 20 * gb, 12 * gb, 9 * gb},
+		{"address space higher", 20 * gb, 100 * gb, 16 * gb},
+		{"address space only", 0, 12 * gb, 9 * gb},
+		{"neither known", 0, 0, 0},
+	}
+	for _, c := range cases {
+		require.Equal(t, c.want, capOf(c.mem, c.as), c.name)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/porpoisedb/porpoise/value/allocguard"
 	"github.com/stretchr/testify/require"
 )
 
@@ -13,9 +14,7 @@ import (
 func TestAllocGuardRefuses(t *testing.T) {
 	refuse := errors.New("Out of memory")
 	var asked []int64
-	prev := allocGuard
-	SetAllocGuard(func(bytes int64) error { asked = append(asked, bytes); return refuse })
-	defer SetAllocGuard(prev)
+	defer allocguard.Set(allocguard.Set(func(bytes int64) error { asked = append(asked, bytes); return refuse }))
 
 	require.Equal(t, 1000, NewVector(Double, 1000, 0).Len())
 	require.Empty(t, asked)

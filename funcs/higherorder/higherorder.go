@@ -2,6 +2,7 @@ package higherorder
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -409,11 +410,7 @@ func crossFn(name string) funcs.Impl {
 		// scalar and two interface slots, about boxedPair elements each.
 		// 20000 by 20000 pairs took the process down with Go's fatal
 		// out-of-memory before this was accounted.
-		pairs := 1 << 40
-		if xs.N == 0 || ys.N <= pairs/xs.N/boxedPair {
-			pairs = xs.N * ys.N * boxedPair
-		}
-		if err := env.Reserve(pairs); err != nil {
+		if err := env.Reserve(boxedCells(xs.N, ys.N)); err != nil {
 			return nil, err
 		}
 		ctx := funcs.ContextOf(env)
@@ -462,9 +459,19 @@ func crossFn(name string) funcs.Impl {
 	}
 }
 
-// boxedPair is the memory of one of cross's boxed results in Reserve's
-// 16-byte elements.
+// boxedPair is the memory of one of cross's or pivot's boxed results in
+// Reserve's 16-byte elements.
 const boxedPair = 7
+
+// boxedCells is what Reserve is asked for a by b boxed results, at most
+// 1<<40 elements (more than any cap allows).
+func boxedCells(a, b int) int {
+	cells := 1 << 40
+	if a == 0 || b <= cells/a/boxedPair {
+		cells = a * b * boxedPair
+	}
+	return cells
+}
 
 // crossLabels labels cross's result by one argument: a vector by its
 // elements, a matrix by its column labels (funcs/ho_funcs/pivot.md:
@@ -1796,26 +1803,38 @@ func xpivot(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	rows, rlab := DistinctSorted(rk)
 	cols, clab := DistinctSorted(ck)
-	cells := map[[2]int][]int{}
-	for i := 0; i < n; i++ {
-		key := [2]int{rows[string(rk.AppendKey(nil, i))], cols[string(ck.AppendKey(nil, i))]}
-		cells[key] = append(cells[key], i)
-	}
 	nr, nc := rlab.Len(), clab.Len()
+	// Every cell of the distinct rows by distinct columns is held boxed
+	// (a NULL where no element falls) until the matrix is assembled:
+	// 200,000 distinct labels each way asked for 640 GB and took the
+	// process down before this was accounted.
+	if err := env.Reserve(boxedCells(nr, nc)); err != nil {
+		return nil, err
+	}
+	// cells are keyed by their position in the column-major matrix, so
+	// only the occupied ones are visited, in the matrix's order
+	cells := map[int][]int{}
+	for i := 0; i < n; i++ {
+		at := cols[string(ck.AppendKey(nil, i))]*nr + rows[string(rk.AppendKey(nil, i))]
+		cells[at] = append(cells[at], i)
+	}
+	occupied := make([]int, 0, len(cells))
+	for at := range cells {
+		occupied = append(occupied, at)
+	}
+	slices.Sort(occupied)
+	ctx := funcs.ContextOf(env)
 	flat := make([]value.Value, nr*nc)
-	for c := 0; c < nc; c++ {
-		for r := 0; r < nr; r++ {
-			idx, ok := cells[[2]int{r, c}]
-			if !ok {
-				continue
-			}
-			call := make([]value.Value, len(list))
-			for k, a := range list {
-				call[k] = gatherRows(a, idx)
-			}
-			if flat[c*nr+r], err = env.Call(fn, call...); err != nil {
-				return nil, err
-			}
+	for _, at := range occupied {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		call := make([]value.Value, len(list))
+		for k, a := range list {
+			call[k] = gatherRows(a, cells[at])
+		}
+		if flat[at], err = env.Call(fn, call...); err != nil {
+			return nil, err
 		}
 	}
 	data, err := AssembleWithNulls(flat, funcs.RuleDolphin)

@@ -13,7 +13,7 @@ import (
 // points outside the edges dropped, optional weights, and with density
 // each count divided by the total and the rectangle's area
 // (funcs/h/histogram2d.md). It returns H, xedges and yedges.
-func histogram2d(_ funcs.Env, args []value.Value) (value.Value, error) {
+func histogram2d(env funcs.Env, args []value.Value) (value.Value, error) {
 	x, err := histogramSample(args[0])
 	if err != nil {
 		return nil, err
@@ -48,11 +48,11 @@ func histogram2d(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return nil, err
 		}
 	}
-	xedges, err := histogramEdges(x, xbins, xr)
+	xedges, err := histogramEdges(env, x, xbins, xr)
 	if err != nil {
 		return nil, err
 	}
-	yedges, err := histogramEdges(y, ybins, yr)
+	yedges, err := histogramEdges(env, y, ybins, yr)
 	if err != nil {
 		return nil, err
 	}
@@ -67,6 +67,15 @@ func histogram2d(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	nx, ny := len(xedges)-1, len(yedges)-1
+	// the counts are one per pair of bins: two vectors of 200,000 edges
+	// asked for 320 GB and took the process down
+	cells := 1 << 40
+	if nx == 0 || ny <= cells/nx {
+		cells = nx * ny
+	}
+	if err := env.Reserve(cells); err != nil {
+		return nil, err
+	}
 	h := make([]float64, nx*ny)
 	total := 0.0
 	for i := range x {
@@ -120,7 +129,7 @@ func histogramRange(v value.Value) ([]float64, error) {
 // histogramEdges is one dimension's bin edges: the given increasing
 // edges, or bins equal bins over rng (default the data's min and max,
 // widened by 0.5 each way when they are equal).
-func histogramEdges(data []float64, bins value.Value, rng []float64) ([]float64, error) {
+func histogramEdges(env funcs.Env, data []float64, bins value.Value, rng []float64) ([]float64, error) {
 	if vec, ok := bins.(*value.Vector); ok {
 		edges, err := funcs.DoublesOf("histogram2d", vec)
 		if err != nil || len(edges) < 2 || vec.HasNull() || !sort.Float64sAreSorted(edges) {
@@ -143,6 +152,9 @@ func histogramEdges(data []float64, bins value.Value, rng []float64) ([]float64,
 	}
 	if lo == hi {
 		lo, hi = lo-0.5, hi+0.5
+	}
+	if err := env.Reserve(int(min(s.I, 1<<40))); err != nil {
+		return nil, err
 	}
 	n := int(s.I)
 	edges := make([]float64, n+1)
