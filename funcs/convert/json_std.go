@@ -468,32 +468,28 @@ func uniformItems(items []jsonItem) *value.Vector {
 			}
 		}
 	case value.StInt8:
-		for k := range items {
-			v.I8[k] = value.NullInt8
-			if items[k].kind != jsonNull {
-				v.I8[k] = int8(items[k].i)
-			}
-		}
+		intItems(v.I8, value.NullInt8, items)
 	case value.StString:
 		for k := range items {
 			v.Str[k] = items[k].s
 		}
 	case value.StInt32:
-		for k := range items {
-			v.I32[k] = value.NullInt32
-			if items[k].kind != jsonNull {
-				v.I32[k] = int32(items[k].i)
-			}
-		}
+		intItems(v.I32, value.NullInt32, items)
 	case value.StInt64:
-		for k := range items {
-			v.I64[k] = value.NullInt64
-			if items[k].kind != jsonNull {
-				v.I64[k] = items[k].i
-			}
-		}
+		intItems(v.I64, value.NullInt64, items)
 	}
 	return v
+}
+
+// intItems stores the integers of items (BOOL, or a temporal type of
+// 32 or 64 bits) in dst, null where an item is JSON null.
+func intItems[T int8 | int32 | int64](dst []T, null T, items []jsonItem) {
+	for k := range items {
+		dst[k] = null
+		if items[k].kind != jsonNull {
+			dst[k] = T(items[k].i)
+		}
+	}
 }
 
 func itemTuple(items []jsonItem) *value.Vector {

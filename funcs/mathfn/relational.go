@@ -158,23 +158,10 @@ func vectorsEqual(x, y *value.Vector, tol float64) bool {
 	case value.CatFloating, value.CatDecimal:
 		xs, _ := funcs.DoublesOf("eqObj", x)
 		ys, _ := funcs.DoublesOf("eqObj", y)
-		for i := range xs {
-			xn, yn := funcs.IsNullF(xs[i]), funcs.IsNullF(ys[i])
-			if xn || yn {
-				if xn != yn {
-					return false
-				}
-				continue
-			}
-			if tol < 0 {
-				if xs[i] != ys[i] {
-					return false
-				}
-			} else if math.Abs(xs[i]-ys[i]) > tol {
-				return false
-			}
+		if tol < 0 {
+			return floatsMatch(xs, ys, func(a, b float64) bool { return a != b })
 		}
-		return true
+		return floatsMatch(xs, ys, func(a, b float64) bool { return math.Abs(a-b) > tol })
 	case value.CatIntegral:
 		return slices.Equal(funcs.LongsOf(x), funcs.LongsOf(y))
 	}
@@ -290,17 +277,24 @@ func eqPercent(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	xs, _ := funcs.DoublesOf("eqPercent", xv)
 	ys, _ := funcs.DoublesOf("eqPercent", yv)
+	return value.NewBool(floatsMatch(xs, ys, func(a, b float64) bool { return math.Abs(a-b) > math.Abs(b)*tol/100 })), nil
+}
+
+// floatsMatch reports whether xs and ys (of one length) hold NULL (or
+// NaN) at the same places and differ nowhere else: eqObj and eqPercent
+// share it and differ only in what counts as different.
+func floatsMatch(xs, ys []float64, differ func(x, y float64) bool) bool {
 	for i := range xs {
 		xn, yn := funcs.IsNullF(xs[i]), funcs.IsNullF(ys[i])
 		if xn || yn {
 			if xn != yn {
-				return value.NewBool(false), nil
+				return false
 			}
 			continue
 		}
-		if math.Abs(xs[i]-ys[i]) > math.Abs(ys[i])*tol/100 {
-			return value.NewBool(false), nil
+		if differ(xs[i], ys[i]) {
+			return false
 		}
 	}
-	return value.NewBool(true), nil
+	return true
 }
