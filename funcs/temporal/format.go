@@ -189,21 +189,30 @@ func parseNumPattern(p string) numPattern {
 	return np
 }
 
-// appendFixed appends a non-negative f with the pattern's fraction and
-// integer rules.
-func (np numPattern) appendFixed(b []byte, f float64) []byte {
-	// From 2^53 up f*scale has no fraction left to round, and scaling
-	// back would move f off its own digits (or overflow to +Inf), so
-	// AppendFloat rounds f itself.
-	scale := math.Pow10(np.maxFrac)
-	if s := f * scale; s < 1<<53 {
-		f = math.Round(s) / scale
-	}
+// appendFixed appends f*10^shift, f not negative, with the pattern's
+// fraction and integer rules. A shift is only asked for where f*10^shift
+// overflows a double, so f is then far above 2^53 and a whole number.
+func (np numPattern) appendFixed(b []byte, f float64, shift int) []byte {
 	var scratch [48]byte
-	txt := strconv.AppendFloat(scratch[:0], f, 'f', np.maxFrac, 64)
-	intPart, frac := txt, txt[:0]
-	if i := bytes.IndexByte(txt, '.'); i >= 0 {
-		intPart, frac = txt[:i], txt[i+1:]
+	var intPart, frac []byte
+	if shift > 0 {
+		intPart = strconv.AppendFloat(scratch[:0], f, 'f', 0, 64)
+		for range shift {
+			intPart = append(intPart, '0')
+		}
+	} else {
+		// From 2^53 up f*scale has no fraction left to round, and scaling
+		// back would move f off its own digits (or overflow to +Inf), so
+		// AppendFloat rounds f itself.
+		scale := math.Pow10(np.maxFrac)
+		if s := f * scale; s < 1<<53 {
+			f = math.Round(s) / scale
+		}
+		txt := strconv.AppendFloat(scratch[:0], f, 'f', np.maxFrac, 64)
+		intPart, frac = txt, txt[:0]
+		if i := bytes.IndexByte(txt, '.'); i >= 0 {
+			intPart, frac = txt[:i], txt[i+1:]
+		}
 	}
 	for len(frac) > np.minFrac && frac[len(frac)-1] == '0' {
 		frac = frac[:len(frac)-1]
@@ -225,30 +234,42 @@ func (np numPattern) appendFixed(b []byte, f float64) []byte {
 			b = append(b, intPart[j-zeros])
 		}
 	}
-	if len(frac) == 0 {
+	if len(frac) == 0 && np.minFrac == 0 {
 		return b
 	}
-	return append(append(b, '.'), frac...)
+	b = append(append(b, '.'), frac...)
+	for k := len(frac); k < np.minFrac; k++ {
+		b = append(b, '0')
+	}
+	return b
 }
 
 // appendFormat appends f (not negative) with the pattern.
 func (np numPattern) appendFormat(b []byte, f float64) []byte {
+	// The percent is taken in double precision, as Java's DecimalFormat
+	// and DolphinDB's NumberFormat do; above MaxFloat64/100 that product
+	// is +Inf, so the two zeros are put in the text instead (shift).
+	shift := 0
 	if np.percent {
-		f *= 100
+		if s := f * 100; math.IsInf(s, 1) {
+			shift = 2
+		} else {
+			f = s
+		}
 	}
 	b = append(b, np.prefix...)
 	if np.expDigits > 0 {
 		intDigits := max(np.minInt, 1)
 		exp := 0
 		if f != 0 {
-			exp = int(math.Floor(log10(f))) - (intDigits - 1)
+			exp = int(math.Floor(log10(f))) + shift - (intDigits - 1)
 		}
-		mant := div10(f, exp)
+		mant := div10(f, exp-shift)
 		start := len(b)
-		b = np.appendFixed(b, mant)
+		b = np.appendFixed(b, mant, 0)
 		if mant2 := math.Round(mant*math.Pow10(np.maxFrac)) / math.Pow10(np.maxFrac); mant2 >= math.Pow10(intDigits) {
 			exp++
-			b = np.appendFixed(b[:start], div10(f, exp))
+			b = np.appendFixed(b[:start], div10(f, exp-shift), 0)
 		}
 		b = append(b, 'E')
 		if exp < 0 {
@@ -256,7 +277,7 @@ func (np numPattern) appendFormat(b []byte, f float64) []byte {
 		}
 		b = appendZpad(b, int64(funcs.AbsInt(exp)), np.expDigits)
 	} else {
-		b = np.appendFixed(b, f)
+		b = np.appendFixed(b, f, shift)
 	}
 	return append(b, np.suffix...)
 }
@@ -301,8 +322,14 @@ func decimalFormat(x, f value.Value) (value.Value, error) {
 	}
 	out := digits.Column(len(xs), len(pattern), func(b []byte, i int) []byte {
 		switch v := xs[i]; {
-		case v == value.NullFloat64:
+		case funcs.IsNullF(v):
+			// a NaN is NULL in DolphinDB, printed empty as string(x) does
 			return b
+		case math.IsInf(v, 0):
+			// Neither the manual nor DolphinDB's published NumberFormat
+			// (which never leaves its scaling loop on an infinity) says
+			// what an infinity prints, so it prints as string(x) does.
+			return digits.AppendFloat(b, v, 6)
 		case v < 0 && hasNeg:
 			return neg.appendFormat(b, -v)
 		case v < 0:

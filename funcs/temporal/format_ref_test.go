@@ -378,11 +378,17 @@ func (d decPattern) render(n *big.Int) string {
 // texts is what the pattern may print for f >= 0 worked out exactly: one
 // text, or two where the last digit sits on a rounding tie.
 func (d decPattern) texts(f float64) []string {
-	if d.percent {
+	var v *big.Rat
+	switch {
+	case d.percent && math.IsInf(f*100, 1):
+		// a hundredfold past MaxFloat64 is taken exactly
+		v = new(big.Rat).Mul(new(big.Rat).SetFloat64(f), big.NewRat(100, 1))
+	case d.percent:
 		// scaled in double precision, as Java's DecimalFormat does
-		f *= 100
+		v = new(big.Rat).SetFloat64(f * 100)
+	default:
+		v = new(big.Rat).SetFloat64(f)
 	}
-	v := new(big.Rat).SetFloat64(f)
 	if d.expLen == 0 {
 		var out []string
 		n, alt := decRounding(v, d.maxFrac)
@@ -398,8 +404,15 @@ func (d decPattern) texts(f float64) []string {
 	intDigits := max(d.minInt, 1)
 	exp := 0
 	if v.Sign() != 0 {
-		short := strconv.FormatFloat(f, 'e', -1, 64)
-		exp, _ = strconv.Atoi(short[strings.IndexByte(short, 'e')+1:])
+		short := v.FloatString(0)
+		if v.Cmp(big.NewRat(1, 1)) < 0 {
+			short = strconv.FormatFloat(f, 'e', -1, 64)
+		}
+		// the search below moves exp to v's power from any start
+		exp = len(short) - 1
+		if k := strings.IndexByte(short, 'e'); k >= 0 {
+			exp, _ = strconv.Atoi(short[k+1:])
+		}
 		for pow10Rat(exp).Cmp(v) > 0 {
 			exp--
 		}
@@ -439,13 +452,15 @@ func pow10Rat(k int) *big.Rat {
 
 // decimalFormat prints what the manual's rules give in exact arithmetic
 // (either neighbour on a rounding tie), for random numbers of many
-// magnitudes, zeros, halves, NULL and values whose scaled digits overflow
-// a double, with every kind of pattern the manual shows.
+// magnitudes, zeros, halves, NULL, NaN, infinities (printed as string(x)
+// prints them) and values whose scaled digits or percent overflow a
+// double, with every kind of pattern the manual shows.
 func TestDecimalFormatMatchesExactRounding(t *testing.T) {
 	rng := rand.New(rand.NewPCG(14, 15))
 	fs := []float64{0, 1, -1, 0.5, 0.005, 0.0049999, 999.995, 1234567.891, -1234567.891, 1e15, 1e-9,
 		math.MaxFloat64 / 1000, -math.MaxFloat64 / 1000, math.SmallestNonzeroFloat64, value.NullFloat64,
-		0.345, 123.45, 0.125, 0.12567, 123456789.166, 0.0000000000123456789, 999.9999999999999, 9.995}
+		0.345, 123.45, 0.125, 0.12567, 123456789.166, 0.0000000000123456789, 999.9999999999999, 9.995,
+		math.MaxFloat64, -math.MaxFloat64, 0x1p1020, math.MaxFloat64 / 100, math.Inf(1), math.Inf(-1), math.NaN()}
 	for len(fs) < 4000 {
 		fs = append(fs, (rng.Float64()-0.5)*math.Pow(10, float64(rng.IntN(24)-8)))
 	}
@@ -461,8 +476,12 @@ func TestDecimalFormatMatchesExactRounding(t *testing.T) {
 		for i, v := range fs {
 			var want []string
 			switch {
-			case v == value.NullFloat64:
+			case v == value.NullFloat64 || math.IsNaN(v):
 				want = []string{""}
+			case math.IsInf(v, 1):
+				want = []string{"inf"}
+			case math.IsInf(v, -1):
+				want = []string{"-inf"}
 			case v < 0 && hasNeg:
 				want = neg.texts(-v)
 			case v < 0:
