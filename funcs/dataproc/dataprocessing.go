@@ -1,6 +1,7 @@
 package dataproc
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
@@ -422,30 +423,59 @@ func xrangeCount(top bool) funcs.Impl {
 		name = "topRange"
 	}
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
+		ctx := funcs.ContextOf(env)
 		return xperColumn(name, args[0], func(v *value.Vector) (value.Value, error) {
 			xs, _, err := funcs.Floats(name, v)
 			if err != nil {
 				return nil, err
 			}
-			out := make([]int32, len(xs))
-			for i, x := range xs {
-				if x == value.NullFloat64 {
-					out[i] = value.NullInt32
-					continue
-				}
-				k := 0
-				for j := i - 1; j >= 0; j-- {
-					y := xs[j]
-					if y == value.NullFloat64 || (top && y >= x) || (!top && y <= x) {
-						break
-					}
-					k++
-				}
-				out[i] = int32(k)
+			out, err := rangeCounts(ctx, xs, top)
+			if err != nil {
+				return nil, err
 			}
 			return value.NewInts(out), nil
 		})
 	}
+}
+
+// rangeCounts is, for each element, how many elements run left of it that
+// it beats (exceeds for top, is below otherwise), stopping at a NULL or
+// at one it does not beat. A stack holds the rows that can still stop a
+// later count, each unbeaten by the rows after it: a row pops those it
+// beats, which any later row passing it passes too, so each row enters
+// and leaves once, where walking left from every row cost n² on a rising
+// series. NaN stops no count (no comparison with it holds), so it is
+// never pushed, and its own count runs to the last NULL.
+func rangeCounts(ctx context.Context, xs []float64, top bool) ([]int32, error) {
+	out := make([]int32, len(xs))
+	stack := make([]int, 0, 64)
+	wall := -1 // the last NULL, which no count passes
+	for i, x := range xs {
+		if i&0xffff == 0xffff {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		switch {
+		case x == value.NullFloat64:
+			out[i] = value.NullInt32
+			wall, stack = i, stack[:0]
+			continue
+		case x != x:
+			out[i] = int32(i - 1 - wall)
+			continue
+		}
+		for len(stack) > 0 && ((top && xs[stack[len(stack)-1]] < x) || (!top && xs[stack[len(stack)-1]] > x)) {
+			stack = stack[:len(stack)-1]
+		}
+		stop := wall
+		if len(stack) > 0 {
+			stop = stack[len(stack)-1]
+		}
+		out[i] = int32(i - 1 - stop)
+		stack = append(stack, i)
+	}
+	return out, nil
 }
 
 func xmask(env funcs.Env, args []value.Value) (value.Value, error) {

@@ -379,11 +379,19 @@ func foldTernary(env funcs.Env, name string, fn, x, init value.Value, keep bool,
 	}
 	acc := init
 	steps := []value.Value{}
+	ctx := funcs.ContextOf(env)
 	for i := 0; i < n; i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if acc, err = env.Call(fn, acc, a.At(i), b.At(i)); err != nil {
 			return nil, err
 		}
-		steps = append(steps, acc)
+		// reduce keeps only the last step: holding every one kept each
+		// intermediate (a growing string, a vector) alive to the end
+		if keep {
+			steps = append(steps, acc)
+		}
 	}
 	if !keep {
 		return acc, nil
