@@ -404,7 +404,7 @@ func (in *interp) assign(n *ast.AssignStmt) error {
 			return err
 		}
 		for i, t := range n.Targets {
-			if err := in.assignTo(t, parts[i], "="); err != nil {
+			if err := in.assignTo(t, parts[i], "=", nil); err != nil {
 				return err
 			}
 		}
@@ -417,7 +417,7 @@ func (in *interp) assign(n *ast.AssignStmt) error {
 		in.frame[id.Name] = v
 		return nil
 	}
-	return in.assignTo(n.Targets[0], v, n.Op)
+	return in.assignTo(n.Targets[0], v, n.Op, n.Value)
 }
 
 // sharedOnly reports whether name is a shared object the frame does not
@@ -443,7 +443,7 @@ func (in *interp) isAsisCall(e ast.Expr) bool {
 	return !user
 }
 
-func (in *interp) assignTo(target ast.Expr, v value.Value, op string) error {
+func (in *interp) assignTo(target ast.Expr, v value.Value, op string, src ast.Expr) error {
 	if err := in.ro.CheckAssign(target); err != nil {
 		return err
 	}
@@ -455,6 +455,9 @@ func (in *interp) assignTo(target ast.Expr, v value.Value, op string) error {
 		v, err = operator.Binary(op[:len(op)-1], cur, v)
 		if err != nil {
 			return err
+		}
+		if src != nil {
+			src = &ast.BinaryExpr{Op: op[:len(op)-1], L: target, R: src}
 		}
 	}
 	switch t := target.(type) {
@@ -472,7 +475,7 @@ func (in *interp) assignTo(target ast.Expr, v value.Value, op string) error {
 				return nil
 			}
 		}
-		in.frame[t.Name] = in.ownedValue(v, t.Name)
+		in.frame[t.Name] = in.ownedValue(v, t.Name, src)
 		return nil
 	case *ast.IndexExpr:
 		root, err := in.keyPath(target)

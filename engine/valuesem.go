@@ -2,6 +2,8 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/engine/alias"
+	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/owner"
@@ -21,21 +23,46 @@ import (
 
 // ownedValue is v, or a deep copy of it when its storage is shared with a
 // variable of the frame other than target (whose binding is replaced).
-func (in *interp) ownedValue(v value.Value, target string) value.Value {
+// src, the expression v came from (nil when unknown), often tells which
+// variables can share it, which spares a look at every variable: with a
+// tuple of a million elements in the frame that look costs milliseconds.
+func (in *interp) ownedValue(v value.Value, target string, src ast.Expr) value.Value {
 	if t, ok := v.(*value.Table); !value.IsContainer(v) || ok && t.Handle && t.Shared != "" {
 		return v // a handle (IPC table, engine input) binds the table itself
 	}
-	if in.reachable(v, target) {
+	verdict := alias.Unknown
+	if in.s.held.Exposes(v) {
+		verdict = alias.Shared
+	} else if src != nil && in.row == nil {
+		verdict = alias.Check(v, target, src, aliasScope{in})
+	}
+	if verdict == alias.Shared || verdict == alias.Unknown && owner.Reached(in.frame, target, value.HeldVectors(v, nil)) {
 		return value.DeepCopy(v)
 	}
 	return v
 }
 
-// reachable reports whether v's storage is shared with a locked shared
-// object or with a variable of the frame other than target.
-func (in *interp) reachable(v value.Value, target string) bool {
-	return in.s.held.Exposes(v) || owner.Reached(in.frame, target, value.HeldVectors(v, nil))
+// aliasScope answers alias.Check's questions about names from the frame
+// and the functions the interpreter would call.
+type aliasScope struct{ in *interp }
+
+func (a aliasScope) Var(name string) (value.Value, bool) {
+	v, ok := a.in.frame[name]
+	return v, ok && v != nil
 }
+
+func (a aliasScope) Builtin(name string) *funcs.Spec {
+	if _, ok := a.in.frame[name]; ok || a.in.self.Method(name) != nil {
+		return nil
+	}
+	f, err := a.in.resolve(name)
+	if s, ok := f.(*funcs.Spec); ok && err == nil {
+		return s
+	}
+	return nil
+}
+
+func (a aliasScope) Operator(b *ast.BinaryExpr) string { return callOperator(b) }
 
 // ownColumns replaces each column of a newly built table that is still
 // reachable from elsewhere (a variable, a shared object, an earlier

@@ -49,6 +49,11 @@ const (
 	// of in, the range of between, the bins of digitize), so a column
 	// there makes each row's answer depend on the other rows.
 	FirstOnly
+	// Owned marks a built-in whose result shares storage with no
+	// variable: it copies what a variable still reaches (table keeps an
+	// argument's vector as its column only when nothing else sees it), so
+	// assigning the result needs no check.
+	Owned
 )
 
 // Has reports whether all of q are set in p.

@@ -86,7 +86,7 @@ func init() {
 
 	// schema.go.
 	funcs.Register(
-		funcs.Spec{Name: "table", Min: 1, Max: -1, Props: funcs.Session, Category: "db-table",
+		funcs.Spec{Name: "table", Min: 1, Max: -1, Props: funcs.Session | funcs.Owned, Category: "db-table",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {
 				return xtable(env, args, make([]string, len(args)))
 			},

@@ -16,7 +16,7 @@ func Alone(vars map[string]value.Value, name string, t *value.Table) bool {
 		if n == name {
 			continue
 		}
-		if !plainContainer(w) {
+		if !Plain(w) {
 			return false
 		}
 		held = value.HeldVectors(w, held[:0])
@@ -31,9 +31,10 @@ func Alone(vars map[string]value.Value, name string, t *value.Table) bool {
 	return true
 }
 
-// plainContainer reports whether every vector w holds is among
-// value.HeldVectors(w).
-func plainContainer(w value.Value) bool {
+// Plain reports whether every vector w holds is among
+// value.HeldVectors(w): not a tuple or a dictionary of ANY values, which
+// may hold functions with data of their own, and not a function.
+func Plain(w value.Value) bool {
 	switch x := w.(type) {
 	case *value.Scalar, *value.Matrix, *value.Pair, *value.Set:
 		return true
@@ -55,42 +56,55 @@ func plainContainer(w value.Value) bool {
 // Reached reports whether any of held shares storage with a variable
 // among vars other than except. A handle table (an IPC table other
 // sessions append to, read only under its lock) is not looked at: the
-// caller checks the shared objects its statement holds itself.
+// caller checks the shared objects its statement holds itself. The
+// plain variables are looked at first: storage a variable holds outright
+// is found without walking a tuple's elements, which may number millions.
 func Reached(vars map[string]value.Value, except string, held []*value.Vector) bool {
 	var buf []*value.Vector
-	for name, w := range vars {
-		if t, ok := w.(*value.Table); name == except || !value.IsContainer(w) || ok && t.Handle {
-			continue
-		}
-		buf = value.HeldVectors(w, buf[:0])
-		if sharesAny(held, buf) {
-			return true
+	for _, plain := range [2]bool{true, false} {
+		for name, w := range vars {
+			if name == except || !looked(w) || Plain(w) != plain {
+				continue
+			}
+			buf = value.HeldVectors(w, buf[:0])
+			if SharesAny(held, buf) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// looked reports whether w may share storage with a value being bound:
+// a container other than a handle table.
+func looked(w value.Value) bool {
+	t, ok := w.(*value.Table)
+	return value.IsContainer(w) && !(ok && t.Handle)
 }
 
 // OwnColumns replaces each column of t, a newly built table, by a copy
 // where a variable among vars, an earlier column of t, or exposed (the
 // shared objects the caller holds) reaches its storage, so that changing
 // the table never changes them. The variables are walked once for all
-// the columns: a tuple variable of a million elements costs a pass over
-// them, which a per-column walk would repeat.
+// the columns, the plain ones first: a tuple variable of a million
+// elements costs a pass over them only when a column is found in no
+// plain variable.
 func OwnColumns(vars map[string]value.Value, t *value.Table, exposed func(value.Value) bool) {
-	var frame []*value.Vector
-	walked := false
+	var held [2][]*value.Vector // of the plain variables, of the others
+	var walked [2]bool
 	for i, c := range t.Cols {
-		shared := exposed(c) || sharesAny([]*value.Vector{c}, t.Cols[:i])
-		if !shared {
-			if !walked {
+		one := []*value.Vector{c}
+		shared := exposed(c) || SharesAny(one, t.Cols[:i])
+		for pass := 0; pass < 2 && !shared; pass++ {
+			if !walked[pass] {
 				for _, w := range vars {
-					if tb, ok := w.(*value.Table); value.IsContainer(w) && !(ok && tb.Handle) {
-						frame = value.HeldVectors(w, frame)
+					if looked(w) && Plain(w) == (pass == 0) {
+						held[pass] = value.HeldVectors(w, held[pass])
 					}
 				}
-				walked = true
+				walked[pass] = true
 			}
-			shared = sharesAny([]*value.Vector{c}, frame)
+			shared = SharesAny(one, held[pass])
 		}
 		if shared {
 			t.Cols[i] = c.Clone()
@@ -98,7 +112,8 @@ func OwnColumns(vars map[string]value.Value, t *value.Table, exposed func(value.
 	}
 }
 
-func sharesAny(as, bs []*value.Vector) bool {
+// SharesAny reports whether a vector of as shares storage with one of bs.
+func SharesAny(as, bs []*value.Vector) bool {
 	for _, a := range as {
 		for _, b := range bs {
 			if value.SharesStorage(a, b) {
