@@ -22,6 +22,13 @@ func (symbolColumn) appendAll(dst, src *Vector) {
 	switch {
 	case dst.Syms == nil:
 		dst.Str = append(dst.Str, src.Strings()...)
+	case src.Syms != nil && len(dst.I32) == 0 && !src.Syms.stored:
+		// An empty column takes the rows' base instead of interning every
+		// text again (a million distinct symbols cost a second): bases
+		// only grow, so the codes stay valid for each holder whatever the
+		// other interns later. A stored base is left to its store.
+		dst.Syms = src.Syms
+		dst.I32 = append(dst.I32, src.I32...)
 	case src.Syms != nil:
 		dst.I32 = dst.Syms.recode(dst.I32, src.I32, src.Syms)
 	default:

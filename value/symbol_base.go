@@ -19,6 +19,9 @@ type SymbolBase struct {
 	strs  atomic.Pointer[[]string]
 	// ranks caches Ranks until the base grows.
 	ranks atomic.Pointer[symbolRanks]
+	// stored marks a base made by NewSymbolBaseOf: its store extends it
+	// with AppendAt, which fails once anyone else interned into it.
+	stored bool
 }
 
 // NewSymbolBase returns a base holding only "" (code 0).
@@ -38,7 +41,7 @@ func NewSymbolBaseOf(strs []string) *SymbolBase {
 	if len(strs) == 0 || strs[0] != "" {
 		panic("value: a symbol base starts with \"\"")
 	}
-	b := &SymbolBase{}
+	b := &SymbolBase{stored: true}
 	strs = slices.Clip(strs)
 	b.strs.Store(&strs)
 	return b

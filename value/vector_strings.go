@@ -87,7 +87,8 @@ func NewSymbols(strs []string) *Vector { return NewStrings(Symbol, strs).CodedAs
 // NewTableColumn returns an empty table column of type t with room for
 // capacity rows, n of them zero. A SYMBOL column is coded with a base of
 // its own, as DolphinDB keeps one symbol base per table column, so rows
-// appended to it are interned into that base.
+// appended to it are interned into that base; while empty it takes the
+// base of a coded vector appended to it (symbolColumn.appendAll).
 func NewTableColumn(t Type, n, capacity int) *Vector {
 	if t != Symbol {
 		return NewVector(t, n, capacity)
