@@ -1585,6 +1585,17 @@ func quantileArg(fn string, x value.Value) (float64, error) {
 	return p.Float64() / 100, nil
 }
 
+// percentArgs reads a percentile's percent (as a quantile) and its
+// interpolation method.
+func percentArgs(fn string, percent, interpolation value.Value) (float64, string, error) {
+	q, err := quantileArg(fn, percent)
+	if err != nil {
+		return 0, "", err
+	}
+	method, err := stats.Interpolation(fn, interpolation)
+	return q, method, err
+}
+
 // mpercentile is the percentile of each window.
 func mpercentile(env funcs.Env, args []value.Value) (value.Value, error) {
 	q, err := quantileArg("mpercentile", args[1])

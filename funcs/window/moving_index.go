@@ -348,7 +348,7 @@ func movingTopNIndex(env funcs.Env, args []value.Value) (value.Value, error) {
 		o.ties = orderstat.TiesLatest
 	}
 	out := &value.Vector{T: value.Int + value.ArrayOffset, I32: make([]int32, 0, len(xs)*int(top)), Offsets: make([]int64, len(xs))}
-	err = eachTopN(funcs.ContextOf(env), xs, countFrames(len(xs), w, 0), o, func(i int, rows []int) {
+	err = eachTopN(funcs.ContextOf(env), xs, countFrames(len(xs), w, 0), o, func(i int, rows []int, _ bool) {
 		for k := len(rows); fixed && k < int(top); k++ {
 			out.I32 = append(out.I32, value.NullInt32)
 		}
@@ -362,11 +362,7 @@ func movingTopNIndex(env funcs.Env, args []value.Value) (value.Value, error) {
 
 // tmpercentile is the percentile of each time window.
 func tmpercentile(env funcs.Env, args []value.Value) (value.Value, error) {
-	q, err := quantileArg("tmpercentile", args[2])
-	if err != nil {
-		return nil, err
-	}
-	method, err := stats.Interpolation("tmpercentile", funcs.Arg(args, 4))
+	q, method, err := percentArgs("tmpercentile", args[2], funcs.Arg(args, 4))
 	if err != nil {
 		return nil, err
 	}

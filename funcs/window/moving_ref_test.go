@@ -20,9 +20,7 @@ type refKernel func(xs []float64, f *frames, out []float64)
 type refPairLoop func(xs, ys []float64, f *frames, out []float64)
 
 var (
-	refKSkew = refKMoment("skew", true)
-	refKKurt = refKMoment("kurtosis", true)
-	refKMed  = refWindowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.Median(v) })
+	refKMed = refWindowKernel(func(v []float64) float64 { sort.Float64s(v); return stats.Median(v) })
 	// mmad's useMedian statistic, as it was
 	refKMadMedian = refWindowKernel(func(v []float64) float64 {
 		sort.Float64s(v)
@@ -248,43 +246,6 @@ func refKVarp(xs []float64, f *frames, out []float64) { refVariance(xs, f, out, 
 func refKStd(xs []float64, f *frames, out []float64) { refVariance(xs, f, out, 1, true) }
 
 func refKStdp(xs []float64, f *frames, out []float64) { refVariance(xs, f, out, 0, true) }
-
-func refKMoment(which string, biased bool) refKernel {
-	stat := func(n, s1, s2, s3, s4 float64) float64 {
-		m := s1 / n
-		m2 := s2/n - m*m
-		var g float64
-		if which == "skew" {
-			m3 := s3/n - 3*m*s2/n + 2*m*m*m
-			if m2 <= 0 {
-				return math.NaN()
-			}
-			g = m3 / math.Pow(m2, 1.5)
-		} else {
-			// Fewer than three values give NULL ("tmkurtosis" page).
-			if n < 3 {
-				return math.NaN()
-			}
-			m4 := s4/n - 4*m*s3/n + 6*m*m*s2/n - 3*m*m*m*m
-			if m2 <= 0 {
-				return math.NaN()
-			}
-			g = m4 / (m2 * m2)
-		}
-		if biased {
-			return g
-		}
-		if u, ok := stats.Unbiased(g, n, which); ok {
-			return u
-		}
-		return math.NaN()
-	}
-	return func(xs []float64, f *frames, out []float64) {
-		if refSlideMoments(xs, f, out, true, 2)(stat) {
-			refSlideInfinities(xs, f, out, true, 2, stat)
-		}
-	}
-}
 
 func refPairKernel(g func(p *stats.PairSums) float64) func(xs, ys []float64, f *frames, out []float64) (infinities bool) {
 	return func(xs, ys []float64, f *frames, out []float64) bool {

@@ -53,14 +53,19 @@ func (o topNOpts) count(size int) int {
 }
 
 // eachTopN hands each row i the rows its window keeps, sorted by s (NULL
-// s left out, equal values oldest first); rows is a buffer reused from
-// call to call. It keeps the window's non-NULL rows sorted by (s, row) as
-// rows enter and leave, so a row costs a binary search and a move of the
-// window, not a sort. f nil is the cumulative window 0..i: as it only
-// grows, a row cut from one window is cut from every later one (for a
-// fixed top), so only the kept rows stay. It stops with ctx's error once
-// ctx is cancelled.
-func eachTopN(ctx context.Context, s []float64, f *frames, o topNOpts, each func(i int, rows []int)) error {
+// s left out, equal values oldest first), and whether they are row i-1's;
+// rows is a buffer reused from call to call. It keeps the window's
+// non-NULL rows sorted by (s, row) as rows enter and leave, so a row
+// costs a binary search and a move of the window, not a sort. f nil is
+// the cumulative window 0..i (orderstat.EachCum): a row not kept leaves
+// the rows as they were, which the statistics then need not go over
+// again. It stops with ctx's error once ctx is cancelled.
+func eachTopN(ctx context.Context, s []float64, f *frames, o topNOpts, each func(i int, rows []int, same bool)) error {
+	if f == nil && o.share == 0 {
+		return orderstat.EachCum(ctx, s, o.top, o.asc, o.ties, func(i int, rows []int, added int, _ []int) {
+			each(i, rows, added < 0 && i > 0)
+		})
+	}
 	rank := func(a, b int) int {
 		c := cmp.Compare(s[a], s[b])
 		if !o.asc {
@@ -96,11 +101,6 @@ func eachTopN(ctx context.Context, s []float64, f *frames, o topNOpts, each func
 			win = slices.Insert(win, k, i)
 		}
 		top := o.count(size)
-		if f == nil && o.share == 0 {
-			win = orderstat.CutTop(win, s, top, o.ties)
-			each(i, win)
-			continue
-		}
 		// The first top rows and the rest of the run of equal values
 		// top cuts, which cutTop resolves.
 		end := min(top, len(win))
@@ -108,7 +108,7 @@ func eachTopN(ctx context.Context, s []float64, f *frames, o topNOpts, each func
 			end++
 		}
 		cand = append(cand[:0], win[:end]...)
-		each(i, orderstat.CutTop(cand, s, top, o.ties))
+		each(i, orderstat.CutTop(cand, s, top, o.ties), false)
 	}
 	return nil
 }
@@ -302,7 +302,11 @@ func topN1(env funcs.Env, fn string, sh topNShape, args []value.Value, g topNSta
 		}
 		res := make([]float64, len(p.xs))
 		buf := make([]float64, 0, 16)
-		err := eachTopN(ctx, p.s, p.f, c.o, func(i int, rows []int) {
+		err := eachTopN(ctx, p.s, p.f, c.o, func(i int, rows []int, same bool) {
+			if same {
+				res[i] = res[i-1]
+				return
+			}
 			buf = buf[:0]
 			for _, j := range rows {
 				if !funcs.IsNullF(p.xs[j]) {
@@ -325,10 +329,14 @@ func topN1(env funcs.Env, fn string, sh topNShape, args []value.Value, g topNSta
 	return wrap(out), nil
 }
 
-// topNLongSum is the LONG sum of the kept values of an integral column.
+// topNLongSum is the LONG sum of the kept values of an integral column,
+// kept as rows enter and leave over a cumulative window.
 func topNLongSum(ctx context.Context, xs []int64, s []float64, f *frames, o topNOpts) ([]int64, error) {
+	if f == nil && o.share == 0 {
+		return orderstat.CumLongSums(ctx, xs, s, o.top, o.asc, o.ties)
+	}
 	res := make([]int64, len(xs))
-	err := eachTopN(ctx, s, f, o, func(i int, rows []int) {
+	err := eachTopN(ctx, s, f, o, func(i int, rows []int, _ bool) {
 		sum, any := int64(0), false
 		for _, j := range rows {
 			if xs[j] != value.NullInt64 {
@@ -412,7 +420,11 @@ func topN2(env funcs.Env, fn string, sh topNShape, args []value.Value, g func(p 
 		for i := range res {
 			res[i] = math.NaN()
 		}
-		err := eachTopN(funcs.ContextOf(env), p.s, p.f, c.o, func(i int, rows []int) {
+		err := eachTopN(funcs.ContextOf(env), p.s, p.f, c.o, func(i int, rows []int, same bool) {
+			if same {
+				res[i] = res[i-1]
+				return
+			}
 			var p stats.PairSums
 			// made for the rows that keep such pairs only: it escapes to
 			// inf, and a row would pay its allocation
@@ -526,11 +538,7 @@ func topNSpecs(prefix string, kind topNKind, category string, oldDefault orderst
 
 // mpercentileTopN is the percentile of the top rows of each window.
 func mpercentileTopN(env funcs.Env, args []value.Value) (value.Value, error) {
-	q, err := quantileArg("mpercentileTopN", args[2])
-	if err != nil {
-		return nil, err
-	}
-	method, err := stats.Interpolation("mpercentileTopN", funcs.Arg(args, 5))
+	q, method, err := percentArgs("mpercentileTopN", args[2], funcs.Arg(args, 5))
 	if err != nil {
 		return nil, err
 	}

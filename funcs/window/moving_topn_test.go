@@ -89,8 +89,14 @@ func TestEachTopNMatchesNaive(t *testing.T) {
 			{top: 4, asc: false, ties: orderstat.TiesOldest}, {top: 4, asc: false, ties: orderstat.TiesLatest}, {top: 4, asc: false, ties: orderstat.TiesAll},
 			{top: 1, asc: true, ties: orderstat.TiesLatest}, {share: 0.5, asc: true, ties: orderstat.TiesLatest}, {share: 0.3, asc: false, ties: orderstat.TiesAll},
 		} {
-			require.NoError(t, eachTopN(context.Background(), s, tc.f, o, func(i int, rows []int) {
-				require.Equal(t, naiveTopN(s, tc.lo(i), i, o), slices.Clone(rows), "%s %+v row %d", tc.name, o, i)
+			var prev []int
+			require.NoError(t, eachTopN(context.Background(), s, tc.f, o, func(i int, rows []int, same bool) {
+				want := naiveTopN(s, tc.lo(i), i, o)
+				require.Equal(t, want, slices.Clone(rows), "%s %+v row %d", tc.name, o, i)
+				if same {
+					require.Equal(t, prev, want, "%s %+v row %d: not row i-1's rows", tc.name, o, i)
+				}
+				prev = want
 			}))
 		}
 	}
