@@ -2,6 +2,7 @@ package query
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -15,6 +16,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
+	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/sqlparse/words"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -211,7 +213,7 @@ type groupEval struct {
 }
 
 func newGroupEval(ex *executor, src *value.Table, g *groupagg.Groups) *groupEval {
-	return &groupEval{ex: ex, src: src, g: g, cols: lowerNames(src.Names)}
+	return &groupEval{ex: ex, src: src, g: g, cols: exprs.ColumnSet(src.Names)}
 }
 
 // aggregates computes the lowered specs per group: a typed loop where
@@ -219,6 +221,12 @@ func newGroupEval(ex *executor, src *value.Table, g *groupagg.Groups) *groupEval
 func (ge *groupEval) aggregates(specs []aggSpec) ([]*value.Vector, error) {
 	out := make([]*value.Vector, len(specs))
 	for k, s := range specs {
+		if v, ok, err := ge.constant(s); err != nil {
+			return nil, err
+		} else if ok {
+			out[k] = v
+			continue
+		}
 		if s.fn != nil {
 			v, ok, err := ge.builtinPerGroup(s)
 			if err != nil {
@@ -244,6 +252,28 @@ func (ge *groupEval) aggregates(specs []aggSpec) ([]*value.Vector, error) {
 		out[k] = v
 	}
 	return out, nil
+}
+
+// constant is s's value in each group when no argument reads a column
+// (sum(3), count(1)): DolphinDB applies the aggregate to the scalar once
+// per group, not to a copy of it per row, which is why select count(1)
+// from a partitioned table counts its partitions (funcs/c/count.md).
+func (ge *groupEval) constant(s aggSpec) (*value.Vector, bool, error) {
+	if len(s.args) == 0 || slices.ContainsFunc(s.args, func(a ast.Expr) bool { return exprs.Mentions(a, ge.cols) }) {
+		return nil, false, nil
+	}
+	for _, a := range s.args {
+		v, err := ge.ex.withTable(ge.src, a)
+		if _, scalar := v.(*value.Scalar); err != nil || !scalar {
+			return nil, false, err
+		}
+	}
+	v, err := ge.ex.withTable(ge.src, s.call)
+	if _, scalar := v.(*value.Scalar); err != nil || !scalar {
+		return nil, false, err
+	}
+	out, err := value.Broadcast(v, ge.g.N)
+	return out, err == nil, err
 }
 
 // specArgs evaluates an aggregate's arguments over all rows.
