@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/groupkeys"
 	"github.com/porpoisedb/porpoise/query/interval"
 	"github.com/porpoisedb/porpoise/query/multicol"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -439,7 +440,7 @@ func (ex *executor) reducePartials(plan *mrPlan, partials []*mrPartial) (*value.
 		return ex.loweredValue(it.lowered, keyNames, keyCols, aggs[it.first:it.first+it.count], g.N)
 	}
 	if len(n.GroupBy) > 0 {
-		out, err := groupedColumns(n, keyNames, keyCols, func(c ast.Expr) ([]string, []*value.Vector, error) {
+		out, err := groupkeys.Result(n, keyNames, keyCols, func(c ast.Expr) ([]string, []*value.Vector, error) {
 			v, err := item(c)
 			return []string{colname.Of(c)}, []*value.Vector{v}, err
 		})
