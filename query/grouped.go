@@ -2,6 +2,7 @@ package query
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -10,11 +11,13 @@ import (
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/groupkeys"
 	"github.com/porpoisedb/porpoise/query/interval"
 	"github.com/porpoisedb/porpoise/query/multicol"
 	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
+	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/sqlparse/words"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -211,7 +214,7 @@ type groupEval struct {
 }
 
 func newGroupEval(ex *executor, src *value.Table, g *groupagg.Groups) *groupEval {
-	return &groupEval{ex: ex, src: src, g: g, cols: lowerNames(src.Names)}
+	return &groupEval{ex: ex, src: src, g: g, cols: exprs.ColumnSet(src.Names)}
 }
 
 // aggregates computes the lowered specs per group: a typed loop where
@@ -219,6 +222,12 @@ func newGroupEval(ex *executor, src *value.Table, g *groupagg.Groups) *groupEval
 func (ge *groupEval) aggregates(specs []aggSpec) ([]*value.Vector, error) {
 	out := make([]*value.Vector, len(specs))
 	for k, s := range specs {
+		if v, ok, err := ge.constant(s); err != nil {
+			return nil, err
+		} else if ok {
+			out[k] = v
+			continue
+		}
 		if s.fn != nil {
 			v, ok, err := ge.builtinPerGroup(s)
 			if err != nil {
@@ -244,6 +253,28 @@ func (ge *groupEval) aggregates(specs []aggSpec) ([]*value.Vector, error) {
 		out[k] = v
 	}
 	return out, nil
+}
+
+// constant is s's value in each group when no argument reads a column
+// (sum(3), count(1)): DolphinDB applies the aggregate to the scalar once
+// per group, not to a copy of it per row, which is why select count(1)
+// from a partitioned table counts its partitions (funcs/c/count.md).
+func (ge *groupEval) constant(s aggSpec) (*value.Vector, bool, error) {
+	if len(s.args) == 0 || slices.ContainsFunc(s.args, func(a ast.Expr) bool { return exprs.Mentions(a, ge.cols) }) {
+		return nil, false, nil
+	}
+	for _, a := range s.args {
+		v, err := ge.ex.withTable(ge.src, a)
+		if _, scalar := v.(*value.Scalar); err != nil || !scalar {
+			return nil, false, err
+		}
+	}
+	v, err := ge.ex.withTable(ge.src, s.call)
+	if _, scalar := v.(*value.Scalar); err != nil || !scalar {
+		return nil, false, err
+	}
+	out, err := value.Broadcast(v, ge.g.N)
+	return out, err == nil, err
 }
 
 // specArgs evaluates an aggregate's arguments over all rows.
@@ -444,7 +475,7 @@ func (ex *executor) groupBySelect(n *ast.SelectExpr, src *value.Table) (*value.T
 		itemNames = append(append([]string(nil), keyNames...), names...)
 		itemCols = append(append([]*value.Vector(nil), keyCols...), cols...)
 	}
-	out, err := groupedColumns(q, keyNames, keyCols, func(c ast.Expr) ([]string, []*value.Vector, error) {
+	out, err := groupkeys.Result(q, keyNames, keyCols, func(c ast.Expr) ([]string, []*value.Vector, error) {
 		if names := multicol.Names(c); names != nil {
 			return ge.perGroupColumns(colname.Strip(c), names)
 		}
@@ -524,53 +555,4 @@ func groupKeyNames(n *ast.SelectExpr) []string {
 		names[i] = colname.Of(k)
 	}
 	return names
-}
-
-// groupedColumns assembles a group by's result: the keys the select list
-// doesn't name come first, then the select items in order (a named key
-// where the list names it); item gives an item's columns of per-group
-// values and their names.
-func groupedColumns(n *ast.SelectExpr, keyNames []string, keyCols []*value.Vector, item func(ast.Expr) ([]string, []*value.Vector, error)) (*value.Table, error) {
-	isKey := map[string]bool{}
-	for _, k := range keyNames {
-		isKey[strings.ToLower(k)] = true
-	}
-	selected := map[string]bool{}
-	for _, c := range n.Cols {
-		if id, ok := c.(*ast.Ident); ok && isKey[strings.ToLower(id.Name)] {
-			selected[strings.ToLower(id.Name)] = true
-		}
-	}
-	var names []string
-	var cols []*value.Vector
-	for i, k := range keyNames {
-		if !selected[strings.ToLower(k)] {
-			names = append(names, k)
-			cols = append(cols, keyCols[i])
-		}
-	}
-	for _, c := range n.Cols {
-		if id, ok := c.(*ast.Ident); ok && isKey[strings.ToLower(id.Name)] {
-			for i, k := range keyNames {
-				if strings.EqualFold(k, id.Name) {
-					names = append(names, k)
-					cols = append(cols, keyCols[i])
-				}
-			}
-			continue
-		}
-		if _, ok := c.(*ast.StarExpr); ok {
-			return nil, ddberr.Errorf("The column [*] must use aggregate function. RefId:S02022")
-		}
-		ns, vs, err := item(c)
-		if err != nil {
-			return nil, err
-		}
-		names = append(names, ns...)
-		cols = append(cols, vs...)
-	}
-	if err := clausecheck.DuplicateNames(names); err != nil {
-		return nil, err
-	}
-	return value.NewTable(names, cols), nil
 }

@@ -2,6 +2,7 @@ package query
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 
@@ -11,10 +12,10 @@ import (
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/groupkeys"
 	"github.com/porpoisedb/porpoise/query/interval"
 	"github.com/porpoisedb/porpoise/query/multicol"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
-	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/sqlparse/words"
 	"github.com/porpoisedb/porpoise/storage"
@@ -36,6 +37,10 @@ type mrPlan struct {
 	// read is how partitions are read: rows unordered when no aggregate
 	// depends on their order.
 	read storage.ReadOptions
+	// constant marks the specs whose arguments name no column (count(1),
+	// sum(3)): each partition contributes one value per group, so
+	// count(1) counts partitions (funcs/c/count.md).
+	constant []bool
 }
 
 type mrItem struct {
@@ -101,7 +106,7 @@ func (ex *executor) planMapReduce(n *ast.SelectExpr, names []string, types []val
 	if len(n.GroupBy) == 0 && len(n.OrderBy) > 0 {
 		return nil, false // ordering the rows first matters to first/last
 	}
-	cols := lowerNames(names)
+	cols := exprs.ColumnSet(names)
 	plan := &mrPlan{n: n, items: map[ast.Expr]mrItem{}}
 	for _, w := range n.Where {
 		if !ex.rowwise(w, cols) {
@@ -141,6 +146,9 @@ func (ex *executor) planMapReduce(n *ast.SelectExpr, names []string, types []val
 		}
 		plan.items[c] = mrItem{lowered: lowered, first: len(plan.specs), count: len(l.specs)}
 		plan.specs = append(plan.specs, l.specs...)
+		for _, s := range l.specs {
+			plan.constant = append(plan.constant, len(s.args) > 0 && !slices.ContainsFunc(s.args, func(a ast.Expr) bool { return exprs.Mentions(a, cols) }))
+		}
 	}
 	if len(plan.specs) == 0 {
 		return nil, false
@@ -178,16 +186,6 @@ func orderBlind(plan *mrPlan, names []string, types []value.Type) bool {
 	return true
 }
 
-// lowerNames is the set of a table's column names in lower case, the
-// names rowwise takes.
-func lowerNames(names []string) map[string]bool {
-	cols := make(map[string]bool, len(names))
-	for _, c := range names {
-		cols[strings.ToLower(c)] = true
-	}
-	return cols
-}
-
 // rowwise reports whether e's value on any slice of a table's rows is
 // its value on the whole table sliced the same way: columns, scalars,
 // operators and element-wise built-ins of those. cols are the table's
@@ -215,7 +213,7 @@ func (ex *executor) rowwise(e ast.Expr, cols map[string]bool) bool {
 		case "..", ":":
 			return false
 		case "in":
-			return ex.rowwise(x.L, cols) && !refersTo(x.R, cols)
+			return ex.rowwise(x.L, cols) && !exprs.Mentions(x.R, cols)
 		case "between":
 			r, ok := x.R.(*ast.BinaryExpr)
 			return ok && r.Op == ":" && ex.rowwise(x.L, cols) && ex.rowwise(r.L, cols) && ex.rowwise(r.R, cols)
@@ -235,7 +233,7 @@ func (ex *executor) rowwise(e ast.Expr, cols map[string]bool) bool {
 			return false
 		}
 		for i, a := range x.Args {
-			if !ex.rowwise(a, cols) || i > 0 && props.Has(funcs.FirstOnly) && refersTo(a, cols) {
+			if !ex.rowwise(a, cols) || i > 0 && props.Has(funcs.FirstOnly) && exprs.Mentions(a, cols) {
 				return false
 			}
 		}
@@ -255,18 +253,6 @@ func (ex *executor) builtinProps(name string, fn value.Value) (funcs.Props, bool
 	return ex.env.BuiltinProps(name, fn)
 }
 
-// refersTo reports whether e names any of cols.
-func refersTo(e ast.Expr, cols map[string]bool) bool {
-	found := false
-	astwalk.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && cols[strings.ToLower(id.Name)] {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
 // mrPartial is one partition's part of the answer: one row per group of
 // its rows (keys and each aggregate's state).
 type mrPartial struct {
@@ -283,26 +269,41 @@ type mrPartial struct {
 func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.Mutex) (*mrPartial, error) {
 	n := plan.n
 	rows := part.Rows()
-	// eval evaluates es over the partition, one vector each.
-	eval := func(es []ast.Expr) ([]*value.Vector, error) {
-		out := make([]*value.Vector, len(es))
+	// eval evaluates es over the partition, one vector each, and the
+	// groups of their rows: g, or with constant one row per group of g
+	// when every value is a scalar.
+	eval := func(es []ast.Expr, constant bool, g *groupagg.Groups) ([]*value.Vector, *groupagg.Groups, error) {
+		vals := make([]value.Value, len(es))
+		scalars := true
 		for i, e := range es {
 			e = colname.Strip(e)
 			if id, ok := e.(*ast.Ident); ok && part.Column(id.Name) != nil {
-				out[i] = part.Column(id.Name)
+				vals[i] = part.Column(id.Name)
+				scalars = false
 				continue
 			}
 			evalMu.Lock() // no defer: a panic here ends the process anyway (a worker goroutine)
 			v, err := ex.withTable(part, e)
 			evalMu.Unlock()
-			if err == nil {
-				out[i], err = value.Broadcast(v, rows)
-			}
 			if err != nil {
-				return nil, err
+				return nil, nil, err
+			}
+			_, scalar := v.(*value.Scalar)
+			vals[i], scalars = v, scalars && scalar
+		}
+		n := part.Rows()
+		if constant && scalars {
+			g = groupagg.Each(g.N)
+			n = g.N
+		}
+		out := make([]*value.Vector, len(es))
+		for i, v := range vals {
+			var err error
+			if out[i], err = value.Broadcast(v, n); err != nil {
+				return nil, nil, err
 			}
 		}
-		return out, nil
+		return out, g, nil
 	}
 	if len(n.Where) > 0 {
 		evalMu.Lock()
@@ -333,21 +334,21 @@ func (ex *executor) mapPartition(plan *mrPlan, part *value.Table, evalMu *sync.M
 	} else if !plan.gather {
 		return countOnly(plan, rows), nil
 	}
-	keyVecs, err := eval(n.GroupBy)
+	keyVecs, _, err := eval(n.GroupBy, false, nil)
 	if err != nil {
 		return nil, err
 	}
-	g := groupagg.Group(keyVecs, rows)
+	g := groupagg.Group(keyVecs, part.Rows())
 	p := &mrPartial{keys: make([]*value.Vector, len(keyVecs)), states: make([]groupagg.State, len(plan.specs)), groups: g.N}
 	for i, kv := range keyVecs {
 		p.keys[i] = kv.Gather(g.First)
 	}
 	for k, s := range plan.specs {
-		args, err := eval(s.args)
+		args, sg, err := eval(s.args, plan.constant[k], g)
 		if err != nil {
 			return nil, err
 		}
-		st, ok := groupagg.Partial(s.name, args, g)
+		st, ok := groupagg.Partial(s.name, args, sg)
 		if !ok {
 			return nil, errNotDecomposable
 		}
@@ -439,7 +440,7 @@ func (ex *executor) reducePartials(plan *mrPlan, partials []*mrPartial) (*value.
 		return ex.loweredValue(it.lowered, keyNames, keyCols, aggs[it.first:it.first+it.count], g.N)
 	}
 	if len(n.GroupBy) > 0 {
-		out, err := groupedColumns(n, keyNames, keyCols, func(c ast.Expr) ([]string, []*value.Vector, error) {
+		out, err := groupkeys.Result(n, keyNames, keyCols, func(c ast.Expr) ([]string, []*value.Vector, error) {
 			v, err := item(c)
 			return []string{colname.Of(c)}, []*value.Vector{v}, err
 		})

@@ -206,7 +206,7 @@ func (ex *executor) whereMask(t *value.Table, where []ast.Expr) ([]bool, error) 
 		src, rows := t, []int(nil)
 		if wi > 0 {
 			if cols == nil {
-				cols = lowerNames(t.Names)
+				cols = exprs.ColumnSet(t.Names)
 			}
 			if !ex.rowwise(w, cols) {
 				if rows = wheremask.Flagged(keep, true); len(rows) < n {

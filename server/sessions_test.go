@@ -72,14 +72,17 @@ func inBackground(c *client.Conn, script string) <-chan error {
 	return done
 }
 
-// eventuallyCount waits up to 5 s for script, a count, to give n over c.
+// eventuallyCount waits up to 15 s for script, a count, to give n over c.
+// A request cancelled while it builds a 50M-element vector ends only
+// after the building, which on a loaded two-core machine (CI runs the
+// packages side by side) can take several seconds.
 func eventuallyCount(t *testing.T, c *client.Conn, script string, n int64) {
 	t.Helper()
 	require.Eventually(t, func() bool {
 		v := testkit.Query(t, c, script)
 		got, _ := v.(*value.Scalar).Int64()
 		return got == n
-	}, 5*time.Second, 10*time.Millisecond)
+	}, 15*time.Second, 10*time.Millisecond)
 }
 
 // ended returns the error that arrives on done, failing with msg when

@@ -42,6 +42,16 @@ func Group(keys []*value.Vector, rows int) *Groups {
 	return g
 }
 
+// Each is n groups of one row each, row i in group i: the rows an
+// aggregate of constants sees, one value per group.
+func Each(n int) *Groups {
+	g := &Groups{IDs: make([]int32, n), N: n, First: make([]int, n)}
+	for i := range n {
+		g.IDs[i], g.First[i] = int32(i), i
+	}
+	return g
+}
+
 // keyCodes gives each element of v a dense code in order of first
 // appearance and the first row of each code. Floating keys compare as
 // values, NaN as NULL: one group.

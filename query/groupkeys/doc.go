@@ -1,3 +1,4 @@
-// Package groupkeys rewrites a group by query whose select list repeats a
-// grouping expression so that the item reads the key's column.
+// Package groupkeys places a group by query's keys: a select item that
+// repeats a grouping expression reads the key's column, and the result
+// puts the keys the select list does not name before the items.
 package groupkeys

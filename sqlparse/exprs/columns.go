@@ -71,3 +71,26 @@ func UsedNames(sel *ast.SelectExpr, more ...ast.Expr) map[string]bool {
 	}
 	return used
 }
+
+// ColumnSet is the set of a table's column names in lower case, as
+// Mentions takes them.
+func ColumnSet(names []string) map[string]bool {
+	cols := make(map[string]bool, len(names))
+	for _, c := range names {
+		cols[strings.ToLower(c)] = true
+	}
+	return cols
+}
+
+// Mentions reports whether an identifier of e names any of cols (lower
+// case).
+func Mentions(e ast.Expr, cols map[string]bool) bool {
+	found := false
+	astwalk.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && cols[strings.ToLower(id.Name)] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

@@ -3,7 +3,7 @@
 // ON condition, an expression without its parentheses, the variable an
 // assignment target writes into, the column a path into a table names, a
 // where clause's partition(col, keys) call and the columns of a table a
-// select names.
+// select or an expression names.
 //
 // It imports only package sqlparse and its subpackages.
 package exprs
