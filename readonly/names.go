@@ -9,35 +9,85 @@ import (
 // Names are the read-only names of one frame, and its parameters declared
 // mutable. The zero value has none; a nil *Names has none and takes none.
 type Names struct {
-	consts, mutables map[string]bool
+	consts, mutables nameSet
 }
+
+// nameSet is a set of names: a slice while it is small, as a function's
+// few parameters are (every call declares them in a new frame, and a map
+// would be allocated per call), and a map once it is not, as a session's
+// constants may be.
+type nameSet struct {
+	few  []string
+	many map[string]bool
+}
+
+// smallSet is how many names nameSet keeps in its slice.
+const smallSet = 16
+
+func (s *nameSet) add(name string) {
+	switch {
+	case s.has(name):
+	case s.many != nil:
+		s.many[name] = true
+	case len(s.few) < smallSet:
+		s.few = append(s.few, name)
+	default:
+		s.many = make(map[string]bool, 2*smallSet)
+		for _, f := range s.few {
+			s.many[f] = true
+		}
+		s.many[name] = true
+		s.few = nil
+	}
+}
+
+func (s *nameSet) has(name string) bool {
+	if s.many != nil {
+		return s.many[name]
+	}
+	for _, f := range s.few {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *nameSet) remove(name string) {
+	if s.many != nil {
+		delete(s.many, name)
+		return
+	}
+	for i, f := range s.few {
+		if f == name {
+			s.few = append(s.few[:i], s.few[i+1:]...)
+			return
+		}
+	}
+}
+
+func (s *nameSet) empty() bool { return len(s.few) == 0 && len(s.many) == 0 }
 
 // Declare makes name read-only: a const statement, or a parameter
 // declared without mutable.
 func (n *Names) Declare(name string) {
-	if n.consts == nil {
-		n.consts = map[string]bool{}
-	}
-	n.consts[name] = true
+	n.consts.add(name)
 }
 
 // DeclareMutable records a parameter declared mutable: its changes are the
 // caller's.
 func (n *Names) DeclareMutable(name string) {
-	if n.mutables == nil {
-		n.mutables = map[string]bool{}
-	}
-	n.mutables[name] = true
+	n.mutables.add(name)
 }
 
 // Mutable reports whether name is a parameter declared mutable.
-func (n *Names) Mutable(name string) bool { return n != nil && n.mutables[name] }
+func (n *Names) Mutable(name string) bool { return n != nil && n.mutables.has(name) }
 
 // Forget drops name's read-only mark: the variable was undefined, so the
 // name may be bound again.
 func (n *Names) Forget(name string) {
 	if n != nil {
-		delete(n.consts, name)
+		n.consts.remove(name)
 	}
 }
 
@@ -48,10 +98,10 @@ func (n *Names) CheckAssign(target ast.Expr) error {
 	if id, ok := target.(*ast.Ident); ok && (id.Name == "pi" || id.Name == "e") {
 		return ddberr.Errorf("Syntax Error: [line #%d] Please use '==' rather than '=' as equal operator in non-sql expression.", id.At.Line)
 	}
-	if n == nil || len(n.consts) == 0 {
+	if n == nil || n.consts.empty() {
 		return nil
 	}
-	if name, line := exprs.RootName(target); name != "" && n.consts[name] {
+	if name, line := exprs.RootName(target); name != "" && n.consts.has(name) {
 		return ddberr.Errorf("Syntax Error: [line #%d] Constant variable [%s] can't be modified.", line, name)
 	}
 	return nil
@@ -60,10 +110,10 @@ func (n *Names) CheckAssign(target ast.Expr) error {
 // CheckMutableArg fails when a mutating built-in (its name ends in !) is
 // applied to a read-only variable.
 func (n *Names) CheckMutableArg(fn string, args []ast.Expr) error {
-	if n == nil || len(n.consts) == 0 || len(args) == 0 || len(fn) == 0 || fn[len(fn)-1] != '!' {
+	if n == nil || n.consts.empty() || len(args) == 0 || len(fn) == 0 || fn[len(fn)-1] != '!' {
 		return nil
 	}
-	if id, ok := args[0].(*ast.Ident); ok && n.consts[id.Name] {
+	if id, ok := args[0].(*ast.Ident); ok && n.consts.has(id.Name) {
 		return ddberr.Errorf("Read only object can't be applied to mutable function %s", fn)
 	}
 	return nil
