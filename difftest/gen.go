@@ -30,6 +30,8 @@ type query struct {
 	ordered   bool
 	usesU     bool
 	usesQ     bool
+	// self: duck is a Porpoise query too, the reference (prune.go).
+	self bool
 }
 
 type gen struct {

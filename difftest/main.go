@@ -107,8 +107,14 @@
 // that still show it and prints the DolphinDB script, both queries and
 // both answers.
 //
-// -dfs puts t in a DFS table (eight RANGE partitions on rid), so grouped
-// aggregates merge per-partition states. Under -wide, DFS var/std of the
+// -dfs puts t in a DFS table, so grouped aggregates merge per-partition
+// states: eight RANGE partitions on rid, or with -scheme partitioned on
+// the data's columns (VALUE on dates, ints or symbols, a DATE domain
+// over the TIMESTAMP column, RANGE, HASH, LIST, COMPO; schemes.go), and
+// with -tsdb in the TSDB engine. A share of the queries (-prune, prune.go)
+// then constrains the partitioning columns in the forms a pruner must
+// get right and compares the DFS table's answer with the in-memory
+// copy's. Under -wide, DFS var/std of the
 // doubles near 1e9 then differ from the exact value by up to ~1e-8
 // relative (the partitions' rounded means feed Chan's merge); the manual
 // does not say how DolphinDB merges them, so those are reported, not
@@ -121,7 +127,7 @@
 // It needs cgo and DuckDB's binding, so it is its own module and CI does
 // not run it:
 //
-//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-urows 60] [-show 3] [-shape REGEXP] [-wide] [-pnull 0.1] [-dfs] [-window 0.5]
+//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-urows 60] [-show 3] [-shape REGEXP] [-wide] [-pnull 0.1] [-dfs [-scheme rid] [-tsdb] [-prune 0.3]] [-window 0.5]
 package main
 
 import (
@@ -155,9 +161,15 @@ func main() {
 	shapeRe := flag.String("shape", "", "run only the shapes this regular expression matches")
 	flag.BoolVar(&wide, "wide", false, "large numbers and inexact doubles (see data.go)")
 	flag.Float64Var(&pNull, "pnull", 0.1, "chance of a NULL in each generated cell")
-	flag.BoolVar(&dfs, "dfs", false, "load t into a DFS table (RANGE on rid) instead of an in-memory one")
+	flag.BoolVar(&dfs, "dfs", false, "load t into a DFS table (see -scheme) instead of an in-memory one")
+	flag.StringVar(&schemeName, "scheme", "rid", "under -dfs, how t is partitioned: "+schemeNames())
+	flag.BoolVar(&tsdb, "tsdb", false, "under -dfs, the TSDB engine (sortColumns rid) instead of OLAP")
 	pWin := flag.Float64("window", 0.5, "chance that a query is a window, moving, ranking or time-series shape (gen3.go)")
+	pPrune := flag.Float64("prune", 0.3, "under -dfs, chance that a query is a pruning shape checked against the in-memory copy (prune.go)")
 	flag.Parse()
+	if _, ok := schemes[schemeName]; !ok {
+		fail(fmt.Errorf("-scheme %q: one of %s", schemeName, schemeNames()))
+	}
 	re := regexp.MustCompile(*shapeRe)
 
 	e, err := engine.Open(engine.Options{})
@@ -177,6 +189,7 @@ func main() {
 	for seed := *seed0; seed < *seed0+uint64(*seeds); seed++ {
 		r := rand.New(rand.NewPCG(seed, 0x5eed))
 		t, u := genT(r, *rows), genU(r, *urows)
+		arrange(t)
 		// q, the asof and window joins' right table, has its own stream
 		// and is not shrunk.
 		qt := genQ(rand.New(rand.NewPCG(seed, 0x9)), t, 300)
@@ -190,9 +203,12 @@ func main() {
 		// The window shapes draw from their own stream, so a seed's other
 		// queries stay the ones earlier rounds ran.
 		g, g3 := &gen{r: r}, &gen{r: rand.New(rand.NewPCG(seed, 0x3))}
+		gp := &gen{r: rand.New(rand.NewPCG(seed, 0x7))}
 		for n := 0; n < *nq; n++ {
 			var q query
-			if g3.r.Float64() < *pWin {
+			if dfs && gp.r.Float64() < *pPrune {
+				q = gp.pruneQuery()
+			} else if g3.r.Float64() < *pWin {
 				q = g3.query3()
 			} else {
 				q = g.query()
@@ -238,13 +254,17 @@ func main() {
 			if q.usesQ {
 				fmt.Printf("%s\n", qt.ddbScript())
 			}
-			fmt.Printf("-- Porpoise:  %s\n-- DuckDB:    %s\n", q.ddb, q.duck)
+			ref := "DuckDB"
+			if q.self {
+				ref = "t0 (in-memory)"
+			}
+			fmt.Printf("-- Porpoise:  %s\n-- %s:    %s\n", q.ddb, ref, q.duck)
 			if final.err != nil {
 				fmt.Printf("-- Porpoise error: %v\n", final.err)
 			} else {
 				fmt.Printf("-- Porpoise answer: %s\n", fmtRows(final.porp))
 			}
-			fmt.Printf("-- DuckDB answer:   %s\n\n", fmtRows(final.duck))
+			fmt.Printf("-- %s answer:   %s\n\n", ref, fmtRows(final.duck))
 			if err := f.load(t, u); err != nil {
 				fail(err)
 			}
@@ -279,9 +299,8 @@ type fuzzer struct {
 	db *sql.DB
 }
 
-// dfs loads t into a DFS table (OLAP, RANGE partitions on rid, so each
-// group's rows keep rid's order across partitions and first/last are the
-// in-memory table's).
+// dfs loads t into a DFS table (OLAP, or TSDB under -tsdb), partitioned
+// as -scheme says (schemes.go).
 var dfs bool
 
 // dfsScript turns the in-memory t the script builds into a DFS table t.
@@ -290,34 +309,7 @@ func dfsScript(t *table) string {
 	if !dfs || t.name != "t" {
 		return script
 	}
-	// Eight ranges over the rids the (maybe shrunk) table holds; rows
-	// are in rid order.
-	n := len(t.rows)
-	var bounds []string
-	last := int64(-1)
-	for j := 0; j <= 8; j++ {
-		var b int64
-		if j == 8 || n == 0 {
-			b = 1
-			if n > 0 {
-				b = t.rows[n-1][0].i + 1
-			}
-		} else {
-			b = t.rows[n*j/8][0].i
-		}
-		if b > last {
-			bounds = append(bounds, fmt.Sprint(b))
-			last = b
-		}
-	}
-	if len(bounds) < 2 {
-		bounds = []string{"0", "1"}
-	}
-	return strings.Replace(script, "t = table(", "t0 = table(", 1) + `
-if(existsDatabase("dfs://difftest")) dropDatabase("dfs://difftest")
-db = database("dfs://difftest", RANGE, [` + strings.Join(bounds, ",") + `])
-db.createPartitionedTable(t0, "t", "rid").append!(t0)
-t = loadTable("dfs://difftest", "t")`
+	return strings.Replace(script, "t = table(", "t0 = table(", 1) + "\n" + database(t) + `t = loadTable("dfs://difftest", "t")`
 }
 
 func (f *fuzzer) load(ts ...*table) error {
@@ -354,6 +346,9 @@ type result struct {
 }
 
 func (f *fuzzer) check(q query) result {
+	if q.self {
+		return f.checkSelf(q)
+	}
 	duck, err := f.duckRows(q.duck)
 	if err != nil {
 		return result{verdict: duckFailed, err: err}
@@ -371,6 +366,30 @@ func (f *fuzzer) check(q query) result {
 		v = differ
 	}
 	return result{verdict: v, porp: porp, duck: duck}
+}
+
+// checkSelf runs both sides of q on Porpoise: the same error on both
+// is agreement.
+func (f *fuzzer) checkSelf(q query) result {
+	ref, refErr := f.porpRows(q.duck)
+	porp, err := f.porpRows(q.ddb)
+	switch {
+	case err != nil && refErr != nil && err.Error() == refErr.Error():
+		return result{verdict: same}
+	case err != nil:
+		return result{verdict: porpFailed, err: err, duck: ref}
+	case refErr != nil:
+		return result{verdict: differ, porp: porp, err: fmt.Errorf("the in-memory reference failed: %w", refErr)}
+	}
+	if !q.ordered {
+		sortRows(porp)
+		sortRows(ref)
+	}
+	v := same
+	if !equalRows(porp, ref) && (q.ordered || !matchRows(porp, ref)) {
+		v = differ
+	}
+	return result{verdict: v, porp: porp, duck: ref}
 }
 
 // shrink drops rows of t (then of u) while the query keeps failing the
@@ -443,6 +462,13 @@ func (f *fuzzer) porpRows(q string) ([][]val, error) {
 	v, err := f.s.RunContext(ctx, q)
 	if err != nil {
 		return nil, err
+	}
+	if vec, ok := v.(*value.Vector); ok { // exec of one column
+		out := make([][]val, vec.Len())
+		for i := range out {
+			out[i] = []val{porpVal(vec, i)}
+		}
+		return out, nil
 	}
 	t, ok := v.(*value.Table)
 	if !ok {
