@@ -114,7 +114,10 @@
 // with -tsdb in the TSDB engine. A share of the queries (-prune, prune.go)
 // then constrains the partitioning columns in the forms a pruner must
 // get right and compares the DFS table's answer with the in-memory
-// copy's. Under -wide, DFS var/std of the
+// copy's. -kind does the same for the other kinds of in-memory table:
+// keyed and indexed tables (their key lookups), MVCC, stream and
+// latest-keyed tables, and tables of an in-memory partitioned database
+// (partitioned as -scheme says). Under -wide, DFS var/std of the
 // doubles near 1e9 then differ from the exact value by up to ~1e-8
 // relative (the partitions' rounded means feed Chan's merge); the manual
 // does not say how DolphinDB merges them, so those are reported, not
@@ -127,7 +130,7 @@
 // It needs cgo and DuckDB's binding, so it is its own module and CI does
 // not run it:
 //
-//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-urows 60] [-show 3] [-shape REGEXP] [-wide] [-pnull 0.1] [-dfs [-scheme rid] [-tsdb] [-prune 0.3]] [-window 0.5]
+//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-urows 60] [-show 3] [-shape REGEXP] [-wide] [-pnull 0.1] [-dfs [-scheme rid] [-tsdb]] [-kind plain] [-prune 0.3] [-window 0.5]
 package main
 
 import (
@@ -162,13 +165,17 @@ func main() {
 	flag.BoolVar(&wide, "wide", false, "large numbers and inexact doubles (see data.go)")
 	flag.Float64Var(&pNull, "pnull", 0.1, "chance of a NULL in each generated cell")
 	flag.BoolVar(&dfs, "dfs", false, "load t into a DFS table (see -scheme) instead of an in-memory one")
-	flag.StringVar(&schemeName, "scheme", "rid", "under -dfs, how t is partitioned: "+schemeNames())
+	flag.StringVar(&schemeName, "scheme", "rid", "under -dfs or -kind partitioned, how t is partitioned: "+schemeNames())
 	flag.BoolVar(&tsdb, "tsdb", false, "under -dfs, the TSDB engine (sortColumns rid) instead of OLAP")
+	flag.StringVar(&tableKind, "kind", "plain", "without -dfs, the kind of in-memory table t is: "+tableKindNames())
 	pWin := flag.Float64("window", 0.5, "chance that a query is a window, moving, ranking or time-series shape (gen3.go)")
-	pPrune := flag.Float64("prune", 0.3, "under -dfs, chance that a query is a pruning shape checked against the in-memory copy (prune.go)")
+	pPrune := flag.Float64("prune", 0.3, "under -dfs or -kind, chance that a query is a pruning shape checked against the plain in-memory copy (prune.go)")
 	flag.Parse()
 	if _, ok := schemes[schemeName]; !ok {
 		fail(fmt.Errorf("-scheme %q: one of %s", schemeName, schemeNames()))
+	}
+	if _, ok := tableKinds[tableKind]; !ok || dfs && tableKind != "plain" {
+		fail(fmt.Errorf("-kind %q: one of %s, and plain under -dfs", tableKind, tableKindNames()))
 	}
 	re := regexp.MustCompile(*shapeRe)
 
@@ -196,7 +203,7 @@ func main() {
 		if err := f.load(t, u, qt); err != nil {
 			fail(fmt.Errorf("seed %d: loading: %w", seed, err))
 		}
-		if dfs && seed == *seed0 {
+		if copied() && seed == *seed0 {
 			v, err := f.s.Run("typestr(t) + \" \" + string(size(t)) + \" rows in \" + string(exec count(*) from getTabletsMeta(\"/difftest%\", \"t\", true)) + \" tablets\"")
 			fmt.Fprintln(os.Stderr, "t is", v, err)
 		}
@@ -206,7 +213,7 @@ func main() {
 		gp := &gen{r: rand.New(rand.NewPCG(seed, 0x7))}
 		for n := 0; n < *nq; n++ {
 			var q query
-			if dfs && gp.r.Float64() < *pPrune {
+			if copied() && gp.r.Float64() < *pPrune {
 				q = gp.pruneQuery()
 			} else if g3.r.Float64() < *pWin {
 				q = g3.query3()
@@ -306,10 +313,14 @@ var dfs bool
 // dfsScript turns the in-memory t the script builds into a DFS table t.
 func dfsScript(t *table) string {
 	script := t.ddbScript()
-	if !dfs || t.name != "t" {
+	if !copied() || t.name != "t" {
 		return script
 	}
-	return strings.Replace(script, "t = table(", "t0 = table(", 1) + "\n" + database(t) + `t = loadTable("dfs://difftest", "t")`
+	script = strings.Replace(script, "t = table(", "t0 = table(", 1) + "\n"
+	if dfs {
+		return script + database(t) + `t = loadTable("dfs://difftest", "t")`
+	}
+	return script + tableKinds[tableKind](t)
 }
 
 func (f *fuzzer) load(ts ...*table) error {

@@ -163,7 +163,16 @@ func (g *gen) prunePred() string {
 	case 7: // not, isNull
 		return g.pick(fmt.Sprintf("not(dt %s %s)", op, dlit()), fmt.Sprintf("not(s == %q)", symbols[g.r.IntN(len(symbols))]),
 			"isNull(dt)", "not isNull(s)", fmt.Sprintf("not(i in [%d, %d])", g.r.IntN(15)-7, g.r.IntN(15)-7))
-	default: // the partitioning column of the default scheme
-		return fmt.Sprintf("(rid %s %d)", op, g.r.IntN(2200)-100)
+	default: // rid: the default scheme's partitioning column, the keyed kinds' key
+		rid := func() int { return g.r.IntN(2200) - 100 }
+		switch g.r.IntN(4) {
+		case 0:
+			return fmt.Sprintf("(rid in [%d, %d, %d])", rid(), rid(), rid())
+		case 1:
+			return fmt.Sprintf("(s == %q and rid == %d)", symbols[g.r.IntN(len(symbols))], rid())
+		case 2:
+			return fmt.Sprintf("(s in [%q, %q] and rid in %d..%d)", symbols[g.r.IntN(len(symbols))], symbols[g.r.IntN(len(symbols))], rid(), rid())
+		}
+		return fmt.Sprintf("(rid %s %d)", op, rid())
 	}
 }

@@ -258,7 +258,7 @@ func hashLevel(n int) level {
 // before t is loaded anywhere.
 func arrange(t *table) {
 	sc := schemes[schemeName]
-	if !dfs || sc.cols == nil || len(t.rows) == 0 {
+	if !(dfs || tableKind == "partitioned") || sc.cols == nil || len(t.rows) == 0 {
 		return
 	}
 	keys := make([][]int, len(t.rows))
@@ -299,25 +299,25 @@ func arrange(t *table) {
 	t.rows = rows
 }
 
-// database is the script creating dfs://difftest for t's rows under the
-// chosen scheme: the domains come from the rows t holds, so a shrunk
-// table still fits them.
+// database is the script that creates a database for t's rows under the
+// chosen scheme and the partitioned table pt holding them: dfs://difftest
+// (dropped first) under -dfs, else an in-memory database. The domains
+// come from the rows t holds, so a shrunk table still fits them.
 func database(t *table) string {
 	sc := schemes[schemeName]
-	drop := "if(existsDatabase(\"dfs://difftest\")) dropDatabase(\"dfs://difftest\")\n"
-	eng := ""
-	if tsdb {
-		eng = ", engine=\"TSDB\""
+	path, drop, eng, opts := "", "", "", ""
+	if dfs {
+		path = "dfs://difftest"
+		drop = "if(existsDatabase(\"dfs://difftest\")) dropDatabase(\"dfs://difftest\")\n"
+		if tsdb {
+			eng, opts = ", engine=\"TSDB\"", ", sortColumns=`rid"
+		}
 	}
 	create := func(partCols string) string {
-		opts := ""
-		if tsdb {
-			opts = ", sortColumns=`rid"
-		}
-		return fmt.Sprintf("db.createPartitionedTable(t0, \"t\", %s%s).append!(t0)\n", partCols, opts)
+		return fmt.Sprintf("pt = db.createPartitionedTable(t0, \"t\", %s%s)\npt.append!(t0)\n", partCols, opts)
 	}
 	if sc.cols == nil {
-		return drop + fmt.Sprintf("db = database(\"dfs://difftest\", RANGE, %s%s)\n", ridBounds(t), eng) + create("\"rid\"")
+		return drop + fmt.Sprintf("db = database(%q, RANGE, %s%s)\n", path, ridBounds(t), eng) + create("\"rid\"")
 	}
 	var b strings.Builder
 	b.WriteString(drop)
@@ -334,14 +334,14 @@ func database(t *table) string {
 		}
 		typ, dom := sc.levels[l].domain(k, vals)
 		if len(sc.cols) == 1 {
-			fmt.Fprintf(&b, "db = database(\"dfs://difftest\", %s, %s%s)\n", typ, dom, eng)
+			fmt.Fprintf(&b, "db = database(%q, %s, %s%s)\n", path, typ, dom, eng)
 		} else {
 			fmt.Fprintf(&b, "db%d = database(\"\", %s, %s)\n", l, typ, dom)
 		}
 		names = append(names, t.names[c])
 	}
 	if len(sc.cols) > 1 {
-		fmt.Fprintf(&b, "db = database(\"dfs://difftest\", COMPO, [db0, db1]%s)\n", eng)
+		fmt.Fprintf(&b, "db = database(%q, COMPO, [db0, db1]%s)\n", path, eng)
 	}
 	b.WriteString(create("`" + strings.Join(names, "`")))
 	return b.String()

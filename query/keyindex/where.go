@@ -69,6 +69,11 @@ func keyTermOf(t *value.Table, e ast.Expr, isKey map[int]bool, eval Eval) (keyTe
 	if err != nil {
 		return keyTerm{}, false
 	}
+	// A comparison with a vector is element-wise (or a length error),
+	// not a lookup of its values: only in takes a list.
+	if _, scalar := v.(*value.Scalar); !scalar && op != "in" && op != "between" {
+		return keyTerm{}, false
+	}
 	return keyTerm{col: j, op: op, val: v, expr: e}, true
 }
 
@@ -91,8 +96,8 @@ func namesColumn(t *value.Table, e ast.Expr) bool {
 // indexed table (col == v, col in v) with hash lookups, and range
 // conditions on an indexed table's leading key column with its ordered
 // index; eval gives the conditions' constant sides their values. It
-// returns the matching rows (in table order for lookups, key order for
-// ranges) and the conditions still to apply; ok is false when no index
+// returns the matching rows, each once and in table order, as a scan
+// would, and the conditions still to apply; ok is false when no index
 // applies.
 func Where(t *value.Table, where []ast.Expr, eval Eval) (rows []int, rest []ast.Expr, ok bool) {
 	if !t.IsKeyed() || len(where) == 0 {
@@ -166,6 +171,18 @@ func lookupValues(v value.Value, col *value.Vector) (*value.Vector, bool) {
 		conv, err := cast.Vector(vec, col.T, col.Scale)
 		if err != nil {
 			return nil, false
+		}
+		// nor a narrowing one: 4294967297 must not find the INT key 1
+		if a == value.CatIntegral {
+			back, err := cast.Vector(conv, vec.T, vec.Scale)
+			if err != nil {
+				return nil, false
+			}
+			for i := range vec.Len() {
+				if value.CompareAcross(vec, i, back, i) != 0 {
+					return nil, false
+				}
+			}
 		}
 		vec = conv
 	}
@@ -328,7 +345,10 @@ func rangeWhere(t *value.Table, terms []keyTerm, rest []ast.Expr) ([]int, []ast.
 			return true
 		})
 	}
+	// A repeated value in an in list scans its prefix again; a row
+	// matches once.
 	sort.Ints(rows)
+	rows = slices.Compact(rows)
 	for _, kt := range terms {
 		if !used[kt.expr] {
 			rest = append(rest, kt.expr)
