@@ -616,11 +616,11 @@ func (g *gen) timeJoin() query {
 // rows' mean, and contextby(avg, price, sym) with each sym's); or an
 // m-function of a running sum in context by, the cumsum computed first.
 // A distributed query rejects such a where (error_codes S02025), so
-// -dfs and -kind partitioned draw only the latter.
+// -dfs and the partitioned -kinds draw only the latter.
 func (g *gen) movingWhere() query {
 	c := g.numCol()
 	n := 2 + g.r.IntN(3)
-	if g.r.IntN(3) == 0 || dfs || tableKind == "partitioned" {
+	if g.r.IntN(3) == 0 || dfs || strings.HasPrefix(tableKind, "partitioned") {
 		k := g.colOf(kInt, kSym, kDate, kBool)
 		w1, w2 := g.where()
 		fr := fmt.Sprintf("over (partition by %s order by rid rows between %d preceding and current row)", k.duck, n-1)

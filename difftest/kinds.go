@@ -32,6 +32,18 @@ var tableKinds = map[string]func(t *table) string{
 		return "sc = t0.schema().colDefs\nt = latestKeyedTable(`rid, `rid, 1:0, sc.name, sc.typeString)\nt.append!(t0)"
 	},
 	"partitioned": func(t *table) string { return database(t) + "t = pt" },
+	// in-memory partitioned tables whose partitions are keyed or indexed
+	// tables (funcs/i/indexedTable.md builds one)
+	"partitionedKeyed": func(t *table) string {
+		return "tk = keyedTable(`rid, t0)\n" + databaseOf(t, "tk") + "t = pt"
+	},
+	"partitionedIndexed": func(t *table) string {
+		return "tk = indexedTable(`s`rid, t0)\n" + databaseOf(t, "tk") + "t = pt"
+	},
+	// a shared table, read under the shared tables' locks
+	"shared": func(*table) string {
+		return "try { undef(\"difftest_t\", SHARED) } catch(ex) {}\ntc = select * from t0\nshare tc as difftest_t\nt = difftest_t"
+	},
 }
 
 func tableKindNames() string {

@@ -115,9 +115,10 @@
 // then constrains the partitioning columns in the forms a pruner must
 // get right and compares the DFS table's answer with the in-memory
 // copy's. -kind does the same for the other kinds of in-memory table:
-// keyed and indexed tables (their key lookups), MVCC, stream and
-// latest-keyed tables, and tables of an in-memory partitioned database
-// (partitioned as -scheme says). Under -wide, DFS var/std of the
+// keyed and indexed tables (their key lookups), MVCC, stream,
+// latest-keyed and shared tables, and tables of an in-memory partitioned
+// database (partitioned as -scheme says; its partitions plain, keyed or
+// indexed tables). Under -wide, DFS var/std of the
 // doubles near 1e9 then differ from the exact value by up to ~1e-8
 // relative (the partitions' rounded means feed Chan's merge); the manual
 // does not say how DolphinDB merges them, so those are reported, not

@@ -258,7 +258,7 @@ func hashLevel(n int) level {
 // before t is loaded anywhere.
 func arrange(t *table) {
 	sc := schemes[schemeName]
-	if !(dfs || tableKind == "partitioned") || sc.cols == nil || len(t.rows) == 0 {
+	if !(dfs || strings.HasPrefix(tableKind, "partitioned")) || sc.cols == nil || len(t.rows) == 0 {
 		return
 	}
 	keys := make([][]int, len(t.rows))
@@ -303,7 +303,11 @@ func arrange(t *table) {
 // chosen scheme and the partitioned table pt holding them: dfs://difftest
 // (dropped first) under -dfs, else an in-memory database. The domains
 // come from the rows t holds, so a shrunk table still fits them.
-func database(t *table) string {
+func database(t *table) string { return databaseOf(t, "t0") }
+
+// databaseOf is database with the partitioned table's schema (and kind)
+// taken from the table named template.
+func databaseOf(t *table, template string) string {
 	sc := schemes[schemeName]
 	path, drop, eng, opts := "", "", "", ""
 	if dfs {
@@ -314,7 +318,7 @@ func database(t *table) string {
 		}
 	}
 	create := func(partCols string) string {
-		return fmt.Sprintf("pt = db.createPartitionedTable(t0, \"t\", %s%s)\npt.append!(t0)\n", partCols, opts)
+		return fmt.Sprintf("pt = db.createPartitionedTable(%s, \"t\", %s%s)\npt.append!(t0)\n", template, partCols, opts)
 	}
 	if sc.cols == nil {
 		return drop + fmt.Sprintf("db = database(%q, RANGE, %s%s)\n", path, ridBounds(t), eng) + create("\"rid\"")
