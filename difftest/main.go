@@ -144,6 +144,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -167,13 +168,19 @@ func main() {
 	flag.Float64Var(&pNull, "pnull", 0.1, "chance of a NULL in each generated cell")
 	flag.BoolVar(&dfs, "dfs", false, "load t into a DFS table (see -scheme) instead of an in-memory one")
 	flag.StringVar(&schemeName, "scheme", "rid", "under -dfs or -kind partitioned, how t is partitioned: "+schemeNames())
-	flag.BoolVar(&tsdb, "tsdb", false, "under -dfs, the TSDB engine (sortColumns rid) instead of OLAP")
+	flag.BoolVar(&tsdb, "tsdb", false, "under -dfs, the TSDB engine (sortColumns -sortcols, rid) instead of OLAP")
+	flag.StringVar(&sortCols, "sortcols", "", "under -tsdb, columns of t (comma-separated) the TSDB table sorts by before rid")
 	flag.StringVar(&tableKind, "kind", "plain", "without -dfs, the kind of in-memory table t is: "+tableKindNames())
 	pWin := flag.Float64("window", 0.5, "chance that a query is a window, moving, ranking or time-series shape (gen3.go)")
 	pPrune := flag.Float64("prune", 0.3, "under -dfs or -kind, chance that a query is a pruning shape checked against the plain in-memory copy (prune.go)")
 	flag.Parse()
 	if _, ok := schemes[schemeName]; !ok {
 		fail(fmt.Errorf("-scheme %q: one of %s", schemeName, schemeNames()))
+	}
+	for _, c := range sortColumns() {
+		if c == "rid" || !slices.Contains([]string{"i", "l", "s", "str", "dt", "ts", "b"}, c) || schemeName == "rid" {
+			fail(fmt.Errorf("-sortcols %q: columns of i, l, s, str, dt, ts, b, with a -scheme other than rid", sortCols))
+		}
 	}
 	if _, ok := tableKinds[tableKind]; !ok || dfs && tableKind != "plain" {
 		fail(fmt.Errorf("-kind %q: one of %s, and plain under -dfs", tableKind, tableKindNames()))

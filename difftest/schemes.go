@@ -47,8 +47,13 @@ type level struct {
 // -scheme: the partitioning of t under -dfs.
 var schemeName = "rid"
 
-// -tsdb: the DFS table uses the TSDB engine (sortColumns rid).
+// -tsdb: the DFS table uses the TSDB engine, sortColumns -sortcols then
+// rid.
 var tsdb bool
+
+// -sortcols: under -tsdb, the columns of t its rows are sorted by within
+// a partition before rid (comma-separated; empty for rid alone).
+var sortCols string
 
 var schemes = map[string]scheme{
 	"rid":      {name: "rid"},
@@ -286,6 +291,22 @@ func arrange(t *table) {
 			keys[r] = append(keys[r], o)
 		}
 	}
+	// A TSDB partition reads in sortColumns order, NULL first.
+	for _, name := range sortColumns() {
+		c := slices.Index(t.names, name)
+		k := t.kinds[c]
+		col := make([]cell, len(t.rows))
+		for r, row := range t.rows {
+			col[r] = row[c]
+		}
+		ranks := indexIn(k, col, distinct(k, col))
+		for r := range col {
+			if col[r].null {
+				ranks[r] = -1
+			}
+			keys[r] = append(keys[r], ranks[r])
+		}
+	}
 	idx := make([]int, len(t.rows))
 	for i := range idx {
 		idx[i] = i
@@ -314,11 +335,17 @@ func databaseOf(t *table, template string) string {
 		path = "dfs://difftest"
 		drop = "if(existsDatabase(\"dfs://difftest\")) dropDatabase(\"dfs://difftest\")\n"
 		if tsdb {
-			eng, opts = ", engine=\"TSDB\"", ", sortColumns=`rid"
+			eng, opts = ", engine=\"TSDB\"", ", sortColumns=`"+strings.Join(append(sortColumns(), "rid"), "`")
 		}
 	}
+	// A TSDB table sorts each partition by sortColumns, whose last, rid,
+	// is unique: the rows go in backwards, for the sort to put them right.
+	rows := "t0"
+	if tsdb {
+		rows = "(select * from t0 order by rid desc)"
+	}
 	create := func(partCols string) string {
-		return fmt.Sprintf("pt = db.createPartitionedTable(%s, \"t\", %s%s)\npt.append!(t0)\n", template, partCols, opts)
+		return fmt.Sprintf("pt = db.createPartitionedTable(%s, \"t\", %s%s)\npt.append!(%s)\n", template, partCols, opts, rows)
 	}
 	if sc.cols == nil {
 		return drop + fmt.Sprintf("db = database(%q, RANGE, %s%s)\n", path, ridBounds(t), eng) + create("\"rid\"")
@@ -375,4 +402,12 @@ func ridBounds(t *table) string {
 		bounds = []string{"0", "1"}
 	}
 	return "[" + strings.Join(bounds, ",") + "]"
+}
+
+// sortColumns are -sortcols' names.
+func sortColumns() []string {
+	if !tsdb || sortCols == "" {
+		return nil
+	}
+	return strings.Split(sortCols, ",")
 }
