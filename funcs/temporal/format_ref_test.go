@@ -485,8 +485,10 @@ func TestDecimalFormatMatchesExactRounding(t *testing.T) {
 			case v < 0 && hasNeg:
 				want = neg.texts(-v)
 			case v < 0:
+				// the sign follows the prefix, as in DolphinDB's
+				// NumberFormat (its C++ API's src/Format.cpp)
 				for _, w := range pos.texts(-v) {
-					want = append(want, "-"+w)
+					want = append(want, pos.prefix+"-"+strings.TrimPrefix(w, pos.prefix))
 				}
 			default:
 				want = pos.texts(v)
