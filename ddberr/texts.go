@@ -1003,7 +1003,7 @@ var texts = []Text{
 	// package funcs/temporal
 	{"Invalid duration %s", "porpoise"},
 	{"The argument [X] of decimalFormat must be a number or a numeric vector.", "porpoise"},
-	{"The format string can't be empty.", "dolphindb/api-cplusplus src/Format.cpp: NumberFormat::initialize"},
+	{"The format string can't be empty.", "dolphindb/api-cplusplus src/Format.cpp: NumberFormat::initialize, include/Format.h: TemporalFormat::initialize"},
 	{"Characters other than 0/#/./,/E/%% can't appear in the middle of a number format.", "dolphindb/api-cplusplus src/Format.cpp: NumberFormat::initialize"},
 	{"Symbol (./,/E/%%) can't occur more than once in number format.", "dolphindb/api-cplusplus src/Format.cpp: NumberFormat::initialize"},
 	{"The number format doesn't contain '0' or '#'.", "dolphindb/api-cplusplus src/Format.cpp: NumberFormat::initialize"},

@@ -156,3 +156,17 @@ func TestDecimalFormatReadsPatternsAsDolphinDB(t *testing.T) {
 		require.Equal(t, c.want, got.(*value.Scalar).S, "%v %q", c.x, c.pattern)
 	}
 }
+
+// temporalFormat, and format of a temporal value, refuse an empty
+// pattern with the text DolphinDB's TemporalFormat gives (its C++ API's
+// include/Format.h); they printed an empty string.
+func TestTemporalFormatRefusesAnEmptyPattern(t *testing.T) {
+	day := value.NewTyped(value.Date, 19723)
+	_, err := temporalFormat(day, value.NewString(""))
+	require.EqualError(t, err, "The format string can't be empty.")
+	_, err = formatFn(nil, []value.Value{day, value.NewString("")})
+	require.EqualError(t, err, "The format string can't be empty.")
+	got, err := temporalFormat(day, value.NewString("yyyy"))
+	require.NoError(t, err)
+	require.Equal(t, "2024", got.(*value.Scalar).S)
+}

@@ -76,6 +76,10 @@ func temporalFormat(x, f value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if pattern == "" {
+		// DolphinDB's TemporalFormat refuses it as NumberFormat does
+		return nil, ddberr.Errorf("The format string can't be empty.")
+	}
 	toks := tokenizePattern(pattern)
 	needDate := false
 	for _, t := range toks {
