@@ -3,5 +3,7 @@
 // loop, call, moving, window, byRow, byColumn ...): the manual's
 // "higher-order" category. They call other functions through funcs.Env;
 // this package owns the function-argument helpers (FnArg, LengthOf,
-// SliceRows) other families reuse. It imports only the funcs core.
+// SliceRows) other families reuse. It imports the funcs core, and
+// memlimit's size estimate to count the results it holds against the
+// memory limits.
 package higherorder

@@ -45,6 +45,7 @@ func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.
 	}
 	out := make([]value.Value, n)
 	ctx := env.Context()
+	held := keeper{env: env}
 	for i := 0; i < n; i++ {
 		// a user function checks on each call; a built-in one is checked here
 		if i&1023 == 0 && ctx.Err() != nil {
@@ -55,6 +56,9 @@ func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.
 			call[k] = s.At(i)
 		}
 		if out[i], err = env.Call(fn, call...); err != nil {
+			return nil, err
+		}
+		if err := held.keep(out[i], 0); err != nil {
 			return nil, err
 		}
 	}
@@ -152,6 +156,7 @@ func eachSideFn(name string, left bool) funcs.Impl {
 		s := funcs.SeqOf(it)
 		out := make([]value.Value, s.N)
 		ctx := funcs.ContextOf(env)
+		held := keeper{env: env}
 		for i := 0; i < s.N; i++ {
 			// a built-in's calls don't look at ctx, and eachLeft(add, x,
 			// x) over 200,000 elements ran on after a cancel until it took
@@ -166,6 +171,9 @@ func eachSideFn(name string, left bool) funcs.Impl {
 				out[i], err = env.Call(fn, x, s.At(i))
 			}
 			if err != nil {
+				return nil, err
+			}
+			if err := held.keep(out[i], 0); err != nil {
 				return nil, err
 			}
 		}
@@ -200,6 +208,7 @@ func eachNeighbourFn(name string, pre bool) funcs.Impl {
 		edge := funcs.Arg(args, 2)
 		out := make([]value.Value, s.N)
 		ctx := funcs.ContextOf(env)
+		held := keeper{env: env}
 		for i := 0; i < s.N; i++ {
 			if err := ctx.Err(); err != nil {
 				return nil, err
@@ -218,6 +227,9 @@ func eachNeighbourFn(name string, pre bool) funcs.Impl {
 				other = funcs.NullLike(s.At(i))
 			}
 			if out[i], err = env.Call(fn, s.At(i), other); err != nil {
+				return nil, err
+			}
+			if err := held.keep(out[i], 0); err != nil {
 				return nil, err
 			}
 		}
@@ -279,6 +291,8 @@ func foldFn(name string, keep bool) funcs.Impl {
 				steps = append(steps, acc)
 			}
 		}
+		held := keeper{env: env}
+		grows := keep && keepsFirst(fn)
 		for i := start; i < s.N; i++ {
 			if err := env.Context().Err(); err != nil {
 				return nil, err
@@ -288,6 +302,13 @@ func foldFn(name string, keep bool) funcs.Impl {
 			}
 			if keep {
 				steps = append(steps, acc)
+				more := 0
+				if grows {
+					more = s.N - 1 - i
+				}
+				if err := held.keep(acc, more); err != nil {
+					return nil, err
+				}
 			}
 		}
 		if !keep {
@@ -330,6 +351,7 @@ func iterateUnary(env funcs.Env, name string, fn, x, init value.Value, keep bool
 	if keep {
 		steps = append(steps, acc)
 	}
+	held := keeper{env: env}
 	for i := int64(0); limit < 0 || i < limit; i++ {
 		if err := env.Context().Err(); err != nil {
 			return nil, err
@@ -353,6 +375,9 @@ func iterateUnary(env funcs.Env, name string, fn, x, init value.Value, keep bool
 		acc = next
 		if keep {
 			steps = append(steps, acc)
+			if err := held.keep(acc, 0); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if !keep {
@@ -380,6 +405,7 @@ func foldTernary(env funcs.Env, name string, fn, x, init value.Value, keep bool,
 	acc := init
 	steps := []value.Value{}
 	ctx := funcs.ContextOf(env)
+	held := keeper{env: env}
 	for i := 0; i < n; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -391,6 +417,9 @@ func foldTernary(env funcs.Env, name string, fn, x, init value.Value, keep bool,
 		// intermediate (a growing string, a vector) alive to the end
 		if keep {
 			steps = append(steps, acc)
+			if err := held.keep(acc, 0); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if !keep {

@@ -76,6 +76,10 @@ func temporalFormat(x, f value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if pattern == "" {
+		// DolphinDB's TemporalFormat refuses it as NumberFormat does
+		return nil, ddberr.Errorf("The format string can't be empty.")
+	}
 	toks := tokenizePattern(pattern)
 	needDate := false
 	for _, t := range toks {
@@ -153,40 +157,108 @@ type numPattern struct {
 	percent          bool
 }
 
-func parseNumPattern(p string) numPattern {
+// numSymbols are the characters of a number pattern's core, which must
+// stand together; the text before and after the core is printed as it
+// is.
+const numSymbols = "0#.,E%"
+
+// parseNumPattern reads one side of a decimalFormat pattern. It refuses
+// what DolphinDB's NumberFormat refuses, with its texts (read from the
+// formatter DolphinDB publishes in its C++ API, src/Format.cpp), and
+// counts the digits as it does: the integer's 0s back from the point up
+// to a '#', the fraction's 0s and then its '#'s from the point.
+func parseNumPattern(p string) (numPattern, error) {
 	var np numPattern
-	start := strings.IndexAny(p, "0#.,")
-	if start < 0 {
-		np.prefix = p
-		return np
+	if p == "" {
+		return np, ddberr.Errorf("The format string can't be empty.")
 	}
-	np.prefix = p[:start]
-	end := start
-	for end < len(p) && strings.IndexByte("0#.,E", p[end]) >= 0 {
-		if p[end] == 'E' {
-			end++
-			for end < len(p) && p[end] == '0' {
-				np.expDigits++
-				end++
-			}
-			break
+	first, last := -1, -1
+	exp, point, comma := -1, -1, -1
+	var exps, points, commas, percents, digitCount int
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if strings.IndexByte(numSymbols, c) < 0 {
+			continue
 		}
-		end++
+		if first < 0 {
+			first = i
+		} else if last != i-1 {
+			return np, ddberr.Errorf("Characters other than 0/#/./,/E/%% can't appear in the middle of a number format.")
+		}
+		last = i
+		switch c {
+		case 'E':
+			exps, exp = exps+1, i
+		case '.':
+			points, point = points+1, i
+		case ',':
+			commas, comma = commas+1, i
+		case '%':
+			percents++
+		default:
+			digitCount++
+		}
 	}
-	core := p[start:end]
-	np.suffix = p[end:]
-	np.percent = strings.Contains(np.suffix, "%") || strings.Contains(np.prefix, "%")
-	if k := strings.IndexByte(core, 'E'); k >= 0 {
-		core = core[:k]
+	if exps > 1 || points > 1 || commas > 1 || percents > 1 {
+		return np, ddberr.Errorf("Symbol (./,/E/%%) can't occur more than once in number format.")
 	}
-	intPart, frac, _ := strings.Cut(core, ".")
-	if k := strings.LastIndexByte(intPart, ','); k >= 0 {
-		np.group = len(intPart) - k - 1
+	if digitCount == 0 {
+		return np, ddberr.Errorf("The number format doesn't contain '0' or '#'.")
 	}
-	np.minInt = strings.Count(intPart, "0")
-	np.minFrac = strings.Count(frac, "0")
-	np.maxFrac = np.minFrac + strings.Count(frac, "#")
-	return np
+	// end is the core's last digit symbol: a percent sign closes it
+	end := last
+	if percents > 0 {
+		if p[last] != '%' {
+			return np, ddberr.Errorf("The percent sign(%%) must be the last symbol of a number format.")
+		}
+		np.percent = true
+		end--
+	}
+	if exp >= 0 {
+		if exp == first || exp == last {
+			return np, ddberr.Errorf("The scientific notation(E) can't be the first symbol or last symbol of a number format.")
+		}
+		for i := exp + 1; i <= last; i++ {
+			if p[i] != '0' {
+				return np, ddberr.Errorf("The format symbol after scientific notation (E) must be 0")
+			}
+		}
+		np.expDigits = last - exp
+		end = exp - 1
+	}
+	intEnd := end
+	if point >= 0 {
+		intEnd = point - 1
+	}
+	if comma >= 0 {
+		if comma == first || comma == last {
+			return np, ddberr.Errorf("The decimal separator(,) can't be the first symbol or last symbol of a number format.")
+		}
+		if point >= 0 && point < comma {
+			return np, ddberr.Errorf("The decimal separator(,) must appear before decimal point(.) in a number format.")
+		}
+		np.group = intEnd - comma
+	}
+	for i := intEnd; i >= first && p[i] != '#'; i-- {
+		if p[i] == '0' {
+			np.minInt++
+		}
+	}
+	if point >= 0 {
+		i := point + 1
+		for ; i <= end && p[i] == '0'; i++ {
+			np.minFrac++
+		}
+		for i <= end && p[i] == '#' {
+			i++
+		}
+		np.maxFrac = i - point - 1
+	}
+	np.prefix, np.suffix = p[:first], p[end+1:]
+	if exp >= 0 {
+		np.suffix = p[last+1:]
+	}
+	return np, nil
 }
 
 // appendFixed appends f*10^shift, f not negative, with the pattern's
@@ -244,8 +316,10 @@ func (np numPattern) appendFixed(b []byte, f float64, shift int) []byte {
 	return b
 }
 
-// appendFormat appends f (not negative) with the pattern.
-func (np numPattern) appendFormat(b []byte, f float64) []byte {
+// appendFormat appends f (not negative) with the pattern, with a minus
+// sign when neg: after the prefix, where DolphinDB's NumberFormat puts
+// it.
+func (np numPattern) appendFormat(b []byte, f float64, neg bool) []byte {
 	// The percent is taken in double precision, as Java's DecimalFormat
 	// and DolphinDB's NumberFormat do; above MaxFloat64/100 that product
 	// is +Inf, so the two zeros are put in the text instead (shift).
@@ -258,6 +332,9 @@ func (np numPattern) appendFormat(b []byte, f float64) []byte {
 		}
 	}
 	b = append(b, np.prefix...)
+	if neg {
+		b = append(b, '-')
+	}
 	if np.expDigits > 0 {
 		intDigits := max(np.minInt, 1)
 		exp := 0
@@ -314,11 +391,21 @@ func decimalFormat(x, f value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	posText, negText, hasNeg := strings.Cut(pattern, ";")
-	pos := parseNumPattern(posText)
+	// A ';' splits off the negative numbers' pattern; one that starts or
+	// ends the format splits nothing and is text of the one pattern.
+	posText, negText, hasNeg := pattern, "", false
+	if k := strings.IndexByte(pattern, ';'); k > 0 && k < len(pattern)-1 {
+		posText, negText, hasNeg = pattern[:k], pattern[k+1:], true
+	}
+	pos, err := parseNumPattern(posText)
+	if err != nil {
+		return nil, err
+	}
 	neg := pos
 	if hasNeg {
-		neg = parseNumPattern(negText)
+		if neg, err = parseNumPattern(negText); err != nil {
+			return nil, err
+		}
 	}
 	out := digits.Column(len(xs), len(pattern), func(b []byte, i int) []byte {
 		switch v := xs[i]; {
@@ -331,11 +418,11 @@ func decimalFormat(x, f value.Value) (value.Value, error) {
 			// what an infinity prints, so it prints as string(x) does.
 			return digits.AppendFloat(b, v, 6)
 		case v < 0 && hasNeg:
-			return neg.appendFormat(b, -v)
+			return neg.appendFormat(b, -v, false)
 		case v < 0:
-			return pos.appendFormat(append(b, '-'), -v)
+			return pos.appendFormat(b, -v, true)
 		default:
-			return pos.appendFormat(b, v)
+			return pos.appendFormat(b, v, false)
 		}
 	})
 	r := value.NewStrings(value.String, out)

@@ -167,7 +167,7 @@ func temporalColumn(rng *rand.Rand, t value.Type) *value.Vector {
 func TestTemporalFormatMatchesGoTime(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 9))
 	patterns := []string{"yyyy.MM.dd", "HH:mm:ss", "yyyy-MM-dd HH:mm:ss.SSS", "yy/M/d h:m:s a", "MMM dd yyyy",
-		"yyyyMMddHHmmssnnnnnnnnn", "nnnnnn", "y", "d", "literal only", "", "hh 'o''clock' a", "yyyyyy MMMM SS n"}
+		"yyyyMMddHHmmssnnnnnnnnn", "nnnnnn", "y", "d", "literal only", "hh 'o''clock' a", "yyyyyy MMMM SS n"}
 	for _, typ := range allTemporal {
 		in := temporalColumn(rng, typ)
 		clocks := make([]time.Time, in.Len())
@@ -485,8 +485,10 @@ func TestDecimalFormatMatchesExactRounding(t *testing.T) {
 			case v < 0 && hasNeg:
 				want = neg.texts(-v)
 			case v < 0:
+				// the sign follows the prefix, as in DolphinDB's
+				// NumberFormat (its C++ API's src/Format.cpp)
 				for _, w := range pos.texts(-v) {
-					want = append(want, "-"+w)
+					want = append(want, pos.prefix+"-"+strings.TrimPrefix(w, pos.prefix))
 				}
 			default:
 				want = pos.texts(v)
