@@ -10,7 +10,9 @@
 // reshape.go, results.go), the argument reader that keeps the
 // first error so a chain of reads needs one check (reader.go), the
 // registration wrappers that look up the host and check the caller's
-// rights before a built-in runs (withhost.go, admin.go), the metacode
+// rights before a built-in runs (withhost.go, admin.go), the one Register
+// installs on every Pure ElementWise built-in to run it once per symbol
+// of a coded column (per_symbol.go), the metacode
 // value (metacode.go), the cluster-site interface (cluster.go) and the
 // tables of undefined and unsupported names.
 // It registers no family of functions itself and imports none of its

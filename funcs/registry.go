@@ -23,6 +23,8 @@ const (
 	Aggregate Props = 1 << iota
 	// ElementWise functions map each element independently, so they can
 	// run on any slice of rows (per partition, per group) and be joined.
+	// Register makes a Pure one run once per symbol over a coded SYMBOL
+	// or STRING vector with many rows per symbol (per_symbol.go).
 	ElementWise
 	// OrderSensitive functions depend on the order of rows (cumulative,
 	// moving, prev/next, first/last); a parallel plan must keep order.
@@ -39,11 +41,6 @@ const (
 	// Session marks a function that reads or writes session or server
 	// state (variables, shared objects, databases, users).
 	Session
-	// PerSymbol functions map each text of their first argument to one
-	// scalar independently of the other rows (its other arguments fixed):
-	// over a coded SYMBOL or STRING vector with fewer symbols than rows
-	// Register makes them run once per symbol (per_symbol.go).
-	PerSymbol
 	// FirstOnly marks an ElementWise function that is element-wise in its
 	// first argument only: the others are one value for all rows (the set
 	// of in, the range of between, the bins of digitize), so a column
@@ -184,6 +181,9 @@ type Spec struct {
 	// by ElemNameSep (SplitElemNames reads them): groupby names its key
 	// columns after them.
 	ElemNames bool
+
+	// direct is Fn as declared, before Register wrapped it.
+	direct Impl
 }
 
 // ElemNameSep separates the element names of a bracketed literal argument
@@ -268,8 +268,9 @@ func Register(specs ...Spec) {
 		if s.Max >= 0 && s.Max < s.Min {
 			panic("funcs: bad arity for " + s.Name)
 		}
-		if s.Props.Has(PerSymbol) {
-			s.Fn = perSymbol(s.Fn)
+		s.direct = s.Fn
+		if s.Props.Has(Pure | ElementWise) {
+			s.Fn = perSymbol(s.Fn, s.Props.Has(FirstOnly))
 		}
 		registry[s.Name] = &s
 	}
@@ -283,6 +284,7 @@ func Alias(name, target string) {
 	}
 	s := *t
 	s.Name = name
+	s.Fn = t.direct // Register wraps it again
 	Register(s)
 }
 

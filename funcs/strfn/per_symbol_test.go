@@ -1,6 +1,7 @@
 package strfn
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -9,13 +10,13 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// The string functions marked PerSymbol run once per symbol over a coded
-// SYMBOL column; each row must get what the row-by-row call gives it
-// (NULL rows included), of the same type.
+// The string functions run once per symbol over a coded SYMBOL column
+// with many rows per symbol; each row must get what the row-by-row call
+// gives it (NULL rows included), of the same type.
 func TestPerSymbolMatchesRowByRow(t *testing.T) {
 	texts := []string{"B01", "a1 ", "", " B0", "C", "b0", "B01", "", "héllo", "C"}
 	var rows []string
-	for i := 0; i < 12; i++ {
+	for i := 0; i < 120; i++ {
 		rows = append(rows, texts...)
 	}
 	str := value.NewString
@@ -39,7 +40,7 @@ func TestPerSymbolMatchesRowByRow(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			spec, ok := funcs.Lookup(tc.name)
 			require.True(t, ok)
-			require.True(t, spec.Props.Has(funcs.PerSymbol))
+			require.True(t, spec.Props.Has(funcs.ElementWise|funcs.Pure))
 			coded := value.NewSymbols(rows)
 			plain := value.NewStrings(value.Symbol, rows)
 			require.Nil(t, plain.Syms)
@@ -61,11 +62,17 @@ func TestPerSymbolMatchesRowByRow(t *testing.T) {
 // error is the row-by-row call's.
 func TestPerSymbolFallsBack(t *testing.T) {
 	left, _ := funcs.Lookup("left")
-	rows := value.NewSymbols([]string{"ab", "cd", "ab", "ab", "cd", "ab"})
+	var texts []string
+	var at []int32
+	for i := 0; i < 400; i++ {
+		texts = append(texts, "ab", "cd", "ab")
+		at = append(at, 0, 1, 0)
+	}
+	rows := value.NewSymbols(texts)
 	charAt, _ := funcs.Lookup("charAt")
-	got, err := charAt.Fn(nil, []value.Value{rows, value.NewInts([]int32{0, 1, 0, 1, 0, 1})})
+	got, err := charAt.Fn(nil, []value.Value{rows, value.NewInts(at)})
 	require.NoError(t, err)
-	require.Equal(t, `['a','d','a','b','c','b']`, got.String())
+	require.Equal(t, strings.Repeat("'a','d','a',", 400), strings.Trim(got.String(), "[]")+",")
 	few := value.NewSymbols([]string{"ab", "cd"})
 	got, err = left.Fn(nil, []value.Value{few, value.NewInt(1)})
 	require.NoError(t, err)
