@@ -116,6 +116,9 @@ func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
 			}
 			return v.Filter(keep), nil
 		}
+		if v.Syms != nil {
+			return codedIndex(v, k), nil
+		}
 		out := value.NewVector(v.T, 0, k.Len())
 		// rows of a columnar tuple are one still (y[2 3 4][1:3],
 		// tutorials/Array_Vector.md 2.2.1.3)
@@ -131,6 +134,22 @@ func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {
 		return out, nil
 	}
 	return nil, ddberr.Errorf("Invalid index.")
+}
+
+// codedIndex is v[k] for a coded v and a vector of positions k, a NULL
+// where a position is out of range: coded in v's base, so its codes are
+// moved and no text is interned again (upserting S[u] into a table whose
+// key column holds S's base then compares codes).
+func codedIndex(v, k *value.Vector) *value.Vector {
+	rows := make([]int, k.Len())
+	for j := range rows {
+		p, ok := k.At(j).Int64()
+		if !ok || p < 0 || int(p) >= v.Len() {
+			p = -1
+		}
+		rows[j] = int(p)
+	}
+	return value.GatherOrNull(v, rows)
 }
 
 func DictGet(d *value.Dict, key value.Value) (value.Value, error) {

@@ -86,6 +86,16 @@ func keyedCases() []keyedCase {
 			goMap: func(c *keyedData) (func(), func(), func()) {
 				return goMapWork(len(c.syms)/3*2, func(i int) string { return c.syms[i] })
 			}},
+		// the upserted and looked up keys coded in another base than
+		// the built ones (their texts the same): translated a distinct
+		// code at a time
+		{name: "symbol-rebased", schema: "`s, 1:0, `s`v, [SYMBOL, DOUBLE]", keys: "s",
+			batch: "tableInsert(t, S[lo:hi], V[lo:hi])", upsert: "upsert!(t, table(R[u] as s, V[u] as v))",
+			lookup: "find(t, R[q])",
+			where:  "exec count(*) from t where s in QR", count: "size(q)",
+			goMap: func(c *keyedData) (func(), func(), func()) {
+				return goMapWork(len(c.syms)/3*2, func(i int) string { return c.syms[i] })
+			}},
 		{name: "symbol-date", schema: "`s`d, 1:0, `s`d`v, [SYMBOL, DATE, DOUBLE]", keys: "`s`d",
 			batch: "tableInsert(t, S2[lo:hi], D2[lo:hi], V[lo:hi])", upsert: "upsert!(t, table(S2[u] as s, D2[u] as d, V[u] as v))",
 			lookup: "find(t, (S2[q], D2[q]))",
@@ -110,16 +120,16 @@ func BenchmarkKeyedTables(b *testing.B) {
 	n := keyedRows()
 	s := testkit.InMemory(b).NewSession()
 	// 1.5n distinct keys: an odd multiplier is a bijection modulo 2^32,
-	// so the LONG keys are distinct and in no order; the SYMBOL, DATE
-	// pairs are 1000 symbols a day
+	// so the LONG keys are distinct and in no order; R is S's symbols in
+	// a base of their own; the SYMBOL, DATE pairs are 1000 symbols a day
 	_, err := s.Run("n = " + strconv.Itoa(n) + "; m = n + n / 2; i = 0..(m - 1)" +
-		"; K = long(i) * 2654435761 % 4294967296; S = symbol(\"s\" + string(K)); V = rand(1.0, m)" +
+		"; K = long(i) * 2654435761 % 4294967296; S = symbol(\"s\" + string(K)); R = symbol(\"s\" + string(K)); V = rand(1.0, m)" +
 		"; S2 = symbol(\"s\" + string(i % 1000)); D2 = 2000.01.01 + i / 1000" +
 		"; u = (n / 2)..(n / 2 + n - 1); q = 10 * (0..((n - 1) / 10))" +
 		// the where steps' keys, named unlike any column: a column's name
 		// (case-insensitive) in a condition's constant side makes it a
 		// scan
-		"; QK = K[q]; QS = S[q]; QS2 = string(S2[0..99]); QD2 = distinct(D2)")
+		"; QK = K[q]; QS = S[q]; QR = R[q]; QS2 = string(S2[0..99]); QD2 = distinct(D2)")
 	require.NoError(b, err)
 	var data keyedData
 	for name, dst := range map[string]func(v *value.Vector){

@@ -22,11 +22,7 @@ func (symbolColumn) appendAll(dst, src *Vector) {
 	switch {
 	case dst.Syms == nil:
 		dst.Str = append(dst.Str, src.Strings()...)
-	case src.Syms != nil && len(dst.I32) == 0 && !src.Syms.stored:
-		// An empty column takes the rows' base instead of interning every
-		// text again (a million distinct symbols cost a second): bases
-		// only grow, so the codes stay valid for each holder whatever the
-		// other interns later. A stored base is left to its store.
+	case dst.adoptsBase(src):
 		dst.Syms = src.Syms
 		dst.I32 = append(dst.I32, src.I32...)
 	case src.Syms != nil:
@@ -34,6 +30,24 @@ func (symbolColumn) appendAll(dst, src *Vector) {
 	default:
 		dst.I32 = dst.Syms.InternAll(dst.I32, src.Str)
 	}
+}
+
+// adoptsBase reports whether appending src to v gives v src's base: an
+// empty coded column takes the rows' base instead of interning every text
+// again (a million distinct symbols cost a second), as bases only grow,
+// so the codes stay valid for each holder whatever the other interns
+// later. A stored base is left to its store.
+func (v *Vector) adoptsBase(src *Vector) bool {
+	return v.Syms != nil && src.Syms != nil && len(v.I32) == 0 && !src.Syms.stored
+}
+
+// keyBase is the base v is coded in once src is appended to it, nil
+// when v is not coded.
+func (v *Vector) keyBase(src *Vector) *SymbolBase {
+	if v.adoptsBase(src) {
+		return src.Syms
+	}
+	return v.Syms
 }
 
 func (symbolColumn) truncate(v *Vector, n int) { codeSlot.truncate(v, n) }

@@ -154,6 +154,25 @@ func TestSymbolBaseOf(t *testing.T) {
 	require.Panics(t, func() { NewSymbolBaseOf([]string{"A"}) })
 }
 
+// TestSymbolBaseCodes: Codes gives each text's code, "" (NULL) code 0 and
+// -1 for a text the base lacks, in a base built by interning and in a
+// stored one (whose index it builds), and adds nothing.
+func TestSymbolBaseCodes(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		b    *SymbolBase
+	}{
+		{"interned", NewSymbols([]string{"B", "A"}).Syms},
+		{"stored", NewSymbolBaseOf([]string{"", "B", "A"})},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := c.b.Codes([]int32{7}, []string{"A", "", "Q", "B", "A"})
+			require.Equal(t, []int32{7, 2, 0, -1, 1, 2}, got)
+			require.Equal(t, 3, c.b.Len(), "nothing added")
+		})
+	}
+}
+
 // TestCodedSymbolsFewRowsOfLargeBase appends a few rows of a vector whose
 // base holds many more symbols (the map path of recode) and many rows (the
 // table path): the texts, NULLs included, arrive the same either way.

@@ -160,7 +160,7 @@ func (v *Vector) KeyColumn() keyidx.Column {
 	case v.T.IsArray() || c.Kind == keyidx.Bytes:
 		c.Kind, c.N, c.KeyBytes = keyidx.Bytes, v.Len(), func(i int) string { return string(v.AppendKey(nil, i)) }
 	case v.Syms != nil:
-		c.Kind, c.Codes, c.Base = keyidx.Coded, v.I32, v.Syms.Strs()
+		c.Kind, c.Codes, c.Base, c.Syms = keyidx.Coded, v.I32, v.Syms.Strs(), v.Syms
 	}
 	return c
 }

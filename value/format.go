@@ -1,13 +1,12 @@
 package value
 
 import (
-	"encoding/hex"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/value/digits"
+	"github.com/porpoisedb/porpoise/value/text16"
 )
 
 // FormatElem renders element i of v as the DolphinDB console prints it
@@ -403,59 +402,16 @@ func appendFrac(b []byte, f int64, n int) []byte {
 	return digits.AppendPadded(append(b, '.'), f, n)
 }
 
-// formatIPv6 ports IPAddr::toString of DolphinDB's C++ API
-// (src/ScalarImp.cpp): groups in lowercase hex without leading zeros, and
-// one run of zeros written as "::". The zero-run test is kept exactly as
-// the C++ code has it for little-endian data: at group g (0 < g < 6) it
-// looks at the 4 bytes b[11-2g..14-2g] (the low byte of g, group g+1 and
-// the high byte of g+2), so "2001:db8::1" prints as written.
-func formatIPv6(b [16]byte) string {
-	zero4 := func(i int) bool { return b[11-i] == 0 && b[12-i] == 0 && b[13-i] == 0 && b[14-i] == 0 }
-	var out []byte
-	compressed := false
-	for i := 0; i < 16; i += 2 {
-		if i > 0 && i < 12 && !compressed && zero4(i) {
-			compressed = true
-			i += 2
-			for i < 12 && zero4(i) {
-				i += 2
-			}
-		} else {
-			out = strconv.AppendUint(out, uint64(b[15-i])<<8|uint64(b[14-i]), 16)
-		}
-		out = append(out, ':')
-	}
-	return string(out[:len(out)-1])
-}
-
 // FormatBytes16 prints a 16-byte value of type t (UUID, IPADDR, INT128,
 // DECIMAL128 with its scale).
 func FormatBytes16(t Type, b [16]byte, scale int32) string {
 	switch t {
 	case UUID:
-		var c [16]byte
-		for i := range c {
-			c[i] = b[15-i]
-		}
-		h := hex.EncodeToString(c[:])
-		return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+		return text16.UUID(b)
 	case IPAddr:
-		zero := true
-		for _, x := range b[4:] {
-			if x != 0 {
-				zero = false
-			}
-		}
-		if zero {
-			return fmt.Sprintf("%d.%d.%d.%d", b[3], b[2], b[1], b[0])
-		}
-		return formatIPv6(b)
+		return text16.IPAddr(b)
 	case Decimal128:
-		return formatDecimal128(b, scale)
+		return text16.Decimal(b, scale)
 	}
-	var c [16]byte
-	for i := range c {
-		c[i] = b[15-i]
-	}
-	return hex.EncodeToString(c[:])
+	return text16.Hex(b)
 }

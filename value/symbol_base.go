@@ -102,6 +102,22 @@ func (b *SymbolBase) Code(s string) (int32, bool) {
 	return c, ok
 }
 
+// Codes appends the code of each of strs to dst, -1 for a string not in
+// the base, taking the lock once.
+func (b *SymbolBase) Codes(dst []int32, strs []string) []int32 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	index := b.indexLocked()
+	for _, s := range strs {
+		c, ok := index[s]
+		if !ok {
+			c = -1
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // Intern returns the code of s, adding s when it is new.
 func (b *SymbolBase) Intern(s string) int32 {
 	if s == "" {

@@ -179,7 +179,9 @@ func (t *Table) Slice(lo, hi int) *Table {
 func (t *Table) IsKeyed() bool { return t.Kind != PlainTable }
 
 // keyColumns is the key columns of src, a table laid out as t (or t), as
-// columns of package keyidx; index is t's key index, made when absent.
+// columns of package keyidx; index is t's key index, made when absent,
+// its SYMBOL keys homed in the bases their columns will have once src's
+// rows are appended.
 func (t *Table) keyColumns(src *Table) (cols []keyidx.Column, index *keyidx.Rows) {
 	cols = make([]keyidx.Column, len(t.KeyCols))
 	kinds := make([]keyidx.Kind, len(cols))
@@ -189,6 +191,15 @@ func (t *Table) keyColumns(src *Table) (cols []keyidx.Column, index *keyidx.Rows
 	}
 	if t.index == nil {
 		t.index = keyidx.NewRows(kinds, t.Rows())
+	}
+	for i, k := range t.KeyCols {
+		// keys kept as codes of the base the column's rows are coded in
+		// hash as integers, without reading texts
+		var home keyidx.Symbols
+		if b := t.Cols[k].keyBase(src.Cols[k]); b != nil {
+			home = b
+		}
+		t.index.Home(i, home)
 	}
 	return cols, t.index
 }

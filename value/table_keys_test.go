@@ -58,14 +58,22 @@ func (m *tableKeyModel) clone() *tableKeyModel {
 }
 
 // keyedBatch is n rows of random keys of types (a few values each, so
-// keys repeat) and a LONG column, laid out as keyedOf's tables.
-func keyedBatch(r *rand.Rand, types []Type, n int, coded bool) *Table {
+// keys repeat) and a LONG column, laid out as keyedOf's tables. With
+// coded, a string column is plain, coded in a base of its own or, when
+// shared is set, coded in shared, one of the three at random.
+func keyedBatch(r *rand.Rand, types []Type, n int, coded bool, shared ...*SymbolBase) *Table {
 	cols := make([]*Vector, 0, len(types)+1)
 	names := make([]string, 0, len(types)+1)
 	for i, typ := range types {
 		c := randomKeys(r, typ, n)
-		if coded && typ.Storage() == StString && r.IntN(2) == 0 {
-			c = c.Coded() // a base of the batch's own
+		if coded && typ.Storage() == StString {
+			switch r.IntN(len(shared) + 2) {
+			case 0:
+				c = c.Coded() // a base of the batch's own
+			case 1:
+			default:
+				c = inBase(c, shared[0])
+			}
 		}
 		cols, names = append(cols, c), append(names, "k"+string(rune('a'+i)))
 	}
@@ -78,6 +86,11 @@ func keyedBatch(r *rand.Rand, types []Type, n int, coded bool) *Table {
 		t.KeyCols = append(t.KeyCols, i)
 	}
 	return t
+}
+
+// inBase is the plain string vector v coded in b.
+func inBase(v *Vector, b *SymbolBase) *Vector {
+	return &Vector{T: v.T, I32: b.InternAll(nil, v.Str), Syms: b}
 }
 
 func keyCols(t *Table) []*Vector {
@@ -120,9 +133,21 @@ func TestTableKeysMatchKeyBytes(t *testing.T) {
 			for _, kind := range []TableKind{KeyedTable, IndexedTable} {
 				tb := keyedBatch(r, types, 0, false)
 				tb.Kind = kind
+				// batches coded in one base as well as in bases of their
+				// own; a stored base, which a column does not adopt
+				shared := NewSymbolBaseOf([]string{"", "IBM", "zz"})
+				if kind == IndexedTable {
+					// string key columns coded, in a base of their own
+					// (which the first coded batch's replaces) or shared
+					for _, c := range keyCols(tb) {
+						if c.T.Storage() == StString {
+							c.Str, c.Syms = nil, []*SymbolBase{NewSymbolBase(), shared}[r.IntN(2)]
+						}
+					}
+				}
 				m := &tableKeyModel{rows: map[string]int{}}
 				for batch := 0; batch < 25; batch++ {
-					src := keyedBatch(r, types, r.IntN(400), true)
+					src := keyedBatch(r, types, r.IntN(400), true, shared)
 					from := tb.Rows()
 					wantRows, wantFirst := m.add(keyCols(src), from)
 					rows, first := appendBatch(tb, src)
@@ -148,13 +173,13 @@ func TestTableKeysMatchKeyBytes(t *testing.T) {
 					case 1: // a copy takes rows of its own
 						cp := DeepCopy(tb).(*Table)
 						cm := m.clone()
-						more := keyedBatch(r, types, 200, true)
+						more := keyedBatch(r, types, 200, true, shared)
 						want, _ := cm.add(keyCols(more), cp.Rows())
 						got, _ := appendBatch(cp, more)
 						require.Equal(t, want, got)
 						require.Equal(t, m.find(keyCols(more)), findKeys(tb, keyCols(more)), "the original holds none of the copy's keys")
 					}
-					probe := keyCols(keyedBatch(r, types, 300, true))
+					probe := keyCols(keyedBatch(r, types, 300, true, shared))
 					want := m.find(probe)
 					require.Equal(t, want, findKeys(tb, probe))
 					for i, w := range want {

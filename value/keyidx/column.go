@@ -34,9 +34,25 @@ type Column struct {
 	Str   []string
 	Codes []int32
 	Base  []string
+	// Syms is the base Codes index into, nil when it has none: Rows
+	// compares it with a key column's home base by identity.
+	Syms Symbols
 	// KeyBytes is key i's bytes for Kind Bytes, N the number of keys.
 	KeyBytes func(i int) string
 	N        int
+}
+
+// Symbols is a base of symbol codes (value.SymbolBase): it only grows, a
+// code names the same text for good and no text has two codes, so within
+// one base codes are equal exactly when their texts are.
+type Symbols interface {
+	// Strs is the text of each code handed out so far.
+	Strs() []string
+	// Codes appends the code of each of strs to dst, -1 for a text the
+	// base lacks.
+	Codes(dst []int32, strs []string) []int32
+	// InternAll appends the codes of strs to dst, adding texts it lacks.
+	InternAll(dst []int32, strs []string) []int32
 }
 
 // class is which table holds a column's keys: word classes by width, as

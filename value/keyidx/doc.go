@@ -9,7 +9,11 @@
 // bytes, strings by their text without copying them; only keys of no
 // fixed form (tuples, array vectors' rows) go through their key bytes.
 // Keys are equal when value.Vector.AppendKey's bytes are: floating keys
-// by their bits, each NULL its own key, symbols and strings by text.
+// by their bits, each NULL its own key, symbols and strings by text. A
+// table's symbol keys are kept as codes of its column's base (Rows.Home),
+// where equal codes are equal texts: rows coded in that base are hashed
+// and compared as integers, those of another base after their distinct
+// codes are translated.
 //
 // It imports nothing of ours, so package value can use it.
 package keyidx

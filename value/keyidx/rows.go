@@ -14,6 +14,9 @@ import (
 // by column, as Index compares one column's (floating keys by their
 // bits, symbols by text); each key column's keys are kept in a store of
 // the index's own, so the table's columns may grow and move under it.
+// A text column given a home base (Home) keeps its keys as codes into
+// it: those of rows coded in that base are hashed and compared as
+// integers, those of other bases translated once per distinct code.
 // Concurrent calls of Find are safe; the others need the caller's lock.
 type Rows struct {
 	parts  []store  // one per key column
@@ -29,6 +32,10 @@ type store struct {
 	words []uint64
 	wide  [][16]byte
 	text  []string
+	// home, when set, is the base a text column's keys are codes into,
+	// kept in codes instead of text.
+	home  Symbols
+	codes []int32
 }
 
 // NewRows returns an empty index over key columns of the given kinds,
@@ -51,6 +58,7 @@ type probe struct {
 	words [chunk]uint64
 	wide  [chunk][16]byte
 	text  [chunk]string
+	codes [chunk]int32 // a homed text column's: -1 for a text home lacks
 }
 
 // scratch is a call's chunk buffers: a probe per key column and the
@@ -63,6 +71,9 @@ type scratch struct {
 	// coded column's base (nil for other columns): a symbol repeated over
 	// many rows is hashed once, not once a row.
 	symHashes [][]uint64
+	// trans is, by key column, the codes in its home of a column of
+	// another base than its home's or of strings (nil for other columns).
+	trans []*translation
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -70,7 +81,7 @@ var scratches = sync.Pool{New: func() any { return new(scratch) }}
 func getScratch(n int) *scratch {
 	s := scratches.Get().(*scratch)
 	if len(s.ps) < n {
-		s.ps, s.symHashes = make([]probe, n), make([][]uint64, n)
+		s.ps, s.symHashes, s.trans = make([]probe, n), make([][]uint64, n), make([]*translation, n)
 	}
 	return s
 }
@@ -80,6 +91,7 @@ func putScratch(s *scratch) {
 		clear(s.ps[i].text[:]) // hold no caller's strings
 	}
 	clear(s.symHashes)
+	clear(s.trans)
 	scratches.Put(s)
 }
 
@@ -97,39 +109,150 @@ func (x *Rows) matches(cols []Column) bool {
 	return true
 }
 
-// load fills ps with keys at..at+n-1 of cols and writes their hashes;
-// symHashes[p], when set, is the hash of each code of column p.
-func (x *Rows) load(cols []Column, at, n int, ps []probe, hs []uint64, symHashes [][]uint64) {
+// load fills the scratch's probes with keys at..at+n-1 of cols and
+// writes their hashes.
+func (x *Rows) load(cols []Column, at, n int, s *scratch) {
 	var one [chunk]uint64
+	hs := s.hs[:n]
 	for p := range cols {
-		c, b := &cols[p], &ps[p]
-		h := hs[:n]
+		c, b, st := &cols[p], &s.ps[p], &x.parts[p]
+		h := hs
 		if p > 0 {
 			h = one[:n]
 		}
-		switch x.parts[p].class {
+		switch st.class {
 		case words1, words2, words4, words8:
 			c.FillWords(b.words[:n], at)
-			hashWords(b.words[:n], h)
 		case wide:
 			c.fillWide(b.wide[:n], at)
-			hashWide(b.wide[:n], h)
 		default:
-			c.fillText(b.text[:n], at)
-			if memo := symHashes[p]; memo != nil {
-				for i, code := range c.Codes[at : at+n] {
-					h[i] = memo[code]
-				}
+			if st.home != nil {
+				loadCodes(c, at, b.codes[:n], s.trans[p])
 			} else {
-				hashStrings(b.text[:n], h)
+				c.fillText(b.text[:n], at)
 			}
+		}
+		if memo := s.symHashes[p]; memo != nil {
+			for i, code := range c.Codes[at : at+n] {
+				h[i] = memo[code]
+			}
+		} else {
+			st.hash(b, h)
 		}
 		if p > 0 {
 			for i := range h {
-				hs[i] = (bits.RotateLeft64(hs[i], 29) ^ h[i]) * 0x9E3779B97F4A7C15
+				hs[i] = mix(hs[i], h[i])
 			}
 		}
 	}
+}
+
+// mix folds the hash k of a key's next column into h, the hash of the
+// columns before it.
+func mix(h, k uint64) uint64 { return (bits.RotateLeft64(h, 29) ^ k) * 0x9E3779B97F4A7C15 }
+
+// hash writes the hashes of the first len(h) keys of b, held in s's form.
+func (s *store) hash(b *probe, h []uint64) {
+	switch s.class {
+	case words1, words2, words4, words8:
+		hashWords(b.words[:len(h)], h)
+	case wide:
+		hashWide(b.wide[:len(h)], h)
+	default:
+		if s.home != nil {
+			hashCodes(b.codes[:len(h)], h)
+		} else {
+			hashStrings(b.text[:len(h)], h)
+		}
+	}
+}
+
+// loadCodes writes to dst the codes in its home of keys at, at+1, ... of
+// c: a coded column's own codes when its base is the home (tr nil), else
+// those tr translated.
+func loadCodes(c *Column, at int, dst []int32, tr *translation) {
+	switch {
+	case c.Kind == Coded && tr == nil:
+		copy(dst, c.Codes[at:])
+	case c.Kind == Coded:
+		for i, code := range c.Codes[at : at+len(dst)] {
+			dst[i] = tr.code(code)
+		}
+	default:
+		copy(dst, tr.rows[at-tr.lo:])
+	}
+}
+
+// translation is the codes in a home base of a coded column's codes of
+// another base, by code: in an array over that base when the rows are
+// not few next to it, else in a map; for a column of strings, the code
+// of each row from lo.
+type translation struct {
+	arr  []int32 // home code + 2: 1 where home lacks the text
+	m    map[int32]int32
+	rows []int32
+	lo   int
+}
+
+// lookUp is the codes in home of texts, added to it with add, else -1
+// for those it lacks: one call, so the base's lock is taken once.
+func lookUp(home Symbols, texts []string, add bool) []int32 {
+	got := make([]int32, 0, len(texts))
+	if add {
+		return home.InternAll(got, texts)
+	}
+	return home.Codes(got, texts)
+}
+
+// translate looks up in home (adds to it, with add) the text of each
+// distinct code of keys lo..hi-1 of c, or each string, all at once: for
+// a coded column a code per distinct code, not per row.
+func translate(c *Column, lo, hi int, home Symbols, add bool) *translation {
+	tr := &translation{lo: lo}
+	if c.Kind == Strings {
+		tr.rows = lookUp(home, c.Str[lo:hi], add)
+		return tr
+	}
+	var distinct []int32
+	codes := c.Codes[lo:hi]
+	if 64*len(codes) >= len(c.Base) {
+		tr.arr = make([]int32, len(c.Base))
+		for _, code := range codes {
+			if tr.arr[code] == 0 {
+				tr.arr[code] = 1
+				distinct = append(distinct, code)
+			}
+		}
+	} else {
+		tr.m = make(map[int32]int32, len(codes))
+		for _, code := range codes {
+			if _, ok := tr.m[code]; !ok {
+				tr.m[code] = 1
+				distinct = append(distinct, code)
+			}
+		}
+	}
+	texts := make([]string, len(distinct))
+	for i, code := range distinct {
+		texts[i] = c.Base[code]
+	}
+	got := lookUp(home, texts, add)
+	for i, code := range distinct {
+		if tr.arr != nil {
+			tr.arr[code] = got[i] + 2
+		} else {
+			tr.m[code] = got[i] + 2
+		}
+	}
+	return tr
+}
+
+// code is the code in home of c, -1 when home lacks its text.
+func (tr *translation) code(c int32) int32 {
+	if tr.arr != nil {
+		return tr.arr[c] - 2
+	}
+	return tr.m[c] - 2
 }
 
 // equal reports whether the key of code is key i of ps.
@@ -146,7 +269,11 @@ func (x *Rows) equal(code int32, ps []probe, i int) bool {
 				return false
 			}
 		default:
-			if s.text[code] != ps[p].text[i] {
+			if s.home != nil {
+				if s.codes[code] != ps[p].codes[i] {
+					return false
+				}
+			} else if s.text[code] != ps[p].text[i] {
 				return false
 			}
 		}
@@ -179,7 +306,11 @@ func (x *Rows) insert(ps []probe, i int, h uint64, slot uint64, row int32) {
 		case wide:
 			s.wide = append(s.wide, ps[p].wide[i])
 		default:
-			s.text = append(s.text, ps[p].text[i])
+			if s.home != nil {
+				s.codes = append(s.codes, ps[p].codes[i])
+			} else {
+				s.text = append(s.text, ps[p].text[i])
+			}
 		}
 	}
 	x.hashes = append(x.hashes, h)
@@ -194,6 +325,11 @@ func (x *Rows) insert(ps []probe, i int, h uint64, slot uint64, row int32) {
 func (x *Rows) grow() {
 	x.slots = make([]int32, 2*len(x.slots))
 	x.shift--
+	x.place()
+}
+
+// place puts every key in the empty slots by its hash.
+func (x *Rows) place() {
 	mask := uint64(len(x.slots) - 1)
 	for c, h := range x.hashes {
 		s := h >> x.shift
@@ -205,19 +341,24 @@ func (x *Rows) grow() {
 }
 
 // each runs f on keys lo..hi-1 of cols a chunk at a time, with the
-// chunk's keys loaded and hashed.
-func (x *Rows) each(cols []Column, lo, hi int, f func(ps []probe, at, n int, hs []uint64)) {
+// chunk's keys loaded and hashed. With add, texts a homed column's base
+// lacks are added to it, else their code is -1.
+func (x *Rows) each(cols []Column, lo, hi int, add bool, f func(ps []probe, at, n int, hs []uint64)) {
 	s := getScratch(len(cols))
 	defer putScratch(s)
 	for p := range cols {
-		if c := &cols[p]; c.compact(hi - lo) {
+		c, home := &cols[p], x.parts[p].home
+		switch {
+		case home != nil && (c.Kind == Strings || c.Syms != home):
+			s.trans[p] = translate(c, lo, hi, home, add)
+		case home == nil && c.compact(hi-lo):
 			s.symHashes[p] = make([]uint64, len(c.Base))
 			hashStrings(c.Base, s.symHashes[p])
 		}
 	}
 	for at := lo; at < hi; at += chunk {
 		n := min(chunk, hi-at)
-		x.load(cols, at, n, s.ps, s.hs[:n], s.symHashes)
+		x.load(cols, at, n, s)
 		f(s.ps, at, n, s.hs[:n])
 	}
 }
@@ -231,7 +372,7 @@ func (x *Rows) Find(cols []Column, lo, hi int, rows []int32) {
 		}
 		return
 	}
-	x.each(cols, lo, hi, func(ps []probe, at, n int, hs []uint64) {
+	x.each(cols, lo, hi, false, func(ps []probe, at, n int, hs []uint64) {
 		for i, h := range hs {
 			code, _ := x.lookup(ps, i, h)
 			r := int32(-1)
@@ -257,7 +398,7 @@ func (x *Rows) mustMatch(cols []Column) {
 // of whose first appearance is appended to first, which is returned.
 func (x *Rows) Add(cols []Column, lo, hi int, rows []int32, base int, first []int) []int {
 	x.mustMatch(cols)
-	x.each(cols, lo, hi, func(ps []probe, at, n int, hs []uint64) {
+	x.each(cols, lo, hi, true, func(ps []probe, at, n int, hs []uint64) {
 		for i, h := range hs {
 			code, slot := x.lookup(ps, i, h)
 			var r int32
@@ -280,7 +421,7 @@ func (x *Rows) Add(cols []Column, lo, hi int, rows []int32, base int, first []in
 // new, moved to row i when held (a later row of its key).
 func (x *Rows) Put(cols []Column, lo, hi int) {
 	x.mustMatch(cols)
-	x.each(cols, lo, hi, func(ps []probe, at, n int, hs []uint64) {
+	x.each(cols, lo, hi, true, func(ps []probe, at, n int, hs []uint64) {
 		for i, h := range hs {
 			if code, slot := x.lookup(ps, i, h); code >= 0 {
 				x.rows[code] = int32(at + i)
@@ -296,7 +437,7 @@ func (x *Rows) Drop(cols []Column, lo, hi int) {
 	if !x.matches(cols) {
 		return
 	}
-	x.each(cols, lo, hi, func(ps []probe, at, n int, hs []uint64) {
+	x.each(cols, lo, hi, false, func(ps []probe, at, n int, hs []uint64) {
 		for i, h := range hs {
 			if code, slot := x.lookup(ps, i, h); code >= 0 {
 				x.remove(code, slot)
@@ -341,9 +482,14 @@ func (x *Rows) remove(code int32, slot uint64) {
 			s.wide[code] = s.wide[last]
 			s.wide = s.wide[:last]
 		default:
-			s.text[code] = s.text[last]
-			s.text[last] = ""
-			s.text = s.text[:last]
+			if s.home != nil {
+				s.codes[code] = s.codes[last]
+				s.codes = s.codes[:last]
+			} else {
+				s.text[code] = s.text[last]
+				s.text[last] = ""
+				s.text = s.text[:last]
+			}
 		}
 	}
 }
@@ -352,7 +498,7 @@ func (x *Rows) remove(code int32, slot uint64) {
 func (x *Rows) Clone() *Rows {
 	c := &Rows{parts: make([]store, len(x.parts)), hashes: cloneOf(x.hashes), rows: cloneOf(x.rows), slots: cloneOf(x.slots), shift: x.shift}
 	for i, s := range x.parts {
-		c.parts[i] = store{class: s.class, words: cloneOf(s.words), wide: cloneOf(s.wide), text: cloneOf(s.text)}
+		c.parts[i] = store{class: s.class, words: cloneOf(s.words), wide: cloneOf(s.wide), text: cloneOf(s.text), home: s.home, codes: cloneOf(s.codes)}
 	}
 	return c
 }
@@ -389,8 +535,8 @@ func (x *Rows) decode(key []byte, ps []probe) (uint64, bool) {
 	var h uint64
 	for p := range x.parts {
 		var one [1]uint64
-		b := &ps[p]
-		switch c := x.parts[p].class; c {
+		b, st := &ps[p], &x.parts[p]
+		switch c := st.class; c {
 		case words1, words2, words4, words8:
 			w := 1 << (c - words1)
 			if len(key) < w {
@@ -399,14 +545,12 @@ func (x *Rows) decode(key []byte, ps []probe) (uint64, bool) {
 			var buf [8]byte
 			copy(buf[:], key[:w])
 			b.words[0], key = binary.LittleEndian.Uint64(buf[:]), key[w:]
-			hashWords(b.words[:1], one[:])
 		case wide:
 			if len(key) < 16 {
 				return 0, false
 			}
 			copy(b.wide[0][:], key)
 			key = key[16:]
-			hashWide(b.wide[:1], one[:])
 		case text:
 			if len(key) < 4 {
 				return 0, false
@@ -416,7 +560,9 @@ func (x *Rows) decode(key []byte, ps []probe) (uint64, bool) {
 				return 0, false
 			}
 			b.text[0], key = str(key[4:4+n]), key[4+n:]
-			hashStrings(b.text[:1], one[:])
+			if st.home != nil {
+				st.home.Codes(b.codes[:0], b.text[:1])
+			}
 		default:
 			// a tuple's key is its text and a 0 byte; a last column takes
 			// the rest
@@ -432,13 +578,68 @@ func (x *Rows) decode(key []byte, ps []probe) (uint64, bool) {
 				n++
 			}
 			b.text[0], key = str(key[:n]), key[n:]
-			hashStrings(b.text[:1], one[:])
 		}
+		st.hash(b, one[:])
 		if p == 0 {
 			h = one[0]
 		} else {
-			h = (bits.RotateLeft64(h, 29) ^ one[0]) * 0x9E3779B97F4A7C15
+			h = mix(h, one[0])
 		}
 	}
 	return h, len(key) == 0
+}
+
+// Home makes text key column p keep its keys as codes into b (as texts
+// when b is nil), converting those held: the column's rows coded in b
+// are then hashed and compared as integers, without reading a text.
+// Columns of other classes are left as they are.
+func (x *Rows) Home(p int, b Symbols) {
+	s := &x.parts[p]
+	if s.class != text || s.home == b {
+		return
+	}
+	texts := s.text
+	if s.home != nil {
+		strs := s.home.Strs()
+		texts = make([]string, len(s.codes))
+		for i, c := range s.codes {
+			texts[i] = strs[c]
+		}
+	}
+	s.home, s.text, s.codes = b, nil, nil
+	if b == nil {
+		s.text = texts
+	} else {
+		s.codes = b.InternAll(make([]int32, 0, len(texts)), texts)
+	}
+	x.rehash()
+}
+
+// rehash hashes every key again from the stores and places it anew.
+func (x *Rows) rehash() {
+	s := getScratch(len(x.parts))
+	defer putScratch(s)
+	var one [chunk]uint64
+	for lo := 0; lo < len(x.hashes); lo += chunk {
+		hs := x.hashes[lo:min(lo+chunk, len(x.hashes))]
+		for p := range x.parts {
+			st, b := &x.parts[p], &s.ps[p]
+			copy(b.words[:], st.words[min(lo, len(st.words)):])
+			copy(b.wide[:], st.wide[min(lo, len(st.wide)):])
+			copy(b.text[:], st.text[min(lo, len(st.text)):])
+			copy(b.codes[:], st.codes[min(lo, len(st.codes)):])
+			h := hs
+			if p > 0 {
+				h = one[:len(hs)]
+			}
+			st.hash(b, h)
+			if p > 0 {
+				for i := range h {
+					hs[i] = mix(hs[i], h[i])
+				}
+			}
+		}
+	}
+	clear(x.slots)
+	x.place()
 }

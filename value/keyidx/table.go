@@ -78,6 +78,13 @@ func hashWords(ws []uint64, hs []uint64) {
 	}
 }
 
+// hashCodes hashes symbol codes as hashWords does their words.
+func hashCodes(cs []int32, hs []uint64) {
+	for i, c := range cs {
+		hs[i] = uint64(uint32(c)) * 0x9E3779B97F4A7C15
+	}
+}
+
 func hashWide(ks [][16]byte, hs []uint64) {
 	for i := range ks {
 		k := &ks[i]
