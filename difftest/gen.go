@@ -32,6 +32,7 @@ type query struct {
 	usesQ     bool
 	// self: duck is a Porpoise query too, the reference (prune.go).
 	self bool
+	prep []stmt // DML run before the query, on a freshly loaded t (dml.go)
 }
 
 type gen struct {

@@ -128,10 +128,29 @@
 // 1e17); grouped skew/kurtosis are not drawn under
 // -wide, their moments of d near 1e9 being off by ~1e-8.
 //
+// -dml p (dml.go) runs, before each query with chance p, and from a
+// stream of its own so the queries stay the same, a sequence of one to
+// four DML statements, each followed by a comparison of all of t as a
+// multiset (appends on -dfs repeat rids): update of one or two columns
+// with the generator's expressions under a where or none (a DOUBLE into
+// an INT or LONG column rounds half away from zero, as append does; a
+// new column's name adds it, in memory), update with an aggregate,
+// first/last or cumsum/cummax per context by group (DuckDB: window
+// functions joined back on rowid), delete with and without where, insert
+// into with several rows and a column list, append! and tableInsert of
+// tables (maybe DOUBLEs into INT). Each statement's query replays the
+// statements before it on a freshly loaded t, so shrinking works as for
+// queries. With -dfs only what DolphinDB allows on a DFS table runs: no
+// insert into (enableInsertStatementForDFSTable is off), context by
+// naming the partitioning column rid; an aggregate set without context
+// by and a DOUBLE appended into the INT column must fail with
+// DolphinDB's texts. It runs on plain tables and -dfs's default scheme
+// only (dml.go's dmlRuns).
+//
 // It needs cgo and DuckDB's binding, so it is its own module and CI does
 // not run it:
 //
-//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-urows 60] [-show 3] [-shape REGEXP] [-wide] [-pnull 0.1] [-dfs [-scheme rid] [-tsdb]] [-kind plain] [-prune 0.3] [-window 0.5]
+//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-urows 60] [-show 3] [-shape REGEXP] [-wide] [-pnull 0.1] [-dfs [-scheme rid] [-tsdb]] [-kind plain] [-prune 0.3] [-window 0.5] [-dml 0.1]
 package main
 
 import (
@@ -173,6 +192,7 @@ func main() {
 	flag.StringVar(&tableKind, "kind", "plain", "without -dfs, the kind of in-memory table t is: "+tableKindNames())
 	pWin := flag.Float64("window", 0.5, "chance that a query is a window, moving, ranking or time-series shape (gen3.go)")
 	pPrune := flag.Float64("prune", 0.3, "under -dfs or -kind, chance that a query is a pruning shape checked against the plain in-memory copy (prune.go)")
+	pDML := flag.Float64("dml", 0.1, "chance before each query of a sequence of DML statements, each compared after (dml.go); below 1")
 	flag.Parse()
 	if _, ok := schemes[schemeName]; !ok {
 		fail(fmt.Errorf("-scheme %q: one of %s", schemeName, schemeNames()))
@@ -219,9 +239,16 @@ func main() {
 		// queries stay the ones earlier rounds ran.
 		g, g3 := &gen{r: r}, &gen{r: rand.New(rand.NewPCG(seed, 0x3))}
 		gp := &gen{r: rand.New(rand.NewPCG(seed, 0x7))}
+		gd, pending := newDMLGen(rand.New(rand.NewPCG(seed, 0xd31))), []query(nil)
 		for n := 0; n < *nq; n++ {
 			var q query
-			if copied() && gp.r.Float64() < *pPrune {
+			if len(pending) == 0 && dmlRuns() && gd.r.Float64() < *pDML {
+				pending = gd.sequence(t)
+			}
+			if len(pending) > 0 { // besides the queries, which stay the same
+				q, pending = pending[0], pending[1:]
+				n--
+			} else if copied() && gp.r.Float64() < *pPrune {
 				q = gp.pruneQuery()
 			} else if g3.r.Float64() < *pWin {
 				q = g3.query3()
@@ -238,6 +265,11 @@ func main() {
 			}
 			st.ran++
 			res := f.check(q)
+			if q.prep != nil { // the statements changed t
+				if err := f.load(t); err != nil {
+					fail(err)
+				}
+			}
 			if len(res.duck) > 0 {
 				st.nonEmpty++
 			}
@@ -269,6 +301,7 @@ func main() {
 			if q.usesQ {
 				fmt.Printf("%s\n", qt.ddbScript())
 			}
+			printPrep(q)
 			ref := "DuckDB"
 			if q.self {
 				ref = "t0 (in-memory)"
@@ -367,6 +400,9 @@ type result struct {
 func (f *fuzzer) check(q query) result {
 	if q.self {
 		return f.checkSelf(q)
+	}
+	if v, err := f.prep(q); v != same {
+		return result{verdict: v, err: err}
 	}
 	duck, err := f.duckRows(q.duck)
 	if err != nil {

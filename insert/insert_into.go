@@ -12,8 +12,10 @@ import (
 // `INSERT INTO t [(cols)] VALUES rows...`: rows holds, per VALUES group, one
 // value per listed column (a scalar, vector or tuple). Columns not listed
 // are NULL; without a column list the value count must equal the table's
-// column count.
-func FromInsertValues(names []string, types []value.Type, cols []string, rows [][]value.Value) (*value.Table, error) {
+// column count. Each row's values convert to the column's type under the
+// target's rules r, so neither a NULL nor an INT in the first row types a
+// DOUBLE column for the rows after it.
+func FromInsertValues(names []string, types []value.Type, cols []string, rows [][]value.Value, r Rules) (*value.Table, error) {
 	pos := make([]int, 0, len(names))
 	if cols == nil {
 		for i := range names {
@@ -39,7 +41,7 @@ func FromInsertValues(names []string, types []value.Type, cols []string, rows []
 			return nil, err
 		}
 		for k, j := range pos {
-			c := part.Cols[k]
+			c := rowToColumn(part.Cols[k], types[j], r)
 			if given[j] == nil {
 				given[j] = c.Clone()
 				continue
@@ -65,6 +67,26 @@ func FromInsertValues(names []string, types []value.Type, cols []string, rows []
 		}
 	}
 	return value.NewTable(names, out), nil
+}
+
+// rowToColumn is one row group's values c converted to a column of type
+// dst where the rules accept it; what they refuse, and DECIMAL, array and
+// tuple columns, stay as they are for the append's own conversion and
+// error.
+func rowToColumn(c *value.Vector, dst value.Type, r Rules) *value.Vector {
+	switch {
+	case c.T == dst || dst.IsDecimal() || dst.IsArray() || dst == value.Any:
+		return c
+	case c.T == value.Void:
+		return value.NewNullVector(dst, c.Len())
+	case !r.Acceptable(dst, c.T):
+		return c
+	}
+	out, err := cast.Vector(c, dst, 0)
+	if err != nil {
+		return c
+	}
+	return out
 }
 
 // spreadTuple returns the columns of values([time, sym, volume]), one

@@ -62,12 +62,12 @@ func TestKeyedCountsNewKeysOnly(t *testing.T) {
 
 func TestFromInsertValuesFillsMissingColumns(t *testing.T) {
 	tb, err := FromInsertValues([]string{"id", "sym", "val"}, []value.Type{value.Int, value.Symbol, value.Double},
-		[]string{"val", "id"}, [][]value.Value{{value.NewDouble(7.6), value.NewInt(3)}})
+		[]string{"val", "id"}, [][]value.Value{{value.NewDouble(7.6), value.NewInt(3)}}, MemoryRules)
 	require.NoError(t, err)
 	require.Equal(t, []int32{3}, tb.Cols[0].I32)
 	require.True(t, tb.Cols[1].IsNull(0))
 	require.Equal(t, []float64{7.6}, tb.Cols[2].F64)
-	_, err = FromInsertValues([]string{"a", "b"}, []value.Type{value.Int, value.Int}, nil, [][]value.Value{{value.NewInt(1)}})
+	_, err = FromInsertValues([]string{"a", "b"}, []value.Type{value.Int, value.Int}, nil, [][]value.Value{{value.NewInt(1)}}, MemoryRules)
 	require.ErrorIs(t, err, ErrInsertColumnCount)
 }
 

@@ -7,8 +7,8 @@ import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
-	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/join"
+	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/rowkeep"
 	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/query/updatecol"
@@ -31,8 +31,8 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 	if _, err := updatePositions(n, names, part); err != nil {
 		return err
 	}
-	if len(n.ContextBy) == 0 && slices.ContainsFunc(n.Sets, func(s ast.SetClause) bool { return funcs.CallsAny(s.X, funcs.Aggregate|funcs.OrderSensitive) }) {
-		return ddberr.Errorf("Aggregate or order-sensitive functions are not allowed without context by clause when updating a partitioned table.")
+	if err := clausecheck.PartitionedUpdate(n); err != nil {
+		return err
 	}
 	return ex.rewritePartitioned(t, n, n.From, n.Where, func(chunk, src *value.Table, rows, joined []int) (*value.Table, int, error) {
 		// a column change may have committed since the check above:

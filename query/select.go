@@ -634,7 +634,7 @@ func Insert(env Env, n *ast.InsertStmt) error {
 		_, err := dt.InsertValues(env.Context(), cols, rows)
 		return err
 	}
-	src, err := insert.FromInsertValues(names, types, cols, rows)
+	src, err := insert.FromInsertValues(names, types, cols, rows, insert.MemoryRules)
 	if err != nil {
 		return err
 	}

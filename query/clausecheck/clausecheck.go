@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -92,7 +93,7 @@ func Distributed(n *ast.SelectExpr, t Table) error {
 		if calls(w, func(name string, _ funcs.Props) bool { return strings.EqualFold(name, "exists") }) {
 			return ddberr.Errorf("Distributed queries do not support the ‘exists’ keyword. RefId:S02042")
 		}
-		if calls(w, func(_ string, p funcs.Props) bool { return p&(funcs.Aggregate|funcs.OrderSensitive) != 0 }) {
+		if calls(w, aggregateOrOrdered) {
 			return ddberr.Errorf("The where clause [%s] of a distributed query should not use any aggregate or order-sensitive function. RefId: S02025", unparse.Metacode(w))
 		}
 		if col := temporalVersusNumber(w, t.Temporal); col != "" {
@@ -146,6 +147,29 @@ func calls(e ast.Expr, bad func(name string, p funcs.Props) bool) bool {
 		return !found
 	})
 	return found
+}
+
+// aggregateOrOrdered reports whether the function name with properties p
+// is an aggregate or order-sensitive: count among them, which the
+// function table does not mark as an aggregate.
+func aggregateOrOrdered(name string, p funcs.Props) bool {
+	return p&(funcs.Aggregate|funcs.OrderSensitive) != 0 || groupagg.Typed(name)
+}
+
+// PartitionedUpdate checks an update of a partitioned table: without a
+// context by its set expressions call no aggregate or order-sensitive
+// function, which would see one partition's rows only
+// (progr/sql/update.md, 例2).
+func PartitionedUpdate(n *ast.UpdateStmt) error {
+	if len(n.ContextBy) > 0 {
+		return nil
+	}
+	for _, s := range n.Sets {
+		if calls(s.X, aggregateOrOrdered) {
+			return ddberr.Errorf("Aggregate or order-sensitive functions are not allowed without context by clause when updating a partitioned table.")
+		}
+	}
+	return nil
 }
 
 // inColumn reports whether e holds `x [not] in col` with col one of the

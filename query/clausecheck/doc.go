@@ -10,5 +10,6 @@
 // by); a context by query's select list calls no toArray or distinct; result
 // column names are distinct, and include a distinct query's order by
 // columns, a where condition is no bracketed vector or tuple, and
-// DISTINCT goes with no grouping clause.
+// DISTINCT goes with no grouping clause; an update of a partitioned table
+// calls no aggregate or order-sensitive function without context by.
 package clausecheck
