@@ -271,15 +271,19 @@ func (g *dmlGen) number() expr {
 }
 
 // newValue is the value of a new column: its kind (numbers compared as
-// DOUBLE) and the expression.
+// DOUBLE) and the expression. A bare NULL would make a VOID column, which
+// takes no value of another type after (tutorials/
+// the_ten_most_overlooked_details_of_programming.md), so it is drawn again.
 func (g *dmlGen) newValue() (kind, expr) {
-	switch g.r.IntN(5) {
-	case 0:
-		return kStr, g.valueFor(kStr)
-	case 1:
-		return kDate, g.valueFor(kDate)
-	case 2:
-		return kBool, g.valueFor(kBool)
+	for _, k := range []kind{kStr, kDate, kBool} {
+		if g.r.IntN(5) != 0 {
+			continue
+		}
+		for {
+			if e := g.valueFor(k); e.ddb != "NULL" {
+				return k, e
+			}
+		}
 	}
 	e := g.number()
 	if g.r.IntN(5) == 0 {
