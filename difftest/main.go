@@ -412,15 +412,21 @@ func (f *fuzzer) check(q query) result {
 	if err != nil {
 		return result{verdict: porpFailed, err: err, duck: duck}
 	}
+	return compared(q, porp, duck)
+}
+
+// compared is the verdict on Porpoise's answer to q against the
+// reference's: as row multisets unless q orders its rows.
+func compared(q query, porp, ref [][]val) result {
 	if !q.ordered {
 		sortRows(porp)
-		sortRows(duck)
+		sortRows(ref)
 	}
 	v := same
-	if !equalRows(porp, duck) && (q.ordered || !matchRows(porp, duck)) {
+	if !equalRows(porp, ref) && (q.ordered || !matchRows(porp, ref)) {
 		v = differ
 	}
-	return result{verdict: v, porp: porp, duck: duck}
+	return result{verdict: v, porp: porp, duck: ref}
 }
 
 // checkSelf runs both sides of q on Porpoise: the same error on both
@@ -436,15 +442,7 @@ func (f *fuzzer) checkSelf(q query) result {
 	case refErr != nil:
 		return result{verdict: differ, porp: porp, err: fmt.Errorf("the in-memory reference failed: %w", refErr)}
 	}
-	if !q.ordered {
-		sortRows(porp)
-		sortRows(ref)
-	}
-	v := same
-	if !equalRows(porp, ref) && (q.ordered || !matchRows(porp, ref)) {
-		v = differ
-	}
-	return result{verdict: v, porp: porp, duck: ref}
+	return compared(q, porp, ref)
 }
 
 // shrink drops rows of t (then of u) while the query keeps failing the

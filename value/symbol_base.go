@@ -215,16 +215,5 @@ func (b *SymbolBase) recode(dst, codes []int32, from *SymbolBase) []int32 {
 // looked up once, so keys of two bases compare as integers afterwards.
 func (b *SymbolBase) Translate(from *SymbolBase) []int32 {
 	strs := from.Strs()
-	tr := make([]int32, len(strs))
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	index := b.indexLocked()
-	for i, s := range strs {
-		c, ok := index[s]
-		if !ok {
-			c = -1
-		}
-		tr[i] = c
-	}
-	return tr
+	return b.Codes(make([]int32, 0, len(strs)), strs)
 }
