@@ -20,7 +20,7 @@ func init() {
 		funcs.Spec{Name: "size", Params: []string{"X"}, Min: 1, Max: 1, Category: "data-processing", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return countValue(args[0], false)
 		}},
-		funcs.Spec{Name: "count", Params: []string{"X"}, Min: 1, Max: 1, Category: "statistics", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+		funcs.Spec{Name: "count", Params: []string{"X"}, Min: 1, Max: 1, Props: funcs.Aggregate | funcs.Pure, Category: "statistics", Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 			return countValue(args[0], true)
 		}},
 		funcs.Spec{Name: "rows", Params: []string{"X"}, Min: 1, Max: 1, Category: "data-processing", Fn: xrows},

@@ -99,12 +99,12 @@ func ReadTimes(col *value.Vector, out []int64) {
 }
 
 // IsAggregate reports whether name, called in a metric, is an aggregate:
-// a built-in marked so (count and size too, by error_codes/S03005.md's
-// list) or a user function, which window engines take as a user
+// a built-in marked so (size too, by error_codes/S03005.md's list) or a
+// user function, which window engines take as a user
 // aggregate.
 func IsAggregate(env funcs.Env, name string) bool {
 	if s, ok := funcs.Lookup(name); ok {
-		return s.Props.Has(funcs.Aggregate) || name == "count" || name == "size"
+		return s.Props.Has(funcs.Aggregate) || name == "size"
 	}
 	f, ok := env.Function(name)
 	if !ok {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -149,11 +148,10 @@ func calls(e ast.Expr, bad func(name string, p funcs.Props) bool) bool {
 	return found
 }
 
-// aggregateOrOrdered reports whether the function name with properties p
-// is an aggregate or order-sensitive: count among them, which the
-// function table does not mark as an aggregate.
-func aggregateOrOrdered(name string, p funcs.Props) bool {
-	return p&(funcs.Aggregate|funcs.OrderSensitive) != 0 || groupagg.Typed(name)
+// aggregateOrOrdered reports whether a function with properties p is an
+// aggregate or order-sensitive.
+func aggregateOrOrdered(_ string, p funcs.Props) bool {
+	return p&(funcs.Aggregate|funcs.OrderSensitive) != 0
 }
 
 // PartitionedUpdate checks an update of a partitioned table: without a
