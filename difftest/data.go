@@ -119,7 +119,7 @@ func genCell(r *rand.Rand, k kind, pNull float64) cell {
 	case kBool:
 		return cell{i: int64(r.IntN(2))}
 	}
-	panic("kind")
+	return typedCell(r, k)
 }
 
 // ddbLit renders c as a DolphinDB literal of kind k.
@@ -141,7 +141,7 @@ func ddbLit(k kind, c cell) string {
 	case kBool:
 		return fmt.Sprint(c.i == 1)
 	}
-	panic("kind")
+	return typedDDBLit(k, c)
 }
 
 // duckLit renders c as a DuckDB literal of kind k. A NULL string is ”
@@ -155,6 +155,9 @@ func duckLit(k kind, c cell) string {
 			return "''"
 		}
 		return "NULL"
+	}
+	if k >= kShort {
+		return typedDuckLit(k, c)
 	}
 	switch k {
 	case kSym, kStr:
@@ -178,16 +181,11 @@ func (t *table) ddbScript() string {
 		if c > 0 {
 			b.WriteString(", ")
 		}
-		lits := make([]string, len(t.rows))
+		cells := make([]cell, len(t.rows))
 		for r, row := range t.rows {
-			lits[r] = ddbLit(t.kinds[c], row[c])
+			cells[r] = row[c]
 		}
-		// A typed empty vector first keeps an all-NULL column typed.
-		if len(lits) == 0 {
-			fmt.Fprintf(&b, "array(%s, 0) as %s", strings.ToUpper(ddbType[t.kinds[c]]), name)
-			continue
-		}
-		fmt.Fprintf(&b, "%s(array(%s, 0) join [%s]) as %s", ddbType[t.kinds[c]], strings.ToUpper(ddbType[t.kinds[c]]), strings.Join(lits, ","), name)
+		fmt.Fprintf(&b, "%s as %s", ddbColumn(t.kinds[c], cells), name)
 	}
 	b.WriteString(")")
 	return b.String()

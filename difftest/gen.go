@@ -33,6 +33,9 @@ type query struct {
 	// self: duck is a Porpoise query too, the reference (prune.go).
 	self bool
 	prep []stmt // DML run before the query, on a freshly loaded t (dml.go)
+	// types are DolphinDB's types of the answer's columns, checked
+	// after the values ("" not checked; types.go)
+	types []string
 }
 
 type gen struct {

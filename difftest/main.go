@@ -1,6 +1,8 @@
 // Command difftest is a differential query fuzzer: it loads random tables
-// (INT, LONG, DOUBLE, SYMBOL, STRING, DATE, TIMESTAMP and BOOL columns
-// with NULLs, duplicate keys, negatives and zeros) into an embedded
+// (INT, LONG, DOUBLE, SYMBOL, STRING, DATE, TIMESTAMP and BOOL columns,
+// and under -types SHORT, CHAR, FLOAT, DECIMAL32/64/128, MONTH, DATETIME,
+// TIME, MINUTE, SECOND and NANOTIMESTAMP ones, with NULLs, duplicate
+// keys, negatives and zeros) into an embedded
 // Porpoise engine and into DuckDB, renders random queries in both
 // dialects (where, group by with aggregates and having, order by with
 // top/limit, distinct, ej/lj and SQL joins, subqueries, arithmetic, iif
@@ -147,10 +149,32 @@
 // DolphinDB's texts. It runs on plain tables and -dfs's default scheme
 // only (dml.go's dmlRuns).
 //
+// -types p (types.go) adds to t the columns h SHORT, c CHAR, f FLOAT,
+// d32 DECIMAL32(2), d64 DECIMAL64(4), d128 DECIMAL128(6), mo MONTH, dtm
+// DATETIME, tm TIME, mi MINUTE, se SECOND and nt NANOTIMESTAMP (DECIMALs
+// now and then just inside their range's limit, SHORT and CHAR next to
+// their NULL), and to u a SHORT key uh and a DECIMAL64 ud, from a stream
+// of their own; with chance p a query is then one of its shapes, from
+// another stream: where comparisons (against literals of other types
+// too), arithmetic of mixed types, aggregates by group by and context
+// by, cumsum, cummax, cummin, msum, mavg, mmax and mmin, month(), date(),
+// second(), minute() and hour() of the temporals, order by and joins on
+// the SHORT key. DuckDB holds the temporals as DolphinDB's counts. Each
+// answer's column types are checked too where the manual gives them
+// (tutorials/DECIMAL.md's scale rules, DECIMAL_Calculation_Characteristics.md's
+// sum family). DECIMALs compare exactly, as their digits, and so do
+// integers beyond 2^53 (NANOTIMESTAMP counts); DECIMAL division is
+// truncated at the dividend's scale, computed in HUGEINTs on DuckDB's
+// side. Left out as undocumented: DECIMAL with DOUBLE arithmetic,
+// overflowing DECIMAL arithmetic and sums (near-limit values are kept
+// out of them by a where), the integer types' result types, division
+// by zero. DML (-dml) assumes t's first columns only and is off under
+// -types.
+//
 // It needs cgo and DuckDB's binding, so it is its own module and CI does
 // not run it:
 //
-//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-urows 60] [-show 3] [-shape REGEXP] [-wide] [-pnull 0.1] [-dfs [-scheme rid] [-tsdb]] [-kind plain] [-prune 0.3] [-window 0.5] [-dml 0.1]
+//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-urows 60] [-show 3] [-shape REGEXP] [-wide] [-pnull 0.1] [-dfs [-scheme rid] [-tsdb]] [-kind plain] [-prune 0.3] [-window 0.5] [-dml 0.1] [-types 0.5]
 package main
 
 import (
@@ -192,6 +216,7 @@ func main() {
 	flag.StringVar(&tableKind, "kind", "plain", "without -dfs, the kind of in-memory table t is: "+tableKindNames())
 	pWin := flag.Float64("window", 0.5, "chance that a query is a window, moving, ranking or time-series shape (gen3.go)")
 	pPrune := flag.Float64("prune", 0.3, "under -dfs or -kind, chance that a query is a pruning shape checked against the plain in-memory copy (prune.go)")
+	flag.Float64Var(&pTypes, "types", 0, "chance that a query is a shape over SHORT, CHAR, FLOAT, DECIMAL and the other temporal columns, which above 0 t and u get (types.go); DML is then off")
 	pDML := flag.Float64("dml", 0.1, "chance before each query of a sequence of DML statements, each compared after (dml.go); below 1")
 	flag.Parse()
 	if _, ok := schemes[schemeName]; !ok {
@@ -224,6 +249,9 @@ func main() {
 	for seed := *seed0; seed < *seed0+uint64(*seeds); seed++ {
 		r := rand.New(rand.NewPCG(seed, 0x5eed))
 		t, u := genT(r, *rows), genU(r, *urows)
+		if pTypes > 0 {
+			addTypes(rand.New(rand.NewPCG(seed, 0x7e5)), t, u)
+		}
 		arrange(t)
 		// q, the asof and window joins' right table, has its own stream
 		// and is not shrunk.
@@ -239,15 +267,18 @@ func main() {
 		// queries stay the ones earlier rounds ran.
 		g, g3 := &gen{r: r}, &gen{r: rand.New(rand.NewPCG(seed, 0x3))}
 		gp := &gen{r: rand.New(rand.NewPCG(seed, 0x7))}
+		gt := &gen{r: rand.New(rand.NewPCG(seed, 0x7e6))}
 		gd, pending := newDMLGen(rand.New(rand.NewPCG(seed, 0xd31))), []query(nil)
 		for n := 0; n < *nq; n++ {
 			var q query
-			if len(pending) == 0 && dmlRuns() && gd.r.Float64() < *pDML {
+			if len(pending) == 0 && dmlRuns() && pTypes == 0 && gd.r.Float64() < *pDML {
 				pending = gd.sequence(t)
 			}
 			if len(pending) > 0 { // besides the queries, which stay the same
 				q, pending = pending[0], pending[1:]
 				n--
+			} else if pTypes > 0 && gt.r.Float64() < pTypes {
+				q = gt.typesQuery()
 			} else if copied() && gp.r.Float64() < *pPrune {
 				q = gp.pruneQuery()
 			} else if g3.r.Float64() < *pWin {
@@ -412,7 +443,13 @@ func (f *fuzzer) check(q query) result {
 	if err != nil {
 		return result{verdict: porpFailed, err: err, duck: duck}
 	}
-	return compared(q, porp, duck)
+	res := compared(q, porp, duck)
+	if res.verdict == same && q.types != nil {
+		if err := f.typesDiffer(q); err != nil {
+			res.verdict, res.err = differ, err
+		}
+	}
+	return res
 }
 
 // compared is the verdict on Porpoise's answer to q against the
@@ -541,6 +578,9 @@ func porpVal(v *value.Vector, i int) val {
 	if v.IsNull(i) {
 		return val{null: true}
 	}
+	if x, ok := typedVal(v, i); ok {
+		return x
+	}
 	switch v.T.Storage() {
 	case value.StInt8:
 		return val{f: float64(v.I8[i])}
@@ -590,6 +630,9 @@ func (f *fuzzer) duckRows(q string) ([][]val, error) {
 }
 
 func duckVal(c any, typ string) val {
+	if x, ok := duckTyped(c); ok {
+		return x
+	}
 	switch x := c.(type) {
 	case nil:
 		return val{null: true}

@@ -356,7 +356,9 @@ func (ge *groupEval) perGroupScalar(e ast.Expr, name string) (*value.Vector, err
 			return nil, err
 		}
 		if s, ok := v.(*value.Scalar); ok {
-			return value.NewVector(s.T, 0, 0), nil
+			out := value.NewVector(s.T, 0, 0)
+			out.Scale = s.Scale // a DECIMAL column keeps its scale
+			return out, nil
 		}
 		if x, ok := v.(*value.Vector); ok {
 			return x.Slice(0, 0), nil

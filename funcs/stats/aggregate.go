@@ -11,6 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/ordstat"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // reducer reduces one column to a scalar.
@@ -243,19 +244,32 @@ func extremeReducer(dir int) reducer {
 			if v.T == value.Void {
 				return value.NullScalar(value.Void), nil
 			}
-			return value.NullScalar(v.T), nil
+			// a DECIMAL's NULL keeps its scale: the group's column does
+			return &value.Scalar{T: v.T, Scale: v.Scale, Null: true}, nil
 		}
 		return v.Elem(i), nil
 	}
 }
 
 // sumReducer is sum(X): integral inputs sum exactly into INT (LONG when
-// X is LONG or the sum leaves INT's range), floating and DECIMAL ones
-// into DOUBLE; all-NULL gives NULL.
+// X is LONG or the sum leaves INT's range), floating ones into DOUBLE,
+// DECIMAL ones exactly into DECIMAL64 (from DECIMAL32) or DECIMAL128 of
+// their scale (tutorials/DECIMAL_Calculation_Characteristics.md 1.2);
+// all-NULL gives NULL.
 func sumReducer(v *value.Vector) (value.Value, error) {
 	switch {
 	case v.T == value.Void:
 		return value.NullScalar(value.Int), nil
+	case v.T.IsDecimal():
+		s, n, err := kernel.DecimalTotal(v)
+		if err != nil {
+			return nil, err
+		}
+		out, err := kernel.DecimalSums(v.T, v.Scale, []kernel.Int128{s}, []bool{n == 0})
+		if err != nil {
+			return nil, err
+		}
+		return out.Elem(0), nil
 	}
 	if r, ok := typedSum(v); ok {
 		return r, nil

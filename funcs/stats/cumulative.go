@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/ordstat"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // segColumn is a cumulative function of a column that starts afresh at
@@ -212,8 +213,12 @@ func runningFold[T int64 | float64](xs, out []T, null, acc T, step func(acc, x T
 }
 
 // cumsum is the running sum skipping NULLs (leading NULLs stay NULL):
-// integral X gives INT (LONG for LONG X), floating X DOUBLE.
+// integral X gives INT (LONG for LONG X), floating X DOUBLE, DECIMAL X
+// sum's wider DECIMAL.
 func cumsum(v *value.Vector, starts []int) (*value.Vector, error) {
+	if v.T.IsDecimal() && !v.T.IsArray() {
+		return cumsumDecimal(v, starts)
+	}
 	if funcs.IsIntegralVec(v) {
 		xs := funcs.LongsOf(v)
 		out := make([]int64, len(xs))
@@ -896,4 +901,22 @@ func trackGroups[T int32 | float64](ms, ps []int64, n int, step func(totals []T,
 		}
 	}
 	return outs
+}
+
+// cumsumDecimal is cumsum over a DECIMAL: exact, into DECIMAL64 from
+// DECIMAL32 and DECIMAL128 from the others, of X's scale
+// (tutorials/DECIMAL_Calculation_Characteristics.md 1.2).
+func cumsumDecimal(v *value.Vector, starts []int) (*value.Vector, error) {
+	sums, counts, err := kernel.DecimalPrefix(v)
+	if err != nil {
+		return nil, err
+	}
+	n := v.Len()
+	out, null := make([]kernel.Int128, n), make([]bool, n)
+	eachSegment(starts, n, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i], null[i] = sums[i+1].Sub(sums[lo]), counts[i+1] == counts[lo]
+		}
+	})
+	return kernel.DecimalSums(v.T, v.Scale, out, null)
 }

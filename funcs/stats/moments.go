@@ -10,15 +10,14 @@ import (
 // Typed paths for sum, avg, std, var, stdp and varp over integral,
 // logical and floating vectors: the value kernels read the column's own
 // storage, so avg(m.val) on 30M INTs allocates nothing where converting
-// to DOUBLE and dropping NULLs first allocated two 240 MB slices. DECIMAL
-// and the other types keep the conversion path.
+// to DOUBLE and dropping NULLs first allocated two 240 MB slices. The
+// other types keep the conversion path, and so do DECIMALs but for avg,
+// which sums them exactly before it divides
+// (tutorials/DECIMAL_Calculation_Characteristics.md 1.1).
 
 // typedMean is the mean of v's non-NULL elements and their count; ok is
 // false when v needs the conversion path.
 func typedMean(v *value.Vector) (mean float64, n int, ok bool) {
-	if v.T.IsDecimal() {
-		return 0, 0, false
-	}
 	sum, n, ok := kernel.SumAsFloat(v)
 	if !ok || n == 0 {
 		return 0, n, ok
@@ -45,7 +44,7 @@ func meanReducer(slow reducer) reducer {
 func varianceReducer(ddof int, root bool, slow reducer) reducer {
 	return func(v *value.Vector) (value.Value, error) {
 		m, n, ok := typedMean(v)
-		if !ok {
+		if !ok || v.T.IsDecimal() {
 			return slow(v)
 		}
 		if n-ddof <= 0 || n == 0 {

@@ -5,6 +5,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
+	vkernel "github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // A segmented call (funcs.Spec.Segmented) computes a moving function over
@@ -70,6 +71,9 @@ func kernelSegments(fn string, k kernel, ik intKernels) segColumn {
 	return func(v *value.Vector, starts []int, framesOf segmentFrames) (*value.Vector, error) {
 		if !funcs.IsNumericVec(v) {
 			return nil, ddberr.Errorf("The argument of %s must be numeric.", fn)
+		}
+		if f, err := framesOf(starts[0], starts[0]); (fn == "msum" || fn == "mavg") && v.T.IsDecimal() && err == nil && f.counted() {
+			return vkernel.MovingDecimal(v, starts, f.width, f.lead, f.minCount, fn == "mavg")
 		}
 		var xs []float64
 		out := make([]float64, v.Len())

@@ -1,8 +1,6 @@
 package kernel
 
 import (
-	"math"
-
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -153,26 +151,21 @@ func SumAsFloat(v *value.Vector) (sum float64, n int, ok bool) {
 		sum, n = SumFloats(v.F64, value.NullFloat64)
 		return sum, n, true
 	}
-	if v.T.IsDecimal() && v.T.Storage() == value.StInt64 {
-		// Accumulate in float64: unscaled DECIMAL64 sums overflow int64.
-		var f float64
-		for _, x := range v.I64 {
-			if x != value.NullInt64 {
-				f += float64(x)
-				n++
-			}
+	if v.T.IsDecimal() {
+		// The exact sum, converted once: unscaled DECIMAL64 sums
+		// overflow int64, and float64 running sums lose the digits
+		// DolphinDB keeps (DECIMAL_Calculation_Characteristics.md 1.1).
+		s, n, err := DecimalTotal(v)
+		if err != nil {
+			return 0, 0, false
 		}
-		return f / math.Pow10(int(v.Scale)), n, true
+		return DecimalValue(s, v.Scale), n, true
 	}
 	s, n, ok := sumIntegral(v)
 	if !ok {
 		return 0, 0, false
 	}
-	sum = float64(s)
-	if v.T.IsDecimal() {
-		sum /= math.Pow10(int(v.Scale))
-	}
-	return sum, n, true
+	return float64(s), n, true
 }
 
 // SumAsInt is the int64 sum of an integral or BOOL vector's non-NULL

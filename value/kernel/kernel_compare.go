@@ -58,6 +58,8 @@ func compareStorage(op Op, out []int8, x, y Operand) {
 		cmpLoop(op, out, x.V.F32, y.V.F32, ma, mb, value.NullFloat32)
 	case value.StFloat64:
 		cmpLoop(op, out, x.V.F64, y.V.F64, ma, mb, value.NullFloat64)
+	case value.StBytes16: // DECIMAL128s of one scale
+		cmpInt128(op, out, x, y)
 	}
 }
 
