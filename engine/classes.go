@@ -29,7 +29,7 @@ func (in *interp) callMethod(m *oop.Method, args []value.Value) (value.Value, er
 	if m.Def.Body == nil {
 		return nil, ddberr.Errorf("The method [%s] is declared but not defined.", m.Def.Name)
 	}
-	return in.callUser(&userFunc{name: m.Def.Name, params: m.Def.Params, body: m.Def.Body, self: m.Obj}, args)
+	return in.callUser(newUserFunc(userFunc{name: m.Def.Name, params: m.Def.Params, body: m.Def.Body, self: m.Obj}), args)
 }
 
 // objectMethod evaluates the object of a method call x.f(...) or x.f{...}

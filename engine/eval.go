@@ -2,10 +2,10 @@ package engine
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/catalog"
+	"github.com/porpoisedb/porpoise/engine/callargs"
 	"github.com/porpoisedb/porpoise/sharedobj"
 
 	"github.com/porpoisedb/porpoise/funcs"
@@ -16,7 +16,6 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/operator"
 	"github.com/porpoisedb/porpoise/query"
-	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
@@ -130,7 +129,7 @@ func (in *interp) evalNode(e ast.Expr) (value.Value, error) {
 		}
 		return memberValue(in, x, n.Name)
 	case *ast.LambdaExpr:
-		return &userFunc{name: "lambda", params: n.Params, body: n.Body, mod: in.mod, captured: in.capture(n)}, nil
+		return newUserFunc(userFunc{name: "lambda", params: n.Params, body: n.Body, mod: in.mod, captured: in.capture(n)}), nil
 	case *ast.SelectExpr:
 		if in.row != nil {
 			return query.Subquery(in, n)
@@ -281,70 +280,85 @@ func (in *interp) evalCall(n *ast.CallExpr) (value.Value, error) {
 	if err := in.ro.CheckMutableArg(fn.FuncName(), n.Args); err != nil {
 		return nil, err
 	}
+	if u, ok := fn.(*userFunc); ok && first == nil && plainArgs(n.Args) {
+		// callUser keeps no slice of its arguments, so they may be on the
+		// stack; evalArgs would put them on the heap (eval's recursion
+		// through it hides that from the escape analysis)
+		var buf [smallArgs]value.Value
+		for i, a := range n.Args {
+			if buf[i], err = in.eval(a); err != nil {
+				return nil, err
+			}
+		}
+		root, err := in.writtenTable(fn, n.Args)
+		if err != nil {
+			return nil, err
+		}
+		v, err := in.callUser(u, buf[:len(n.Args)])
+		return v, changed(root, err)
+	}
 	args, names, err := in.evalArgs(fn, n.Args, first, true)
 	if err != nil {
 		return nil, err
 	}
-	// t.x.sort!(): a part of a table changed in place, which keyPath and
-	// changed follow to the table
-	var root *value.Table
-	if len(n.Args) > 0 {
-		switch n.Args[0].(type) {
-		case *ast.MemberExpr, *ast.IndexExpr:
-			if sharedobj.IsWritingFunc(fn.FuncName()) {
-				if root, err = in.keyPath(n.Args[0]); err != nil {
-					return nil, err
-				}
-			}
-		}
+	root, err := in.writtenTable(fn, n.Args)
+	if err != nil {
+		return nil, err
 	}
 	v, err := in.callNamed(fn, args, names)
 	return v, changed(root, err)
 }
 
+// plainArgs reports whether a call's arguments are at most smallArgs
+// expressions, none left empty or named.
+func plainArgs(args []ast.Expr) bool {
+	if len(args) > smallArgs {
+		return false
+	}
+	for _, a := range args {
+		if _, named := a.(*ast.NamedArg); a == nil || named {
+			return false
+		}
+	}
+	return true
+}
+
+// writtenTable is the table a call of fn changes a part of in place
+// (t.x.sort!()), which keyPath and changed follow to the table.
+func (in *interp) writtenTable(fn Function, args []ast.Expr) (*value.Table, error) {
+	if len(args) > 0 {
+		switch args[0].(type) {
+		case *ast.MemberExpr, *ast.IndexExpr:
+			if sharedobj.IsWritingFunc(fn.FuncName()) {
+				return in.keyPath(args[0])
+			}
+		}
+	}
+	return nil, nil
+}
+
 // evalArgs evaluates the arguments of a call or partial application of fn
 // in order: an empty slot, f(a,,b), is nil (the parameter's default), and
 // named ones, f(x, k=v), bind to fn's parameters; names are the
-// positional arguments' names (argName), for the functions that read
-// them.
-// argName is the name an argument expression gives a column; for a
-// function that asks for element names (funcs.Spec.ElemNames), a
-// bracketed literal gives its elements' names.
-func argName(fn Function, a ast.Expr) string {
-	if s, ok := fn.(*funcs.Spec); ok && s.ElemNames {
-		var elems []ast.Expr
-		switch x := a.(type) {
-		case *ast.ArrayExpr:
-			elems = x.Elems
-		case *ast.TupleExpr:
-			elems = x.Elems
-		}
-		if len(elems) > 1 {
-			names := make([]string, len(elems))
-			for i, e := range elems {
-				names[i] = colname.Given(e)
-			}
-			return strings.Join(names, funcs.ElemNameSep)
-		}
-	}
-	return colname.Given(a)
-}
-
+// positional arguments' names (callargs.Name), for the functions that
+// read them.
 // evalArgs evaluates a call's or a partial application's arguments. In a
 // call (not a partial's open slot) a required argument left empty is NULL.
 func (in *interp) evalArgs(fn Function, exprs []ast.Expr, first value.Value, call bool) ([]value.Value, []string, error) {
 	args := make([]value.Value, 0, len(exprs))
 	names := make([]string, 0, len(exprs))
+	sp, _ := fn.(*funcs.Spec)
+	elemNames := sp != nil && sp.ElemNames
 	var named map[string]value.Value
 	for i, a := range exprs {
 		if i == 0 && first != nil {
 			// evaluated already (objectMethod)
-			args, names = append(args, first), append(names, argName(fn, a))
+			args, names = append(args, first), append(names, callargs.Name(a, elemNames))
 			continue
 		}
 		if a == nil {
 			var v value.Value // omitted; a call's empty required argument, add(1,), is NULL
-			if sp, ok := fn.(*funcs.Spec); ok && call && i < sp.Min {
+			if sp != nil && call && i < sp.Min {
 				v = value.NullScalar(value.Void)
 			}
 			args = append(args, v)
@@ -368,7 +382,7 @@ func (in *interp) evalArgs(fn Function, exprs []ast.Expr, first value.Value, cal
 			return nil, nil, err
 		}
 		args = append(args, v)
-		names = append(names, argName(fn, a))
+		names = append(names, callargs.Name(a, elemNames))
 	}
 	if named != nil {
 		var err error

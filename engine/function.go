@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/engine/callargs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/oop"
@@ -43,6 +44,21 @@ type userFunc struct {
 	// captured are the values of the enclosing function's variables a
 	// lambda made inside it names (a closure, progr/closure.md).
 	captured map[string]value.Value
+	// ro are the parameters read-only or mutable, declared once here so
+	// that a call forks them instead of declaring each again.
+	ro readonly.Names
+}
+
+// newUserFunc is u with its parameters declared.
+func newUserFunc(u userFunc) *userFunc {
+	for _, p := range u.params {
+		if p.Mutable {
+			u.ro.DeclareMutable(p.Name)
+		} else {
+			u.ro.Declare(p.Name)
+		}
+	}
+	return &u
 }
 
 // capture is what a lambda made in a function's frame keeps of it: the
@@ -98,56 +114,6 @@ func (p *partialFunc) FuncName() string { return p.fn.FuncName() }
 // BoundArgs implements sharedobj.Binder.
 func (p *partialFunc) BoundArgs() []value.Value { return p.bound }
 
-func (p *partialFunc) fill(args []value.Value) []value.Value {
-	out := make([]value.Value, 0, len(p.bound)+len(args))
-	k := 0
-	for _, b := range p.bound {
-		if b == nil && k < len(args) {
-			b = args[k]
-			k++
-		}
-		out = append(out, b)
-	}
-	for ; k < len(args); k++ {
-		out = append(out, args[k])
-	}
-	// trailing empty slots are optional arguments left out
-	for len(out) > 0 && out[len(out)-1] == nil {
-		out = out[:len(out)-1]
-	}
-	return out
-}
-
-// fillNames is the argument names of fill's result: the names of the
-// call's own arguments in the slots they fill, none for the bound ones
-// (price avg :G sym names its columns after price and sym). nil when the
-// call has none.
-func (p *partialFunc) fillNames(names []string, nargs int) []string {
-	if names == nil {
-		return nil
-	}
-	out := make([]string, 0, len(p.bound)+nargs)
-	k := 0
-	for _, b := range p.bound {
-		n := ""
-		if b == nil && k < nargs {
-			if k < len(names) {
-				n = names[k]
-			}
-			k++
-		}
-		out = append(out, n)
-	}
-	for ; k < nargs; k++ {
-		n := ""
-		if k < len(names) {
-			n = names[k]
-		}
-		out = append(out, n)
-	}
-	return out
-}
-
 func (in *interp) call(fn Function, args []value.Value, names []string) (value.Value, error) {
 	return in.callNamed(fn, args, names)
 }
@@ -168,7 +134,12 @@ func (in *interp) callNamed(fn Function, args []value.Value, names []string) (va
 	case *userFunc:
 		return in.callUser(f, args)
 	case *partialFunc:
-		return in.callNamed(f.fn, f.fill(args), f.fillNames(names, len(args)))
+		if u, ok := f.fn.(*userFunc); ok {
+			// callUser keeps no slice of its arguments: they may be on the stack
+			var buf [smallArgs]value.Value
+			return in.callUser(u, callargs.Fill(buf[:0], f.bound, args))
+		}
+		return in.callNamed(f.fn, callargs.Fill(make([]value.Value, 0, len(f.bound)+len(args)), f.bound, args), callargs.Names(f.bound, names, len(args)))
 	case *oop.Class:
 		return in.construct(f, args)
 	case *oop.Method:
@@ -197,16 +168,14 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	if err := in.ctx.Err(); err != nil { // per element of each/peach, per group of a UDF aggregate
 		return nil, err
 	}
-	child := &interp{s: in.s, ctx: in.ctx, frame: make(map[string]value.Value, len(f.captured)), depth: in.depth + 1, nest: in.nest, mod: f.mod, self: f.self, ro: &readonly.Names{}}
+	// one allocation for the interpreter and its names
+	cf := &callFrame{ro: f.ro.Fork()}
+	cf.in = interp{s: in.s, ctx: in.ctx, frame: make(map[string]value.Value, len(f.captured)), depth: in.depth + 1, nest: in.nest, mod: f.mod, self: f.self, ro: &cf.ro}
+	child := &cf.in
 	for name, v := range f.captured {
 		child.frame[name] = v
 	}
 	for i, p := range f.params {
-		if p.Mutable {
-			child.ro.DeclareMutable(p.Name)
-		} else {
-			child.ro.Declare(p.Name)
-		}
 		switch {
 		case i < len(args) && args[i] != nil:
 			child.frame[p.Name] = args[i]
@@ -235,7 +204,18 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	return v, nil
 }
 
-// bindNamed places named arguments at their parameter positions.
+// callFrame is what a call of a script function allocates: its
+// interpreter and the names read-only in its frame.
+type callFrame struct {
+	in interp
+	ro readonly.Names
+}
+
+// smallArgs is how many arguments a call of a script function passes in
+// a buffer on the stack rather than a slice on the heap.
+const smallArgs = 4
+
+// bindNamed places named arguments at fn's parameters of those names.
 func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([]value.Value, error) {
 	var params []string
 	switch f := fn.(type) {
@@ -246,15 +226,5 @@ func bindNamed(fn Function, args []value.Value, named map[string]value.Value) ([
 			params = append(params, p.Name)
 		}
 	}
-	for name, v := range named {
-		pos := funcs.ParamIndex(params, name)
-		if pos < 0 {
-			return nil, ddberr.Errorf("The function [%s] doesn't have a parameter named %s.", fn.FuncName(), name)
-		}
-		for len(args) <= pos {
-			args = append(args, nil)
-		}
-		args[pos] = v
-	}
-	return args, nil
+	return callargs.Bind(fn.FuncName(), params, args, named)
 }

@@ -168,7 +168,7 @@ func (in *interp) execStmt(st ast.Stmt) (flow, value.Value, error) {
 		if n.Body == nil { // only declared: defined further down
 			return flowNext, nil, nil
 		}
-		in.s.defs[n.Name] = &userFunc{name: n.Name, aggregate: n.Aggregate, params: n.Params, body: n.Body}
+		in.s.defs[n.Name] = newUserFunc(userFunc{name: n.Name, aggregate: n.Aggregate, params: n.Params, body: n.Body})
 		in.s.funcsGen++
 		return flowNext, nil, nil
 	case *ast.IfStmt:

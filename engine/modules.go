@@ -42,7 +42,7 @@ func moduleFunc(m *modules.Module, name string) Function {
 	if !ok {
 		return nil
 	}
-	return &userFunc{name: d.Name, params: d.Params, body: d.Body, mod: m}
+	return newUserFunc(userFunc{name: d.Name, params: d.Params, body: d.Body, mod: m})
 }
 
 // resolve finds the function a name calls: outside modules a definition

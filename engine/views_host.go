@@ -25,7 +25,7 @@ func (in *interp) FunctionSource(fn value.Value) (string, string, bool) {
 
 // UserFunction implements viewfuncs.Host.
 func (in *interp) UserFunction(d *ast.DefStmt, m *modules.Module) value.Value {
-	return &userFunc{name: d.Name, params: d.Params, body: d.Body, mod: m}
+	return newUserFunc(userFunc{name: d.Name, params: d.Params, body: d.Body, mod: m})
 }
 
 // Modules implements viewfuncs.Host.

@@ -1,6 +1,8 @@
 package readonly
 
 import (
+	"maps"
+
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
@@ -60,10 +62,20 @@ func (s *nameSet) remove(name string) {
 	}
 	for i, f := range s.few {
 		if f == name {
-			s.few = append(s.few[:i], s.few[i+1:]...)
+			// a fresh array: a forked set may share this one (fork)
+			s.few = append(s.few[:i:i], s.few[i+1:]...)
 			return
 		}
 	}
+}
+
+// fork is a copy of s that shares its slice but can't write to it: an
+// add appends past the slice's capacity and a remove copies.
+func (s *nameSet) fork() nameSet {
+	if s.many != nil {
+		return nameSet{many: maps.Clone(s.many)}
+	}
+	return nameSet{few: s.few[:len(s.few):len(s.few)]}
 }
 
 func (s *nameSet) empty() bool { return len(s.few) == 0 && len(s.many) == 0 }
@@ -72,6 +84,13 @@ func (s *nameSet) empty() bool { return len(s.few) == 0 && len(s.many) == 0 }
 // declared without mutable.
 func (n *Names) Declare(name string) {
 	n.consts.add(name)
+}
+
+// Fork is a copy of n that changes to either leave the other as it was.
+// A function's parameters are declared once in names that every call
+// forks, so a call allocates none for them.
+func (n *Names) Fork() Names {
+	return Names{consts: n.consts.fork(), mutables: n.mutables.fork()}
 }
 
 // DeclareMutable records a parameter declared mutable: its changes are the

@@ -2,6 +2,7 @@ package readonly
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"testing"
 
@@ -70,5 +71,49 @@ func BenchmarkCallFrame(b *testing.B) {
 		if err := n.CheckAssign(target); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestForkIsIndependent changes a fork and its origin apart, across the
+// slice-to-map switch, and checks each against a plain map: neither may
+// see the other's declarations or undefinitions.
+func TestForkIsIndependent(t *testing.T) {
+	for _, size := range []int{1, 3, smallSet, 2 * smallSet} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) {
+			var origin Names
+			want := map[string]bool{}
+			for i := 0; i < size; i++ {
+				origin.Declare(fmt.Sprintf("p%d", i))
+				want[fmt.Sprintf("p%d", i)] = true
+			}
+			origin.DeclareMutable("m")
+			r := rand.New(rand.NewPCG(uint64(size), 11))
+			sets := []*Names{&origin}
+			wants := []map[string]bool{want}
+			for k := 0; k < 3; k++ {
+				f := origin.Fork()
+				sets = append(sets, &f)
+				wants = append(wants, maps.Clone(want))
+			}
+			for step := 0; step < 500; step++ {
+				k := r.IntN(len(sets))
+				name := fmt.Sprintf("p%d", r.IntN(size+3))
+				if r.IntN(2) == 0 {
+					sets[k].Declare(name)
+					wants[k][name] = true
+				} else {
+					sets[k].Forget(name)
+					delete(wants[k], name)
+				}
+				for j, n := range sets {
+					for i := 0; i < size+3; i++ {
+						probe := fmt.Sprintf("p%d", i)
+						err := n.CheckAssign(&ast.Ident{Name: probe, At: ast.Pos{Line: 1}})
+						require.Equal(t, wants[j][probe], err != nil, "set %d name %s", j, probe)
+					}
+					require.True(t, n.Mutable("m"))
+				}
+			}
+		})
 	}
 }
