@@ -2,9 +2,11 @@ package engine
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine/callargs"
+	"github.com/porpoisedb/porpoise/engine/plainbody"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/oop"
@@ -47,6 +49,10 @@ type userFunc struct {
 	// ro are the parameters read-only or mutable, declared once here so
 	// that a call forks them instead of declaring each again.
 	ro readonly.Names
+	// reuse says a call's frame may serve a later call (framePool): the
+	// body is plain and the function is no method or module's (whose
+	// userFunc is made anew for each call).
+	reuse bool
 }
 
 // newUserFunc is u with its parameters declared.
@@ -58,6 +64,7 @@ func newUserFunc(u userFunc) *userFunc {
 			u.ro.Declare(p.Name)
 		}
 	}
+	u.reuse = u.self == nil && u.mod == nil && plainbody.Plain(u.params, u.body)
 	return &u
 }
 
@@ -119,6 +126,11 @@ func (in *interp) call(fn Function, args []value.Value, names []string) (value.V
 }
 
 func (in *interp) callNamed(fn Function, args []value.Value, names []string) (value.Value, error) {
+	switch fn.(type) {
+	case *userFunc, *partialFunc: // a script function gets no interpreter but its own
+	default:
+		in.exposed = true
+	}
 	switch f := fn.(type) {
 	case *funcs.Spec:
 		if err := f.CheckArity(len(args)); err != nil {
@@ -168,9 +180,18 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 	if err := in.ctx.Err(); err != nil { // per element of each/peach, per group of a UDF aggregate
 		return nil, err
 	}
-	// one allocation for the interpreter and its names
-	cf := &callFrame{ro: f.ro.Fork()}
-	cf.in = interp{s: in.s, ctx: in.ctx, frame: make(map[string]value.Value, len(f.captured)), depth: in.depth + 1, nest: in.nest, mod: f.mod, self: f.self, ro: &cf.ro}
+	var cf *callFrame
+	if f.reuse {
+		cf = framePool.Get().(*callFrame)
+	} else {
+		cf = new(callFrame) // one allocation for the interpreter and its names
+	}
+	frame := cf.in.frame
+	if frame == nil {
+		frame = make(map[string]value.Value, len(f.captured))
+	}
+	cf.ro = f.ro.Fork()
+	cf.in = interp{s: in.s, ctx: in.ctx, frame: frame, depth: in.depth + 1, nest: in.nest, mod: f.mod, self: f.self, ro: &cf.ro}
 	child := &cf.in
 	for name, v := range f.captured {
 		child.frame[name] = v
@@ -192,6 +213,12 @@ func (in *interp) callUser(f *userFunc, args []value.Value) (value.Value, error)
 		}
 	}
 	_, v, err := child.execBlock(f.body)
+	if f.reuse && !child.exposed && len(frame) <= reusedVars {
+		// nothing kept the interpreter, so nothing sees the frame again
+		clear(frame)
+		*cf = callFrame{in: interp{frame: frame}}
+		framePool.Put(cf)
+	}
 	if err != nil {
 		if f.name == "lambda" { // anonymous
 			return nil, stmterr.Function("", err)
@@ -210,6 +237,14 @@ type callFrame struct {
 	in interp
 	ro readonly.Names
 }
+
+// framePool keeps the frames of finished calls of plain functions
+// (userFunc.reuse) for later calls, emptied.
+var framePool = sync.Pool{New: func() any { return new(callFrame) }}
+
+// reusedVars is how many variables a frame kept in framePool may have
+// held: a bigger map costs more to clear than to make anew.
+const reusedVars = 8
 
 // smallArgs is how many arguments a call of a script function passes in
 // a buffer on the stack rather than a slice on the heap.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/engine/forloop"
 	"github.com/porpoisedb/porpoise/exception"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
@@ -49,6 +50,9 @@ type interp struct {
 	// code is set while metacode is evaluated (eval, parseExpr(...).eval()),
 	// where DolphinDB reads a name no variable holds as a column.
 	code bool
+	// exposed is set once the interpreter was handed to what may keep it
+	// (a built-in takes it as its Env): its frame serves no other call.
+	exposed bool
 }
 
 type flow uint8
@@ -285,36 +289,9 @@ func (in *interp) execFor(n *ast.ForStmt) (flow, value.Value, error) {
 	if err != nil {
 		return flowNext, nil, err
 	}
-	var items func(i int) value.Value
-	count := 0
-	switch x := it.(type) {
-	case *value.Vector:
-		count, items = x.Len(), x.Elem
-	case *value.Pair:
-		// for(s in 2:4) runs 2, 3; for(s in 4:1) runs 3, 2, 1
-		lo, ok1 := x.V.At(0).Int64()
-		hi, ok2 := x.V.At(1).Int64()
-		if !ok1 || !ok2 || x.V.T.Category() != value.CatIntegral {
-			count, items = 2, x.V.Elem
-			break
-		}
-		t := x.V.T
-		if lo <= hi {
-			count, items = int(hi-lo), func(i int) value.Value { return value.NewTyped(t, lo+int64(i)) }
-		} else {
-			count, items = int(lo-hi), func(i int) value.Value { return value.NewTyped(t, lo-1-int64(i)) }
-		}
-	case *value.Matrix:
-		// a matrix runs column by column
-		count, items = x.Cols, func(c int) value.Value { return x.V.Slice(c*x.Rows, (c+1)*x.Rows).Clone() }
-	case *value.Scalar:
-		count, items = 1, func(int) value.Value { return x }
-	case *value.Set:
-		count, items = x.V.Len(), x.V.Elem
-	case *value.Table:
-		count, items = x.Rows(), func(i int) value.Value { return access.RowDict(x, i) }
-	default:
-		return flowNext, nil, ddberr.Errorf("The for-loop iterator must be a vector, pair, set or table.")
+	count, items, err := forloop.Items(it)
+	if err != nil {
+		return flowNext, nil, err
 	}
 	for i := 0; i < count; i++ {
 		in.frame[n.Var] = items(i)

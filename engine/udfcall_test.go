@@ -43,6 +43,12 @@ func TestUDFCallFrames(t *testing.T) {
 		{name: "closure", setup: "def mk(a) { return def(b): a + b }", script: "h = mk(10); h(1) + h(2)", want: "23"},
 		{name: "recursion", setup: "def fib(n) { if (n < 2) { return n }; return fib(n - 1) + fib(n - 2) }", script: "fib(15)", want: "610"},
 		{name: "too deep", setup: "def r(n) { return r(n + 1) }", script: "r(0)", err: "The call stack of function r is too deep."},
+		{name: "one call's locals are not the next's", setup: "def f(first) { if (first) { y = 5; return y }; return y }",
+			script: "a = f(true); f(false)", err: "Cannot recognize the token y"},
+		{name: "frames of recursive calls apart", setup: "def g(n) { a = n * 10; if (n > 0) { b = g(n - 1) } else { b = 0 }; return a + b }", script: "g(4)", want: "100"},
+		{name: "a built-in in a plain body", setup: "def f(x) { s = sum(x); return s + size(x) }", script: "f(1 2 3) + f(4 5)", want: "20"},
+		{name: "plain body calls a kept closure", setup: "def mk(a) { return def(b): a + b }\ndef f(h, x) { y = h(x); return y * 2 }", script: "f(mk(1), 2) + f(mk(10), 3)", want: "32"},
+		{name: "for over a table in a plain body", setup: "def f(t) { s = 0; for (r in t) { s += r[`x] }; return s }", script: "f(table(1 2 3 as x))", want: "6"},
 		{name: "locals stay local", setup: "def f(x) { y = x * 2; return y }", script: "y = 7; f(1) + y", want: "9"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
