@@ -31,6 +31,11 @@ var tableKinds = map[string]func(t *table) string{
 	"latestKeyed": func(*table) string {
 		return "sc = t0.schema().colDefs\nt = latestKeyedTable(`rid, `rid, 1:0, sc.name, sc.typeString)\nt.append!(t0)"
 	},
+	// ts is the time column: an insert of a key t holds updates it only
+	// if its time is not older (funcs/l/latestKeyedTable.md)
+	"latestKeyedTime": func(*table) string {
+		return "sc = t0.schema().colDefs\nt = latestKeyedTable(`rid, `ts, 1:0, sc.name, sc.typeString)\nt.append!(t0)"
+	},
 	"partitioned": func(t *table) string { return database(t) + "t = pt" },
 	// in-memory partitioned tables whose partitions are keyed or indexed
 	// tables (funcs/i/indexedTable.md builds one)

@@ -146,8 +146,33 @@
 // insert into (enableInsertStatementForDFSTable is off), context by
 // naming the partitioning column rid; an aggregate set without context
 // by and a DOUBLE appended into the INT column must fail with
-// DolphinDB's texts. It runs on plain tables and -dfs's default scheme
-// only (dml.go's dmlRuns).
+// DolphinDB's texts.
+//
+// On keyed and indexed kinds (-kind keyed, keyed2, indexed, latestKeyed,
+// latestKeyedTime, and partitionedKeyed/partitionedIndexed on -scheme
+// rid) an insert, append! or tableInsert of a row whose key t holds
+// updates the row in place, and of several rows of one key in one
+// statement the last one's values land where the first would
+// (funcs/k/keyedTable.md); on latestKeyedTime, whose time column is ts,
+// only a row whose time is not older does (funcs/l/latestKeyedTable.md:
+// DuckDB's on conflict takes a where); upsert!
+// with and without ignoreNull does the same (funcs/u/upsert!.md); an
+// update of a key column fails with "Can't update a key column.". DuckDB
+// holds t's key as a primary key, inserts with on conflict do update
+// (coalesce for ignoreNull) and keeps t's row order in a column of its
+// own, as an insert on conflict reorders rowids. On -dfs every scheme
+// runs, OLAP and TSDB (not -sortcols): appends take partitioning values
+// that have a partition (HASH any, VALUE, RANGE and LIST the loaded
+// ones, as a new VALUE's row is dropped under the default
+// newValuePartitionPolicy=skip; on hash-i an INT NULL, whose row is dropped, and on hash-s a
+// SYMBOL NULL, which hashes to bucket 0 by the spec, mtw.md §4.4),
+// context by names all partitioning columns, and upsert! with
+// keyColNames rid or s, rid updates the first row of each key
+// (DuckDB: an update joined to each key's smallest rowid, then an
+// insert of the new keys). Updates of a partitioning column, which
+// DolphinDB allows since 2.00.10 and Porpoise refuses, are not drawn
+// (dml.go's targets). MVCC, stream and shared tables do not run
+// (dmlRuns).
 //
 // -types p (types.go) adds to t the columns h SHORT, c CHAR, f FLOAT,
 // d32 DECIMAL32(2), d64 DECIMAL64(4), d128 DECIMAL128(6), mo MONTH, dtm

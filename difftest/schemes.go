@@ -378,19 +378,29 @@ func databaseOf(t *table, template string) string {
 	return b.String()
 }
 
-// ridBounds is eight ranges over the rids t holds (rows are in rid order).
+// ridCeil is, once the DML mode ran, the rows t was loaded with: its
+// appends draw rids below it (dml.go's newRows), so the ranges of a
+// table shrunk to fewer rows still take them.
+var ridCeil int64
+
+// ridBounds is eight ranges over the rids t holds (rows are in rid
+// order), from 0 and to ridCeil at least.
 func ridBounds(t *table) string {
 	n := len(t.rows)
 	var bounds []string
 	last := int64(-1)
 	for j := 0; j <= 8; j++ {
 		var b int64
-		if j == 8 || n == 0 {
+		switch {
+		case j == 0:
+			b = 0
+		case j == 8 || n == 0:
 			b = 1
 			if n > 0 {
 				b = t.rows[n-1][0].i + 1
 			}
-		} else {
+			b = max(b, ridCeil)
+		default:
 			b = t.rows[n*j/8][0].i
 		}
 		if b > last {
