@@ -26,7 +26,7 @@ func (symbolColumn) appendAll(dst, src *Vector) {
 		dst.Syms = src.Syms
 		dst.I32 = append(dst.I32, src.I32...)
 	case src.Syms != nil:
-		dst.I32 = dst.Syms.recode(dst.I32, src.I32, src.Syms)
+		dst.I32 = dst.Syms.recode(dst.I32, src.I32, src.Syms, true)
 	default:
 		dst.I32 = dst.Syms.InternAll(dst.I32, src.Str)
 	}

@@ -5,6 +5,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	"github.com/porpoisedb/porpoise/value/keyidx"
+	"github.com/porpoisedb/porpoise/value/symcache"
 )
 
 // SymbolBase is the dictionary behind coded SYMBOL vectors: code c stands
@@ -19,6 +22,9 @@ type SymbolBase struct {
 	strs  atomic.Pointer[[]string]
 	// ranks caches Ranks until the base grows.
 	ranks atomic.Pointer[symbolRanks]
+	// trans is the codes in the base of other bases' codes met, guarded
+	// by mu.
+	trans symcache.Cache[SymbolBase]
 	// stored marks a base made by NewSymbolBaseOf: its store extends it
 	// with AppendAt, which fails once anyone else interned into it.
 	stored bool
@@ -171,43 +177,43 @@ func (b *SymbolBase) internLocked(s string) int32 {
 	return c
 }
 
-// recode appends to dst the codes in b of codes, which are codes of from:
-// each distinct code is looked up once.
-func (b *SymbolBase) recode(dst, codes []int32, from *SymbolBase) []int32 {
+// recode appends to dst the codes in b of codes, which are codes of from,
+// interning the texts b lacks: each distinct code is looked up once, and
+// for good when b keeps the translation (cache), as a column's base does
+// for the rows appended to it from another base.
+func (b *SymbolBase) recode(dst, codes []int32, from *SymbolBase, cache bool) []int32 {
 	if from == b {
 		return append(dst, codes...)
 	}
 	strs := from.Strs()
-	dst = slices.Grow(dst, len(codes))
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if len(codes) < len(strs)/8 {
-		// a batch of a few rows from a large base: a table of the whole
-		// base per append (6 MB for 1.5M symbols) cost more than the rows
-		tr := make(map[int32]int32, min(len(codes), 1024))
-		for _, c := range codes {
-			t, ok := tr[c]
-			if !ok && c != 0 { // code 0, the empty symbol, is 0 in every base
-				t = b.internLocked(strs[c])
-				tr[c] = t
-			}
-			dst = append(dst, t)
+	look := func(c int32) int32 { return b.internLocked(strs[c]) }
+	if cache {
+		return b.trans.Codes(dst, codes, from, len(strs), look)
+	}
+	return symcache.Once(dst, codes, len(strs), look)
+}
+
+// CodesOf appends to dst the code in b of each of codes, codes of from
+// (a *SymbolBase, as keyidx.Symbols has it), -1 for a text b lacks
+// unless add interns it. b keeps the translation, so keys that keep
+// coming coded in another base are each looked up once.
+func (b *SymbolBase) CodesOf(dst, codes []int32, from keyidx.Symbols, add bool) []int32 {
+	f := from.(*SymbolBase)
+	if add || f == b {
+		return b.recode(dst, codes, f, true)
+	}
+	strs := f.Strs()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	index := b.indexLocked()
+	return b.trans.Codes(dst, codes, f, len(strs), func(c int32) int32 {
+		if code, ok := index[strs[c]]; ok {
+			return code
 		}
-		return dst
-	}
-	tr := make([]int32, len(strs))
-	for i := 1; i < len(tr); i++ {
-		tr[i] = -1
-	}
-	for _, c := range codes {
-		t := tr[c]
-		if t < 0 {
-			t = b.internLocked(strs[c])
-			tr[c] = t
-		}
-		dst = append(dst, t)
-	}
-	return dst
+		return -1
+	})
 }
 
 // Translate returns, indexed by code of from, the code of the same text in

@@ -53,7 +53,7 @@ func (v *Vector) CodedAs(t Type) *Vector {
 	b := NewSymbolBase()
 	out := &Vector{T: t, Syms: b}
 	if v.Syms != nil {
-		out.I32 = b.recode(make([]int32, 0, len(v.I32)), v.I32, v.Syms)
+		out.I32 = b.recode(make([]int32, 0, len(v.I32)), v.I32, v.Syms, false)
 	} else {
 		out.I32 = b.InternAll(make([]int32, 0, len(v.Str)), v.Str)
 	}

@@ -53,6 +53,10 @@ type Symbols interface {
 	Codes(dst []int32, strs []string) []int32
 	// InternAll appends the codes of strs to dst, adding texts it lacks.
 	InternAll(dst []int32, strs []string) []int32
+	// CodesOf appends the code of each of codes, codes of from (a base
+	// of the same implementation), as InternAll (add) or Codes would:
+	// the base may keep the translation, to look each code up once.
+	CodesOf(dst, codes []int32, from Symbols, add bool) []int32
 }
 
 // class is which table holds a column's keys: word classes by width, as

@@ -12,8 +12,9 @@
 // by their bits, each NULL its own key, symbols and strings by text. A
 // table's symbol keys are kept as codes of its column's base (Rows.Home),
 // where equal codes are equal texts: rows coded in that base are hashed
-// and compared as integers, those of another base after their distinct
-// codes are translated.
+// and compared as integers, those of another base after their codes are
+// translated, which the home base keeps (package value/symcache), so a
+// base met again is not looked up again.
 //
 // It imports nothing of ours, so package value can use it.
 package keyidx

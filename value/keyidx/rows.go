@@ -16,7 +16,9 @@ import (
 // the index's own, so the table's columns may grow and move under it.
 // A text column given a home base (Home) keeps its keys as codes into
 // it: those of rows coded in that base are hashed and compared as
-// integers, those of other bases translated once per distinct code.
+// integers, those of other bases through the home's translation of
+// their base (Symbols.CodesOf), which a value.SymbolBase keeps, so keys
+// coming again from a base already met are not looked up again.
 // Concurrent calls of Find are safe; the others need the caller's lock.
 type Rows struct {
 	parts  []store  // one per key column
@@ -171,88 +173,48 @@ func (s *store) hash(b *probe, h []uint64) {
 // c: a coded column's own codes when its base is the home (tr nil), else
 // those tr translated.
 func loadCodes(c *Column, at int, dst []int32, tr *translation) {
-	switch {
-	case c.Kind == Coded && tr == nil:
+	if tr == nil {
 		copy(dst, c.Codes[at:])
-	case c.Kind == Coded:
-		for i, code := range c.Codes[at : at+len(dst)] {
-			dst[i] = tr.code(code)
-		}
-	default:
-		copy(dst, tr.rows[at-tr.lo:])
+		return
 	}
+	copy(dst, tr.rows[at-tr.lo:])
 }
 
-// translation is the codes in a home base of a coded column's codes of
-// another base, by code: in an array over that base when the rows are
-// not few next to it, else in a map; for a column of strings, the code
-// of each row from lo.
+// translation is the code in a home base of each key from lo of a column
+// of strings or coded in another base.
 type translation struct {
-	arr  []int32 // home code + 2: 1 where home lacks the text
-	m    map[int32]int32
 	rows []int32
 	lo   int
 }
 
-// lookUp is the codes in home of texts, added to it with add, else -1
-// for those it lacks: one call, so the base's lock is taken once.
-func lookUp(home Symbols, texts []string, add bool) []int32 {
-	got := make([]int32, 0, len(texts))
-	if add {
-		return home.InternAll(got, texts)
-	}
-	return home.Codes(got, texts)
-}
-
-// translate looks up in home (adds to it, with add) the text of each
-// distinct code of keys lo..hi-1 of c, or each string, all at once: for
-// a coded column a code per distinct code, not per row.
+// translate looks up in home (adds to it, with add) the key of each row
+// lo..hi-1 of c, -1 for a text home lacks: a coded column's through the
+// home's translation of its base, each distinct code looked up once (a
+// base without identity by its texts); a string column's strings.
 func translate(c *Column, lo, hi int, home Symbols, add bool) *translation {
-	tr := &translation{lo: lo}
-	if c.Kind == Strings {
-		tr.rows = lookUp(home, c.Str[lo:hi], add)
-		return tr
-	}
-	var distinct []int32
-	codes := c.Codes[lo:hi]
-	if 64*len(codes) >= len(c.Base) {
-		tr.arr = make([]int32, len(c.Base))
-		for _, code := range codes {
-			if tr.arr[code] == 0 {
-				tr.arr[code] = 1
-				distinct = append(distinct, code)
-			}
+	got := make([]int32, 0, hi-lo)
+	switch {
+	case c.Kind == Coded && c.Syms != nil:
+		got = home.CodesOf(got, c.Codes[lo:hi], c.Syms, add)
+	case c.Kind == Coded:
+		texts := make([]string, hi-lo)
+		for i, code := range c.Codes[lo:hi] {
+			texts[i] = c.Base[code]
 		}
-	} else {
-		tr.m = make(map[int32]int32, len(codes))
-		for _, code := range codes {
-			if _, ok := tr.m[code]; !ok {
-				tr.m[code] = 1
-				distinct = append(distinct, code)
-			}
-		}
+		got = lookUp(home, got, texts, add)
+	default:
+		got = lookUp(home, got, c.Str[lo:hi], add)
 	}
-	texts := make([]string, len(distinct))
-	for i, code := range distinct {
-		texts[i] = c.Base[code]
-	}
-	got := lookUp(home, texts, add)
-	for i, code := range distinct {
-		if tr.arr != nil {
-			tr.arr[code] = got[i] + 2
-		} else {
-			tr.m[code] = got[i] + 2
-		}
-	}
-	return tr
+	return &translation{rows: got, lo: lo}
 }
 
-// code is the code in home of c, -1 when home lacks its text.
-func (tr *translation) code(c int32) int32 {
-	if tr.arr != nil {
-		return tr.arr[c] - 2
+// lookUp appends the codes in home of texts, added to it with add, else
+// -1 for those it lacks: one call, so the base's lock is taken once.
+func lookUp(home Symbols, dst []int32, texts []string, add bool) []int32 {
+	if add {
+		return home.InternAll(dst, texts)
 	}
-	return tr.m[c] - 2
+	return home.Codes(dst, texts)
 }
 
 // equal reports whether the key of code is key i of ps.

@@ -48,6 +48,15 @@ func (b *testBase) InternAll(dst []int32, strs []string) []int32 {
 	return dst
 }
 
+func (b *testBase) CodesOf(dst, codes []int32, from Symbols, add bool) []int32 {
+	strs := from.Strs()
+	texts := make([]string, len(codes))
+	for i, c := range codes {
+		texts[i] = strs[c]
+	}
+	return lookUp(b, dst, texts, add)
+}
+
 // coded is texts as a column coded in b.
 func coded(b *testBase, texts []string) Column {
 	return Column{Kind: Coded, Codes: b.InternAll(nil, texts), Base: b.Strs(), Syms: b}
