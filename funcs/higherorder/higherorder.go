@@ -58,7 +58,7 @@ func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.
 		if out[i], err = env.Call(fn, call...); err != nil {
 			return nil, err
 		}
-		if err := held.keep(out[i], 0); err != nil {
+		if err := held.keepEach(out[i], n-1-i); err != nil {
 			return nil, err
 		}
 	}
@@ -173,7 +173,7 @@ func eachSideFn(name string, left bool) funcs.Impl {
 			if err != nil {
 				return nil, err
 			}
-			if err := held.keep(out[i], 0); err != nil {
+			if err := held.keepEach(out[i], s.N-1-i); err != nil {
 				return nil, err
 			}
 		}
@@ -229,7 +229,7 @@ func eachNeighbourFn(name string, pre bool) funcs.Impl {
 			if out[i], err = env.Call(fn, s.At(i), other); err != nil {
 				return nil, err
 			}
-			if err := held.keep(out[i], 0); err != nil {
+			if err := held.keepEach(out[i], s.N-1-i); err != nil {
 				return nil, err
 			}
 		}

@@ -2,6 +2,7 @@ package higherorder
 
 import (
 	"math"
+	"runtime/metrics"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/memlimit"
@@ -23,6 +24,11 @@ import (
 // reads the runtime's heap figures.
 const sessionChunk = 1 << 20
 
+// estimateAfter is the number of calls an each form makes before it
+// foresees the size of the results still to come from theirs: the first
+// few calls often differ (a NULL at an edge, a cache being filled).
+const estimateAfter = 64
+
 // keeper counts the bytes of the results a higher-order function holds.
 // The bytes are already on the heap when counted, so each check asks
 // for one chunk more than is live: it refuses a chunk short of the cap.
@@ -31,6 +37,20 @@ type keeper struct {
 	// session and process are the bytes kept since the session's limit
 	// and the process's guard last looked.
 	session, process int64
+	// all and calls are the bytes of every result counted and their
+	// number; heap is the heap's bytes when an each form counted its
+	// first, if it has calls enough to foresee the others.
+	all, calls, heap int64
+}
+
+// count adds v to the results held and returns its bytes.
+func (k *keeper) count(v value.Value) int64 {
+	n := memlimit.EstimateBytes(v)
+	k.session += n
+	k.process += n
+	k.all += n
+	k.calls++
+	return n
 }
 
 // keep counts v among the results held, with more results to come that
@@ -39,17 +59,55 @@ type keeper struct {
 // come refuses a fold whose every step grows within a few hundred steps
 // instead of after filling the memory at quadratic cost.
 func (k *keeper) keep(v value.Value, more int) error {
-	n := memlimit.EstimateBytes(v)
-	k.session += n
-	k.process += n
+	return k.check(times(k.count(v), more))
+}
+
+// keepEach counts v, the result of one of an each form's calls, with
+// left calls still to come, and fails with the limit's error when the
+// results would pass it: once estimateAfter calls are made, the results
+// to come are foreseen at the average of those so far, so a call whose
+// results clearly cannot fit is refused in its first hundred calls, not
+// after filling the memory (each(def(i): rand(1.0, 10000), 1..10000000)
+// ran for a minute). It must not refuse a call that fits, so what it
+// foresees is half that average times the calls left: results of a
+// steady size that fit are never refused, and uneven ones only when the
+// first calls' results are more than twice the rest's. The average is
+// also at most what the heap grew by: results that share one value (a
+// function returning the same vector) hold it once, not once a call.
+func (k *keeper) keepEach(v value.Value, left int) error {
+	if k.calls == 0 && left >= estimateAfter {
+		k.heap = heapBytes()
+	}
+	k.count(v)
+	var ahead int64
+	if k.calls >= estimateAfter && left > 0 && k.session >= sessionChunk {
+		now := heapBytes()
+		// a collection freed more than the results took: grown from here
+		k.heap = min(k.heap, now)
+		held := min(k.all, now-k.heap)
+		ahead = times(held/k.calls, left) / 2
+	}
+	return k.check(ahead)
+}
+
+// times is n*more, saturated well below overflow; 0 when more <= 0.
+func times(n int64, more int) int64 {
+	limit := int64(math.MaxInt64 / 4)
+	switch {
+	case more <= 0:
+		return 0
+	case n > limit/int64(more):
+		return limit
+	}
+	return n * int64(more)
+}
+
+// check puts the results counted since the last look, and ahead bytes
+// of results still to come, to the session's limit once a chunk is
+// counted and to the process's guard once allocguard.From is.
+func (k *keeper) check(ahead int64) error {
 	if k.session < sessionChunk {
 		return nil
-	}
-	ahead := int64(math.MaxInt64 / 4)
-	if more <= 0 {
-		ahead = 0
-	} else if n <= ahead/int64(more) {
-		ahead = n * int64(more)
 	}
 	// env.Reserve counts 16-byte elements
 	elems := (k.session + ahead + 15) / 16
@@ -63,6 +121,16 @@ func (k *keeper) keep(v value.Value, more int) error {
 	}
 	k.process = 0
 	return allocguard.Reserve(bytes)
+}
+
+// heapBytes is the bytes of the heap's objects, live or not yet swept.
+func heapBytes() int64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(sample[0].Value.Uint64())
 }
 
 // keepsFirst reports whether fn's result holds its first argument whole,

@@ -3,6 +3,7 @@ package higherorder
 import (
 	"context"
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -18,7 +19,8 @@ var errSessionFull = errors.New("session: Out of memory")
 // heldEnv stands in for a session whose heap holds every string its
 // functions made and which refuses a reservation that would take the
 // heap past Max 16-byte elements, as the engine's limit does. Its
-// functions work on strings: "big" makes a fresh 1 MB string, any other
+// functions work on strings: "big" makes a fresh 1 MB string, "mid" a
+// fresh 16 KB one, "same" returns one 1 MB string made once, any other
 // joins its first two arguments' text, as add does for strings.
 type heldEnv struct {
 	funcs.Env
@@ -26,6 +28,7 @@ type heldEnv struct {
 	made      int
 	calls     int
 	cancelled bool
+	same      value.Value
 }
 
 func (e *heldEnv) Context() context.Context {
@@ -47,9 +50,18 @@ func (e *heldEnv) Reserve(n int) error {
 func (e *heldEnv) Call(fn value.Value, args ...value.Value) (value.Value, error) {
 	e.calls++
 	var r string
-	if fn.(*funcs.Spec).Name == "big" {
+	switch fn.(*funcs.Spec).Name {
+	case "same":
+		if e.same == nil {
+			e.same = value.NewString(strings.Repeat("s", 1<<20))
+			e.made += 16 + 1<<20
+		}
+		return e.same, nil
+	case "big":
 		r = strings.Repeat("x", 1<<20)
-	} else {
+	case "mid":
+		r = strings.Repeat("m", 16<<10)
+	default:
 		r = args[0].(*value.Scalar).S + args[1].(*value.Scalar).S
 	}
 	e.made += 16 + len(r)
@@ -135,6 +147,70 @@ func TestHeldResultsWithinTheLimit(t *testing.T) {
 	_, err = foldFn("accumulate", true)(env, []value.Value{add, value.NewStrings(value.String, []string{"a", "b", "c"})})
 	require.ErrorIs(t, err, context.Canceled)
 	require.Zero(t, env.calls)
+}
+
+// eachForms is every each form over items, calling fn.
+func eachForms(fn value.Value, items value.Value) []struct {
+	name string
+	run  func(funcs.Env) (value.Value, error)
+} {
+	forms := []struct {
+		name string
+		impl funcs.Impl
+		args []value.Value
+	}{
+		{"each", eachFn("each"), []value.Value{fn, items}},
+		{"peach", eachFn("peach"), []value.Value{fn, items}},
+		{"loop", loopFn("loop"), []value.Value{fn, items}},
+		{"eachLeft", eachSideFn("eachLeft", true), []value.Value{fn, items, value.NewInt(1)}},
+		{"eachRight", eachSideFn("eachRight", false), []value.Value{fn, value.NewInt(1), items}},
+		{"eachPre", eachNeighbourFn("eachPre", true), []value.Value{fn, items}},
+		{"eachPost", eachNeighbourFn("eachPost", false), []value.Value{fn, items}},
+	}
+	out := make([]struct {
+		name string
+		run  func(funcs.Env) (value.Value, error)
+	}, len(forms))
+	for i, f := range forms {
+		out[i].name = f.name
+		out[i].run = func(env funcs.Env) (value.Value, error) { return f.impl(env, f.args) }
+	}
+	return out
+}
+
+// An each form whose results clearly pass the session's limit is
+// refused once it has made enough calls to foresee the rest: 100,000
+// results of 16 KB (1.6 GB) under a 64 MB limit stop at the 64th call,
+// where they ran on to the 4,096th, the limit, and a call without limit
+// to the machine's memory.
+func TestEachForeseesItsResults(t *testing.T) {
+	items := value.NewStrings(value.String, slicesRepeat("a", 100_000))
+	for _, f := range eachForms(&funcs.Spec{Name: "mid"}, items) {
+		runtime.GC() // the heap's growth is measured: no garbage of the last form's freed meanwhile
+		env := &heldEnv{Max: 64 << 20 / 16}
+		_, err := f.run(env)
+		require.ErrorIs(t, err, errSessionFull, f.name)
+		require.LessOrEqual(t, env.calls, 2*estimateAfter, f.name)
+		require.GreaterOrEqual(t, env.calls, estimateAfter, f.name)
+	}
+}
+
+// Results that fit are not refused: 3,000 of 16 KB (48 MB) under 64 MB,
+// foreseen at 90 MB after the 64th call were it not halved; and the
+// same 1 MB string returned by every one of 1,000 calls, which the
+// results hold once (1 GB by their sizes).
+func TestEachFittingResultsPass(t *testing.T) {
+	items := value.NewStrings(value.String, slicesRepeat("a", 3000))
+	for _, fn := range []string{"mid", "same"} {
+		for _, f := range eachForms(&funcs.Spec{Name: fn}, items) {
+			runtime.GC()
+			env := &heldEnv{Max: 64 << 20 / 16}
+			got, err := f.run(env)
+			require.NoError(t, err, "%s of %s", f.name, fn)
+			require.Equal(t, 3000, env.calls, "%s of %s", f.name, fn)
+			require.Equal(t, 3000, got.(interface{ Len() int }).Len(), "%s of %s", f.name, fn)
+		}
+	}
 }
 
 func slicesRepeat(s string, n int) []string {
