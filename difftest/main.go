@@ -191,8 +191,9 @@
 // integers beyond 2^53 (NANOTIMESTAMP counts); DECIMAL division is
 // truncated at the dividend's scale, computed in HUGEINTs on DuckDB's
 // side. Left out as undocumented: DECIMAL with DOUBLE arithmetic,
-// overflowing DECIMAL arithmetic and sums (near-limit values are kept
-// out of them by a where), the integer types' result types, division
+// overflowing DECIMAL arithmetic and sums, and std, var and wavg of
+// near-limit DECIMALs, DOUBLE noise (such values are kept out of them by
+// a where), the integer types' result types, division
 // by zero. DML (-dml) assumes t's first columns only and is off under
 // -types.
 //
