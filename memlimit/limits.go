@@ -13,6 +13,7 @@ import (
 	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/allocguard"
 )
 
 // Configured are the limits as dolphindb.cfg sets them; a zero field
@@ -121,12 +122,12 @@ func (l *Limits) Reserve(bytes int64) error {
 	if bytes > limit {
 		return ErrOutOfMemory
 	}
-	if heapBytes()+bytes > limit {
+	if allocguard.HeapBytes()+bytes > limit {
 		// The heap figure counts garbage of finished jobs until the
 		// collector runs; DolphinDB frees a value when its last reference
 		// goes, so it would not refuse here. Collect once, then decide.
 		collect()
-		if heapBytes()+bytes > limit {
+		if allocguard.HeapBytes()+bytes > limit {
 			return ErrOutOfMemory
 		}
 	}
@@ -219,17 +220,6 @@ func (l *Limits) taskGroupBytes() float64 {
 		limit = 2 << 30
 	}
 	return limit
-}
-
-// heapBytes is the live and not yet swept heap. Its sample is local: a
-// call costs a microsecond and runs only for allocations past smallAlloc.
-func heapBytes() int64 {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(sample)
-	if sample[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return int64(sample[0].Value.Uint64())
 }
 
 // physCap is the cap when maxMemSize is not set, read once: see

@@ -2,7 +2,6 @@ package higherorder
 
 import (
 	"math"
-	"runtime/metrics"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/memlimit"
@@ -76,12 +75,12 @@ func (k *keeper) keep(v value.Value, more int) error {
 // function returning the same vector) hold it once, not once a call.
 func (k *keeper) keepEach(v value.Value, left int) error {
 	if k.calls == 0 && left >= estimateAfter {
-		k.heap = heapBytes()
+		k.heap = allocguard.HeapBytes()
 	}
 	k.count(v)
 	var ahead int64
 	if k.calls >= estimateAfter && left > 0 && k.session >= sessionChunk {
-		now := heapBytes()
+		now := allocguard.HeapBytes()
 		// a collection freed more than the results took: grown from here
 		k.heap = min(k.heap, now)
 		held := min(k.all, now-k.heap)
@@ -121,16 +120,6 @@ func (k *keeper) check(ahead int64) error {
 	}
 	k.process = 0
 	return allocguard.Reserve(bytes)
-}
-
-// heapBytes is the bytes of the heap's objects, live or not yet swept.
-func heapBytes() int64 {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(sample)
-	if sample[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return int64(sample[0].Value.Uint64())
 }
 
 // keepsFirst reports whether fn's result holds its first argument whole,

@@ -1,5 +1,7 @@
 package allocguard
 
+import "runtime/metrics"
+
 // Go's runtime aborts the whole process on an allocation it can't map;
 // a recover can't catch it. So allocations that can be large (a vector's
 // elements, a cross join's row indexes) are put to a check first, which
@@ -29,4 +31,16 @@ func Reserve(bytes int64) error {
 		return nil
 	}
 	return check(bytes)
+}
+
+// HeapBytes is the bytes of the heap's objects, live or not yet swept:
+// the figure a check weighs an allocation against. A call costs about a
+// microsecond, so callers sample it for large allocations only.
+func HeapBytes() int64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(sample[0].Value.Uint64())
 }
