@@ -28,7 +28,8 @@
 //	funcs/higherorder  higher-order functions and adverbs (each, reduce, accumulate, moving, window ...)
 //	funcs/stats        aggregates, statistics, correlation, cumulative and series functions
 //	funcs/rowfn        row-wise functions: reductions, indexing, ranks, shifts and cumulative sums over each row
-//	funcs/window       moving, time-moving, moving-topN and exponentially weighted functions
+//	funcs/window       moving, time-moving and moving-topN functions
+//	funcs/window/ewm   the exponentially weighted statistics (ewmMean, ewmVar, ewmStd, ewmCov, ewmCorr)
 //	funcs/swing        zigzag: the swing points of a price series
 //	funcs/talib        the TA-Lib moving averages (sma, wma, ema, dema, tema, kama, t3, ma ...)
 //	funcs/convert      type conversion, decimals, JSON

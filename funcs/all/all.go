@@ -51,5 +51,6 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/textio"
 	_ "github.com/porpoisedb/porpoise/funcs/tsengine"
 	_ "github.com/porpoisedb/porpoise/funcs/window"
+	_ "github.com/porpoisedb/porpoise/funcs/window/ewm"
 	_ "github.com/porpoisedb/porpoise/funcs/xsengine"
 )

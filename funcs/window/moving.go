@@ -860,7 +860,7 @@ func mmad(env funcs.Env, args []value.Value) (value.Value, error) {
 	if useMed {
 		return orderColumns(env, "mmad", args[0], func(n int) (*frames, error) { return countFrames(n, w, minP), nil }, orderstat.MedianAbsDev)
 	}
-	return movingColumns("mmad", args[0], func(v *value.Vector) (*value.Vector, error) {
+	return MovingColumns("mmad", args[0], func(v *value.Vector) (*value.Vector, error) {
 		return runKernel("mmad", v, countFrames(v.Len(), w, minP), kMad)
 	})
 }
@@ -891,13 +891,13 @@ func minPeriodsDefault(fn string, x value.Value, def int) (int, error) {
 	return int(n), nil
 }
 
-// movingColumns applies a per-column function over a vector, matrix or
+// MovingColumns applies a per-column function over a vector, matrix or
 // table (numeric and boolean columns of a table only).
-func movingColumns(fn string, x value.Value, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
+func MovingColumns(fn string, x value.Value, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
 	return mapColumns(fn, x, true, f)
 }
 
-// movingAllColumns is movingColumns over every column of a table.
+// movingAllColumns is MovingColumns over every column of a table.
 func movingAllColumns(fn string, x value.Value, f func(*value.Vector) (*value.Vector, error)) (value.Value, error) {
 	return mapColumns(fn, x, false, f)
 }
@@ -964,7 +964,7 @@ func countSpec(name string, col frameColumn, seg segColumn, count func(n, w, min
 				if err != nil {
 					return nil, err
 				}
-				return movingColumns(name, args[0], func(v *value.Vector) (*value.Vector, error) {
+				return MovingColumns(name, args[0], func(v *value.Vector) (*value.Vector, error) {
 					return col(v, f)
 				})
 			}
@@ -972,7 +972,7 @@ func countSpec(name string, col frameColumn, seg segColumn, count func(n, w, min
 			if err != nil {
 				return nil, err
 			}
-			return movingColumns(name, args[0], func(v *value.Vector) (*value.Vector, error) {
+			return MovingColumns(name, args[0], func(v *value.Vector) (*value.Vector, error) {
 				return col(v, count(v.Len(), w, minP))
 			})
 		}}
@@ -1045,7 +1045,7 @@ func timeSpec(name string, col frameColumn, seg segColumn, frame timeWindows) fu
 			if err != nil {
 				return nil, err
 			}
-			return movingColumns(name, args[1], func(v *value.Vector) (*value.Vector, error) {
+			return MovingColumns(name, args[1], func(v *value.Vector) (*value.Vector, error) {
 				if v.Len() != f.rows() {
 					return nil, ddberr.Errorf("The arguments [T] and [X] of %s must have the same length.", name)
 				}
@@ -1146,7 +1146,7 @@ func tmWindow(fn string, t, window value.Value) ([]int64, int64, error) {
 	}
 	var w int64
 	if d, ok := funcs.ScalarArg(window); ok && d.T == value.Duration && !d.Null {
-		w, err = durationInTicks(fn, d, tv.T)
+		w, err = DurationInTicks(fn, d, tv.T)
 	} else {
 		w, err = higherorder.WindowTicks(fn, tv.T, window)
 	}
@@ -1241,7 +1241,7 @@ func mcount(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return movingColumns("mcount", args[0], func(v *value.Vector) (*value.Vector, error) {
+	return MovingColumns("mcount", args[0], func(v *value.Vector) (*value.Vector, error) {
 		// mcount has no leading NULLs ("mcount" page: mcount(7 4 5 8 9, 3)
 		// is [1,2,3,3,3]); only minPeriods bounds the count.
 		return countColumn(v, framesOf(v.Len()), minP), nil
@@ -1628,7 +1628,7 @@ func mrank(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	o.Ascending = asc
-	return movingColumns("mrank", args[0], funcs.WithDoubles("mrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
+	return MovingColumns("mrank", args[0], funcs.WithDoubles("mrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
 		out := make([]float64, len(xs))
 		rankRows(xs, framesOf(len(xs)), o, out)
 		return stats.RankResult(out, o), nil
@@ -1646,9 +1646,9 @@ func temporalTicks(fn string, t value.Value) (*value.Vector, []int64, error) {
 	return higherorder.TemporalIndex(fn, t)
 }
 
-// durationInTicks converts a DURATION window (3d, 4h ...) into ticks of
+// DurationInTicks converts a DURATION window (3d, 4h ...) into ticks of
 // T's temporal type; months and years apply to MONTH only.
-func durationInTicks(fn string, d *value.Scalar, t value.Type) (int64, error) {
+func DurationInTicks(fn string, d *value.Scalar, t value.Type) (int64, error) {
 	if t == value.Month {
 		switch value.DurationUnit(d) {
 		case "M":

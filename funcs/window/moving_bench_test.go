@@ -133,27 +133,10 @@ func BenchmarkMovingKernels(b *testing.B) {
 	})
 }
 
-// BenchmarkEwmTopN runs the ewm recurrences over 1M rows and the TopN
-// statistics (window 20, top 5, whole calls) over 200k rows.
-func BenchmarkEwmTopN(b *testing.B) {
+// BenchmarkTopN runs the TopN statistics (window 20, top 5, whole calls)
+// over 200k rows.
+func BenchmarkTopN(b *testing.B) {
 	price, qty, _ := benchSeries()
-	for _, adjust := range []bool{true, false} {
-		o := ewmOptions{alpha: 0.1, adjust: adjust, minPeriods: 1}
-		name := "adjust"
-		if !adjust {
-			name = "noadjust"
-		}
-		b.Run("ewmMean/"+name, func(b *testing.B) {
-			for range b.N {
-				ewmMeanOf(price, o)
-			}
-		})
-		b.Run("ewmVar/"+name, func(b *testing.B) {
-			for range b.N {
-				ewmCovOf(price, price, o)
-			}
-		})
-	}
 	const n = 200_000
 	x, y, s := value.NewDoubles(price[:n]), value.NewDoubles(qty[:n]), value.NewDoubles(qty[n:2*n])
 	for _, fn := range []string{"msumTopN", "mavgTopN", "mstdTopN", "mskewTopN", "mcorrTopN", "mwsumTopN"} {

@@ -161,7 +161,7 @@ func tmRange(env funcs.Env, fn string, args []value.Value, dir int) (value.Value
 	if err != nil {
 		return nil, err
 	}
-	return movingColumns(fn, args[1], func(v *value.Vector) (*value.Vector, error) {
+	return MovingColumns(fn, args[1], func(v *value.Vector) (*value.Vector, error) {
 		xs, err := funcs.DoublesOf(fn, mathfn.AsNumeric(v))
 		if err != nil {
 			return nil, err
@@ -180,7 +180,7 @@ func mmaxPositiveStreak(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return movingColumns("mmaxPositiveStreak", args[0], funcs.WithDoubles("mmaxPositiveStreak", func(v *value.Vector, xs []float64) (*value.Vector, error) {
+	return MovingColumns("mmaxPositiveStreak", args[0], funcs.WithDoubles("mmaxPositiveStreak", func(v *value.Vector, xs []float64) (*value.Vector, error) {
 		f := countFrames(len(xs), w, 0)
 		out := make([]float64, len(xs))
 		for i := range out {
@@ -393,7 +393,7 @@ func tmrank(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	o.Ascending = asc
-	return movingColumns("tmrank", args[1], func(v *value.Vector) (*value.Vector, error) {
+	return MovingColumns("tmrank", args[1], func(v *value.Vector) (*value.Vector, error) {
 		xs, err := funcs.DoublesOf("tmrank", mathfn.AsNumeric(v))
 		if err != nil {
 			return nil, err

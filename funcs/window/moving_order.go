@@ -74,7 +74,7 @@ func orderResult(r value.Value, e, err error) (value.Value, error) {
 func orderColumns(env funcs.Env, fn string, x value.Value, framesOf func(n int) (*frames, error), g orderstat.Stat) (value.Value, error) {
 	var err error
 	k, _ := orderKernels(funcs.ContextOf(env), &err, g)
-	r, e := movingColumns(fn, x, func(v *value.Vector) (*value.Vector, error) {
+	r, e := MovingColumns(fn, x, func(v *value.Vector) (*value.Vector, error) {
 		f, err := framesOf(v.Len())
 		if err != nil {
 			return nil, err

@@ -23,7 +23,7 @@ func mavgSpec() funcs.Spec {
 		if len(ws) > 1024 {
 			return nil, ddberr.Errorf("The size of the weights of mavg must be between 0 and 1024.")
 		}
-		return movingColumns("mavg", args[0], func(v *value.Vector) (*value.Vector, error) {
+		return MovingColumns("mavg", args[0], func(v *value.Vector) (*value.Vector, error) {
 			xs, err := funcs.DoublesOf("mavg", v)
 			if err != nil {
 				return nil, err

@@ -1,4 +1,4 @@
-package window
+package ewm
 
 import (
 	"fmt"

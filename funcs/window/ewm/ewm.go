@@ -1,4 +1,4 @@
-package window
+package ewm
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/funcs/window"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -115,7 +116,7 @@ func ewm(fn string, args []value.Value, f func(xs []float64, o ewmOptions) []flo
 		return nil, err
 	}
 	o.steps = steps
-	return movingColumns(fn, args[0], funcs.WithDoubles(fn, func(v *value.Vector, xs []float64) (*value.Vector, error) {
+	return window.MovingColumns(fn, args[0], funcs.WithDoubles(fn, func(v *value.Vector, xs []float64) (*value.Vector, error) {
 		return value.NewDoubles(funcs.NullNaN(f(xs, o))), nil
 	}))
 }
@@ -334,7 +335,7 @@ func halfLifeSteps(hl, times value.Value) ([]float64, error) {
 		}
 		return steps, nil
 	}
-	h, err := durationInTicks("ewmMean", d, tv.T)
+	h, err := window.DurationInTicks("ewmMean", d, tv.T)
 	if err != nil {
 		return nil, err
 	}
