@@ -286,8 +286,13 @@ func cumcount(v *value.Vector, starts []int) (*value.Vector, error) {
 }
 
 // cumPositiveStreak is the running sum of the current streak of positive
-// elements (0 where the streak breaks).
+// elements (0 where the streak breaks); a DECIMAL's sums are exact, in
+// sum's wider DECIMAL (tutorials/DECIMAL_Calculation_Characteristics.md
+// 1.2).
 func cumPositiveStreak(v *value.Vector, starts []int) (*value.Vector, error) {
+	if v.T.IsDecimal() {
+		return positiveStreakDecimal(v, starts)
+	}
 	if funcs.IsIntegralVec(v) {
 		xs := funcs.LongsOf(v)
 		out := make([]int64, len(xs))
@@ -919,4 +924,30 @@ func cumsumDecimal(v *value.Vector, starts []int) (*value.Vector, error) {
 		}
 	})
 	return kernel.DecimalSums(v.T, v.Scale, out, null)
+}
+
+// positiveStreakDecimal is cumPositiveStreak over a DECIMAL.
+func positiveStreakDecimal(v *value.Vector, starts []int) (*value.Vector, error) {
+	xs, null := kernel.DecimalRows(v)
+	out := make([]kernel.Int128, len(xs))
+	var zero kernel.Int128
+	var err error
+	eachSegment(starts, len(xs), func(lo, hi int) {
+		var s kernel.Int128
+		for i := lo; i < hi && err == nil; i++ {
+			if x := xs[i]; !null[i] && x.Cmp(zero) > 0 {
+				var fits bool
+				if s, fits = s.Add(x); !fits {
+					err = kernel.ErrDecimalOverflow
+				}
+			} else {
+				s = zero
+			}
+			out[i] = s
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return kernel.DecimalSums(v.T, v.Scale, out, make([]bool, len(xs)))
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
 	"github.com/porpoisedb/porpoise/value"
+	vkernel "github.com/porpoisedb/porpoise/value/kernel"
 )
 
 // The TopN families (funcs/themes/TopN.md, cumTopN.md, tmTopN.md): in
@@ -254,9 +255,11 @@ func (c *topNCall) frames(fn string, n int) (*frames, error) {
 // out); false gives NULL.
 type topNStat func(v []float64, biased bool) (float64, bool)
 
-// topN1 is a one-series TopN function; longSum makes an integral X's sum
-// LONG (the cumTopN and tmTopN pages).
-func topN1(env funcs.Env, fn string, sh topNShape, args []value.Value, g topNStat, longSum bool) (value.Value, error) {
+// topN1 is a one-series TopN function; for sum (g is topNSum) a DECIMAL
+// X's sum is exact in sum's wider DECIMAL
+// (tutorials/DECIMAL_Calculation_Characteristics.md 1.2) and an integral
+// X's is LONG in the cumTopN and tmTopN families (their pages).
+func topN1(env funcs.Env, fn string, sh topNShape, args []value.Value, g topNStat, sum bool) (value.Value, error) {
 	c, err := sh.read(env, fn, args)
 	if err != nil {
 		return nil, err
@@ -268,7 +271,8 @@ func topN1(env funcs.Env, fn string, sh topNShape, args []value.Value, g topNSta
 	// every column's types are checked before any is computed
 	type column struct {
 		s, xs []float64
-		ls    []int64 // an integral X's values, summed as LONGs
+		ls    []int64       // an integral X's values, summed as LONGs
+		dec   *value.Vector // a DECIMAL X, summed exactly
 		f     *frames
 	}
 	prep := make([]column, len(cols))
@@ -283,15 +287,27 @@ func topN1(env funcs.Env, fn string, sh topNShape, args []value.Value, g topNSta
 		if p.f, err = c.frames(fn, len(p.s)); err != nil {
 			return nil, err
 		}
-		if longSum && col.T.Category() == value.CatIntegral {
+		switch {
+		case sum && col.T.IsDecimal():
+			p.dec = col
+		case sum && sh.kind != mTopN && col.T.Category() == value.CatIntegral:
 			p.ls = funcs.LongsOf(col)
-		} else if p.xs, err = funcs.DoublesOf(fn, col); err != nil {
+		default:
+			p.xs, err = funcs.DoublesOf(fn, col)
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
 	ctx := funcs.ContextOf(env)
 	out := make([]*value.Vector, len(cols))
 	for k, p := range prep {
+		if p.dec != nil {
+			if out[k], err = topNDecimalSum(ctx, p.dec, p.s, p.f, c.o); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if p.ls != nil {
 			sums, err := topNLongSum(ctx, p.ls, p.s, p.f, c.o)
 			if err != nil {
@@ -327,6 +343,33 @@ func topN1(env funcs.Env, fn string, sh topNShape, args []value.Value, g topNSta
 		out[k] = value.NewDoubles(funcs.NullNaN(res))
 	}
 	return wrap(out), nil
+}
+
+// topNDecimalSum is the exact sum of the kept values of DECIMAL column x,
+// NULL where none is kept.
+func topNDecimalSum(ctx context.Context, x *value.Vector, s []float64, f *frames, o topNOpts) (*value.Vector, error) {
+	xs, null := vkernel.DecimalRows(x)
+	sums, none := make([]vkernel.Int128, len(xs)), make([]bool, len(xs))
+	var serr error
+	err := eachTopN(ctx, s, f, o, func(i int, rows []int, same bool) {
+		if same {
+			sums[i], none[i] = sums[i-1], none[i-1]
+			return
+		}
+		var c int
+		var e error
+		if sums[i], c, e = vkernel.SumRows(xs, null, rows); e != nil && serr == nil {
+			serr = e
+		}
+		none[i] = c == 0
+	})
+	if err == nil {
+		err = serr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return vkernel.DecimalSums(x.T, x.Scale, sums, none)
 }
 
 // topNLongSum is the LONG sum of the kept values of an integral column,
@@ -509,9 +552,8 @@ func topNSpecs(prefix string, kind topNKind, category string, oldDefault orderst
 		if biased {
 			sh.ties = orderstat.TiesLatest
 		}
-		longSum := stat == "sum" && kind != mTopN
 		add(stat, sh, func(env funcs.Env, args []value.Value) (value.Value, error) {
-			return topN1(env, name, sh, args, g, longSum)
+			return topN1(env, name, sh, args, g, stat == "sum")
 		})
 	}
 	two := func(stat string, g func(p *stats.PairSums) float64, inf func(p *stats.PairSums, q *stats.InfPairs) float64) {

@@ -72,8 +72,8 @@ func kernelSegments(fn string, k kernel, ik intKernels) segColumn {
 		if !funcs.IsNumericVec(v) {
 			return nil, ddberr.Errorf("The argument of %s must be numeric.", fn)
 		}
-		if f, err := framesOf(starts[0], starts[0]); (fn == "msum" || fn == "mavg") && v.T.IsDecimal() && err == nil && f.counted() {
-			return vkernel.MovingDecimal(v, starts, f.width, f.lead, f.minCount, fn == "mavg")
+		if v.T.IsDecimal() && decimalSums[fn] {
+			return decimalSegments(fn, v, starts, framesOf)
 		}
 		var xs []float64
 		out := make([]float64, v.Len())
@@ -103,6 +103,35 @@ func kernelSegments(fn string, k kernel, ik intKernels) segColumn {
 		}
 		return value.NewDoubles(out), nil
 	}
+}
+
+// decimalSums are the sums and means a DECIMAL X gives exactly: the sums
+// in sum's wider DECIMAL, the means from the exact sums
+// (tutorials/DECIMAL_Calculation_Characteristics.md 1.2 and 4).
+var decimalSums = map[string]bool{"msum": true, "mavg": true, "tmsum": true, "tmavg": true}
+
+// decimalSegments is a sum or mean of decimalSums over each segment's
+// frames, every row's window read as rows of the whole column.
+func decimalSegments(fn string, v *value.Vector, starts []int, framesOf segmentFrames) (*value.Vector, error) {
+	n := v.Len()
+	lo, ready := make([]int, n), make([]bool, n)
+	minCount := 1
+	for k := 0; k+1 < len(starts); k++ {
+		s, e := starts[k], starts[k+1]
+		f, err := framesOf(s, e)
+		if err != nil {
+			return nil, err
+		}
+		minCount = f.minCount
+		for j, l := range f.starts() {
+			lo[s+j] = s + l
+			ready[s+j] = j >= f.lead
+			if f.ready != nil {
+				ready[s+j] = f.ready[j]
+			}
+		}
+	}
+	return vkernel.WindowDecimal(v, lo, ready, minCount, fn == "mavg" || fn == "tmavg")
 }
 
 // kernelRows runs k over xs into out, NULL where its result is not one

@@ -20,7 +20,8 @@ import (
 // DECIMAL with a floating side, ratio and mod compute in DOUBLE.
 // DECIMAL128 has its own exact kernel (decimal128Arith).
 
-var errDecimalOverflow = ddberr.Errorf("Decimal math overflow")
+// ErrDecimalOverflow is a DECIMAL result that leaves its storage.
+var ErrDecimalOverflow = ddberr.Errorf("Decimal math overflow")
 
 var errScaleBounds = ddberr.Errorf("Scale is out of bounds")
 
@@ -124,7 +125,7 @@ func decimalArithIn(op Op, x, y Operand, n int, t value.Type) (*value.Vector, bo
 			r = num / v
 		}
 		if !ok || r < lo || r > hi {
-			return nil, true, errDecimalOverflow
+			return nil, true, ErrDecimalOverflow
 		}
 		out[i] = r
 	}
@@ -199,7 +200,7 @@ func rescaleRaw(xs []int64, k int32) ([]int64, error) {
 		}
 		r, ok := mulInt64(x, p)
 		if !ok {
-			return nil, errDecimalOverflow
+			return nil, ErrDecimalOverflow
 		}
 		out[i] = r
 	}

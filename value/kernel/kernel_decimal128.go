@@ -82,7 +82,7 @@ func decimal128Of(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 			r.Quo(&a, &b)
 		}
 		if r.BitLen() > 127 {
-			return nil, true, errDecimalOverflow
+			return nil, true, ErrDecimalOverflow
 		}
 		out[i] = putDecimal128(&r, &tmp, two128)
 	}

@@ -139,7 +139,37 @@ func DecimalTotal(v *value.Vector) (Int128, int, error) {
 		return fits
 	})
 	if !ok {
-		return Int128{}, 0, errDecimalOverflow
+		return Int128{}, 0, ErrDecimalOverflow
+	}
+	return s, c, nil
+}
+
+// DecimalRows is DECIMAL vector v's unscaled values, null flagging its
+// NULL rows: for sums over rows picked out of order (the TopN families).
+func DecimalRows(v *value.Vector) (xs []Int128, null []bool) {
+	xs, null = make([]Int128, v.Len()), make([]bool, v.Len())
+	eachDecimal(v, func(i int, x Int128, isNull bool) bool {
+		xs[i], null[i] = x, isNull
+		return true
+	})
+	return xs, null
+}
+
+// SumRows is the exact sum of the non-NULL values of xs (with DecimalRows'
+// null) at rows, and how many there are; it fails when the sum leaves
+// 128 bits.
+func SumRows(xs []Int128, null []bool, rows []int) (Int128, int, error) {
+	var s Int128
+	c := 0
+	for _, j := range rows {
+		if null[j] {
+			continue
+		}
+		var fits bool
+		if s, fits = s.Add(xs[j]); !fits {
+			return Int128{}, 0, ErrDecimalOverflow
+		}
+		c++
 	}
 	return s, c, nil
 }
@@ -165,7 +195,7 @@ func DecimalPrefix(v *value.Vector) (sums []Int128, counts []int, err error) {
 		return true
 	})
 	if !ok {
-		return nil, nil, errDecimalOverflow
+		return nil, nil, ErrDecimalOverflow
 	}
 	return sums, counts, nil
 }
@@ -183,7 +213,7 @@ func DecimalSums(t value.Type, scale int32, sums []Int128, null []bool) (*value.
 		case rt == value.Decimal64:
 			x, ok := s.Int64()
 			if !ok {
-				return nil, errDecimalOverflow
+				return nil, ErrDecimalOverflow
 			}
 			out.I64[i] = x
 		case null[i]:
@@ -211,28 +241,31 @@ func cmpInt128(op Op, out []int8, x, y Operand) {
 	}
 }
 
-// MovingDecimal is msum, or with avg mavg, of DECIMAL vector v over
-// windows of width rows within each segment [starts[k], starts[k+1]): a
-// segment's row i is NULL before its lead-th row or with fewer than
-// minCount (at least one) values in its window (funcs/themes/
-// mFunctions.md). The sums are exact, from running 128-bit sums, in
-// sum's wider DECIMAL; mavg converts each exact sum once, so no running
-// DOUBLE sum drifts (tutorials/DECIMAL_Calculation_Characteristics.md 4:
-// mavg of a DECIMAL is moving(avg, ...)'s answer).
-func MovingDecimal(v *value.Vector, starts []int, width, lead, minCount int, avg bool) (*value.Vector, error) {
+// WindowDecimal is msum or tmsum, or with avg mavg or tmavg, of DECIMAL
+// vector v over row windows: row i's window is rows lo[i] to i, and row
+// i is NULL where it is not ready (before a segment's lead-th row) or
+// its window holds fewer than minCount (at least one) values
+// (funcs/themes/mFunctions.md, tmFunctions.md). The sums are exact, from
+// running 128-bit sums, in sum's wider DECIMAL; an average converts each
+// exact sum once, so no running DOUBLE sum drifts
+// (tutorials/DECIMAL_Calculation_Characteristics.md 4: mavg of a DECIMAL
+// is moving(avg, ...)'s answer).
+func WindowDecimal(v *value.Vector, lo []int, ready []bool, minCount int, avg bool) (*value.Vector, error) {
 	sums, counts, err := DecimalPrefix(v)
 	if err != nil {
 		return nil, err
 	}
 	n := v.Len()
 	out, null := make([]Int128, n), make([]bool, n)
-	means := make([]float64, n)
-	for k := 0; k+1 < len(starts); k++ {
-		s, e := starts[k], starts[k+1]
-		for i := s; i < e; i++ {
-			lo := max(s, i-width+1)
-			c := counts[i+1] - counts[lo]
-			out[i], null[i] = sums[i+1].Sub(sums[lo]), i-s < lead || c < max(minCount, 1)
+	var means []float64
+	if avg {
+		means = make([]float64, n)
+	}
+	minCount = max(minCount, 1)
+	for i, l := range lo[:n] {
+		c := counts[i+1] - counts[l]
+		out[i], null[i] = sums[i+1].Sub(sums[l]), !ready[i] || c < minCount
+		if avg {
 			means[i] = value.NullFloat64
 			if !null[i] {
 				means[i] = DecimalValue(out[i], v.Scale) / float64(c)

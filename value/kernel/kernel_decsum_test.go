@@ -40,31 +40,37 @@ func TestInt128(t *testing.T) {
 	require.Equal(t, -math.Ldexp(1, 64)-3, Int128{Hi: -2, Lo: math.MaxUint64 - 2}.Float64())
 }
 
-func TestMovingDecimal(t *testing.T) {
+func TestWindowDecimal(t *testing.T) {
 	v := value.NewVector(value.Decimal32, 6, 6)
 	v.Scale = 2
 	copy(v.I32, []int32{value.NullInt32, 125, -350, 1000, value.NullInt32, value.NullInt32})
+	all := []bool{true, true, true, true, true, true}
 	for _, tc := range []struct {
-		name                  string
-		starts                []int
-		width, lead, minCount int
-		sums                  []int64 // NullInt64 for NULL
+		name     string
+		lo       []int
+		ready    []bool
+		minCount int
+		sums     []int64 // NullInt64 for NULL
 	}{
-		{"one segment", []int{0, 6}, 2, 1, 1, []int64{value.NullInt64, 125, -225, 650, 1000, value.NullInt64}},
-		{"two segments", []int{0, 3, 6}, 2, 1, 1, []int64{value.NullInt64, 125, -225, value.NullInt64, 1000, value.NullInt64}},
-		{"minPeriods 2", []int{0, 6}, 3, 1, 2, []int64{value.NullInt64, value.NullInt64, -225, 775, 650, value.NullInt64}},
+		{"count window 2", []int{0, 0, 1, 2, 3, 4}, []bool{false, true, true, true, true, true}, 1, []int64{value.NullInt64, 125, -225, 650, 1000, value.NullInt64}},
+		{"two segments", []int{0, 0, 1, 3, 3, 4}, []bool{false, true, true, false, true, true}, 1, []int64{value.NullInt64, 125, -225, value.NullInt64, 1000, value.NullInt64}},
+		{"minPeriods 2", []int{0, 0, 0, 1, 2, 3}, []bool{false, true, true, true, true, true}, 2, []int64{value.NullInt64, value.NullInt64, -225, 775, 650, value.NullInt64}},
+		{"time windows", []int{0, 0, 2, 2, 2, 5}, all, 0, []int64{value.NullInt64, 125, -350, 650, 650, value.NullInt64}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out, err := MovingDecimal(v, tc.starts, tc.width, tc.lead, tc.minCount, false)
+			out, err := WindowDecimal(v, tc.lo, tc.ready, tc.minCount, false)
 			require.NoError(t, err)
 			require.Equal(t, value.Decimal64, out.T)
 			require.Equal(t, int32(2), out.Scale)
 			require.Equal(t, tc.sums, out.I64)
-			avg, err := MovingDecimal(v, tc.starts, tc.width, tc.lead, tc.minCount, true)
+			avg, err := WindowDecimal(v, tc.lo, tc.ready, tc.minCount, true)
 			require.NoError(t, err)
 			for i, s := range tc.sums {
 				require.Equal(t, s == value.NullInt64, avg.IsNull(i), i)
 			}
 		})
 	}
+	avg, err := WindowDecimal(v, []int{0, 0, 2, 2, 2, 5}, all, 0, true)
+	require.NoError(t, err)
+	require.Equal(t, 3.25, avg.F64[3])
 }
