@@ -30,3 +30,27 @@ func TestInCodedSymbols(t *testing.T) {
 		require.Equal(t, want, got, "%v", members)
 	}
 }
+
+// in with a DECIMAL on one side and integers or another scale on the
+// other is exact: 12345678.0000000001 is not 12345678, whatever holds
+// the members.
+func TestInDecimal(t *testing.T) {
+	probe := value.NewVector(value.Decimal64, 3, 3)
+	probe.Scale = 10
+	copy(probe.I64, []int64{123456780000000001, 123456780000000000, value.NullInt64})
+	at2 := value.NewVector(value.Decimal64, 1, 1)
+	at2.Scale = 2
+	at2.I64[0] = 1234567800
+	dict := value.NewDict(value.Int, value.Int)
+	dict.PutAll(value.NewInts([]int32{12345678}), value.NewInts([]int32{1}))
+	for name, members := range map[string]value.Value{
+		"INT vector": value.NewInts([]int32{12345678, 5}),
+		"LONG set":   value.NewSet(value.NewLongs([]int64{12345678})),
+		"scale 2":    at2,
+		"dict keys":  dict,
+	} {
+		got, err := In(probe, members)
+		require.NoError(t, err, name)
+		require.Equal(t, []int8{0, 1, 0}, got.(*value.Vector).I8, name)
+	}
+}

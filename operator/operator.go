@@ -566,7 +566,10 @@ func In(a, b value.Value) (value.Value, error) {
 		coded = inCoded(out.I8, probe, members)
 	}
 	if !coded {
-		if probe.T != members.T {
+		if p, m, ok := commonDecimal(probe, members); ok {
+			// members' index is over their own scale
+			probe, members, lookup = p, m, nil
+		} else if probe.T != members.T {
 			if probe.T.Category() == value.CatLiteral && members.T.Category() == value.CatLiteral {
 				probe = value.NewStrings(members.T, probe.Strings())
 			} else if c, err := cast.Vector(probe, members.T, members.Scale); err == nil {
@@ -586,6 +589,39 @@ func In(a, b value.Value) (value.Value, error) {
 		return out.At(0), nil
 	}
 	return out, nil
+}
+
+// commonDecimal puts a DECIMAL and integers or a DECIMAL of another type
+// or scale, the probe and the members of an in, on one DECIMAL at the
+// larger scale, so membership is equality without rounding either side
+// (tutorials/DECIMAL.md 2.3: the other side of a comparison with a
+// DECIMAL converts to DECIMAL); ok is false when that does not apply or
+// a side does not convert.
+func commonDecimal(probe, members *value.Vector) (*value.Vector, *value.Vector, bool) {
+	pt, mt := probe.T, members.T
+	exact := func(t value.Type) bool {
+		return t.IsDecimal() || t.Category() == value.CatIntegral || t.Category() == value.CatLogical
+	}
+	if !pt.IsDecimal() && !mt.IsDecimal() || !exact(pt) || !exact(mt) || pt == mt && probe.Scale == members.Scale {
+		return nil, nil, false
+	}
+	s := int32(0)
+	for _, v := range []*value.Vector{probe, members} {
+		if v.T.IsDecimal() {
+			s = max(s, v.Scale)
+		}
+	}
+	for _, t := range []value.Type{value.Decimal64, value.Decimal128} {
+		if t == value.Decimal64 && (s > 18 || pt == value.Decimal128 || mt == value.Decimal128) {
+			continue
+		}
+		p, err1 := cast.Vector(probe, t, s)
+		m, err2 := cast.Vector(members, t, s)
+		if err1 == nil && err2 == nil {
+			return p, m, true
+		}
+	}
+	return nil, nil, false
 }
 
 // inKeyed is whether each key of a (a vector for one key column, a

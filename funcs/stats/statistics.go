@@ -24,6 +24,14 @@ func minMax(fn string, args []value.Value, dir int) (value.Value, error) {
 	return aggregate(fn, args[0], extremeReducer(dir))
 }
 
+// decimalScaleOf is a DECIMAL's scale, 0 for any other type.
+func decimalScaleOf(v *value.Vector) int32 {
+	if v.T.IsDecimal() {
+		return v.Scale
+	}
+	return 0
+}
+
 // pairExtreme picks the larger (dir 1) or smaller element of X and Y
 // position by position; ignoreNull returns the non-NULL one of a pair
 // (maxIgnoreNull) instead of NULL. The result has the promoted type.
@@ -54,14 +62,21 @@ func pairExtreme(fn string, x, y value.Value, dir int, ignoreNull bool) (value.V
 			return nil, fmt.Errorf("%s doesn't support %s and %s.", fn, xv.T, yv.T)
 		}
 	}
-	if xv, err = cast.Vector(xv, t, xv.Scale); err != nil {
+	// DECIMALs of two scales, or a DECIMAL and an integer, meet at the
+	// larger scale: the other side converts to DECIMAL (tutorials/
+	// DECIMAL.md 2.3) and the result carries one scale
+	scale := xv.Scale
+	if t.IsDecimal() {
+		scale = max(decimalScaleOf(xv), decimalScaleOf(yv))
+	}
+	if xv, err = cast.Vector(xv, t, scale); err != nil {
 		return nil, err
 	}
-	if yv, err = cast.Vector(yv, t, yv.Scale); err != nil {
+	if yv, err = cast.Vector(yv, t, scale); err != nil {
 		return nil, err
 	}
 	out := value.NewVector(t, 0, n)
-	out.Scale = xv.Scale
+	out.Scale = scale
 	xm, ym := funcs.Stride(xv), funcs.Stride(yv)
 	for i := 0; i < n; i++ {
 		xi, yi := i*xm, i*ym

@@ -13,13 +13,17 @@ type kernelNum interface {
 }
 
 // numericCompare compares two numeric operands. Same-typed operands compare
-// in their own storage; otherwise integral sides compare as INT/LONG and
-// anything with a floating or DECIMAL side as DOUBLE. Integral NULL
-// sentinels are their type's minimum, so NULL sorts first and two NULLs
-// are equal, as DolphinDB orders them.
+// in their own storage; otherwise integral sides compare as INT/LONG, a
+// DECIMAL with a DECIMAL or an integer exactly (decimalCompare), and
+// anything with a floating side as DOUBLE. Integral NULL sentinels are
+// their type's minimum, so NULL sorts first and two NULLs are equal, as
+// DolphinDB orders them.
 func numericCompare(op Op, x, y Operand, n int) (*value.Vector, error) {
 	xt, yt := x.V.T, y.V.T
 	if xt != yt || (xt.IsDecimal() && x.V.Scale != y.V.Scale) {
+		if (xt.IsDecimal() || yt.IsDecimal()) && exactWithDecimal(xt) && exactWithDecimal(yt) {
+			return decimalCompare(op, x, y, n), nil
+		}
 		t := value.Double
 		xc, yc := xt.Category(), yt.Category()
 		intLike := func(c value.Category) bool { return c == value.CatIntegral || c == value.CatLogical }
