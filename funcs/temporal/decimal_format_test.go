@@ -170,3 +170,23 @@ func TestTemporalFormatRefusesAnEmptyPattern(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "2024", got.(*value.Scalar).S)
 }
+
+// roundedDigits rounds f*10^k once: by an exact power of ten up to 22,
+// exactly beyond (10^25 is no double, and 9.995e27 / 1e25 rounds below
+// the tie it lies above).
+func TestRoundedDigits(t *testing.T) {
+	for _, tc := range []struct {
+		f    float64
+		k    int
+		want float64
+	}{
+		{9995, -1, 1000},
+		{9.995, 2, 999},
+		{0.345, 2, 35},
+		{9.995e27, -25, 1000},
+		{5e-324, 326, 494},
+		{1.5e308, -306, 150},
+	} {
+		require.Equal(t, tc.want, roundedDigits(tc.f, tc.k), "%g at %d", tc.f, tc.k)
+	}
+}

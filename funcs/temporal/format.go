@@ -3,6 +3,7 @@ package temporal
 import (
 	"bytes"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -341,13 +342,21 @@ func (np numPattern) appendFormat(b []byte, f float64, neg bool) []byte {
 		if f != 0 {
 			exp = int(math.Floor(log10(f))) + shift - (intDigits - 1)
 		}
-		mant := div10(f, exp-shift)
-		start := len(b)
-		b = np.appendFixed(b, mant, 0)
-		if mant2 := math.Round(mant*math.Pow10(np.maxFrac)) / math.Pow10(np.maxFrac); mant2 >= math.Pow10(intDigits) {
+		// f's digits down to 10^(exp-maxFrac), rounded in one step as the
+		// fixed patterns round f*10^maxFrac: dividing by 10^exp first
+		// rounded twice, and printed 9995 as 9.99E03
+		digitsAt := func(exp int) float64 { return roundedDigits(f, np.maxFrac+shift-exp) }
+		r := digitsAt(exp)
+		switch {
+		case r >= math.Pow10(intDigits+np.maxFrac):
 			exp++
-			b = np.appendFixed(b[:start], div10(f, exp-shift), 0)
+			r = digitsAt(exp)
+		case f != 0 && r < math.Pow10(intDigits-1+np.maxFrac):
+			// log10 rounded up to the next power of ten
+			exp--
+			r = digitsAt(exp)
 		}
+		b = np.appendFixed(b, r/math.Pow10(np.maxFrac), 0)
 		b = append(b, 'E')
 		if exp < 0 {
 			b = append(b, '-')
@@ -368,13 +377,27 @@ func log10(f float64) float64 {
 	return math.Log10(f)
 }
 
-// div10 is f / 10^exp, in two steps where 10^exp would be subnormal or
-// zero.
-func div10(f float64, exp int) float64 {
-	if exp < -290 {
-		return f * 1e300 / math.Pow10(exp+300)
+// roundedDigits is f*10^k (f not negative) rounded half away from
+// zero: in one rounding by an exact power of ten where there is one
+// (|k| <= 22), as the fixed patterns round f*10^maxFrac, and exactly
+// where 10^k itself would round first.
+func roundedDigits(f float64, k int) float64 {
+	switch {
+	case k >= 0 && k <= 22:
+		return math.Round(f * math.Pow10(k))
+	case k < 0 && k >= -22:
+		return math.Round(f / math.Pow10(-k))
 	}
-	return f / math.Pow10(exp)
+	r := new(big.Rat).SetFloat64(f)
+	p := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(funcs.AbsInt(k))), nil))
+	if k > 0 {
+		r.Mul(r, p)
+	} else {
+		r.Quo(r, p)
+	}
+	r.Add(r, big.NewRat(1, 2))
+	x, _ := new(big.Float).SetInt(new(big.Int).Quo(r.Num(), r.Denom())).Float64()
+	return x
 }
 
 // decimalFormat renders each number with a pattern such as "#,###.00";
