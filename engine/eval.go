@@ -6,6 +6,7 @@ import (
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/catalog"
 	"github.com/porpoisedb/porpoise/engine/callargs"
+	"github.com/porpoisedb/porpoise/engine/litval"
 	"github.com/porpoisedb/porpoise/sharedobj"
 
 	"github.com/porpoisedb/porpoise/funcs"
@@ -35,17 +36,19 @@ func (in *interp) eval(e ast.Expr) (value.Value, error) {
 func (in *interp) evalNode(e ast.Expr) (value.Value, error) {
 	switch n := e.(type) {
 	case *ast.Literal:
-		return literal.Value(n)
+		return litval.Value(n)
 	case *ast.Ident:
 		return in.lookup(n)
 	case *ast.SymbolVector:
 		return value.NewStrings(value.String, append([]string(nil), n.Items...)), nil
 	case *ast.VectorLit:
-		vals, err := in.evalList(n.Elems)
-		if err != nil {
-			return nil, err
-		}
-		return cast.FromScalars(vals)
+		return litval.Vector(n, func() (value.Value, error) {
+			vals, err := in.evalList(n.Elems)
+			if err != nil {
+				return nil, err
+			}
+			return cast.FromScalars(vals)
+		})
 	case *ast.ArrayExpr:
 		vals, err := in.evalList(n.Elems)
 		if err != nil {
@@ -280,7 +283,7 @@ func (in *interp) evalCall(n *ast.CallExpr) (value.Value, error) {
 	if err := in.ro.CheckMutableArg(fn.FuncName(), n.Args); err != nil {
 		return nil, err
 	}
-	if u, ok := fn.(*userFunc); ok && first == nil && plainArgs(n.Args) {
+	if u, ok := fn.(*userFunc); ok && first == nil && callargs.Plain(n.Args, smallArgs) {
 		// callUser keeps no slice of its arguments, so they may be on the
 		// stack; evalArgs would put them on the heap (eval's recursion
 		// through it hides that from the escape analysis)
@@ -307,20 +310,6 @@ func (in *interp) evalCall(n *ast.CallExpr) (value.Value, error) {
 	}
 	v, err := in.callNamed(fn, args, names)
 	return v, changed(root, err)
-}
-
-// plainArgs reports whether a call's arguments are at most smallArgs
-// expressions, none left empty or named.
-func plainArgs(args []ast.Expr) bool {
-	if len(args) > smallArgs {
-		return false
-	}
-	for _, a := range args {
-		if _, named := a.(*ast.NamedArg); a == nil || named {
-			return false
-		}
-	}
-	return true
 }
 
 // writtenTable is the table a call of fn changes a part of in place

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/engine/litval"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -38,7 +39,7 @@ func (in *interp) evalChain(n *ast.BinaryExpr) (value.Value, error) {
 		stack = append(stack, b)
 		cur = b.L
 	}
-	acc, err := in.eval(cur)
+	acc, err := in.operand(cur)
 	if err != nil {
 		return nil, err
 	}
@@ -49,15 +50,16 @@ func (in *interp) evalChain(n *ast.BinaryExpr) (value.Value, error) {
 				return nil, err
 			}
 		}
-		r, err := in.eval(b.R)
+		r, err := in.operand(b.R)
 		if err != nil {
 			return nil, err
 		}
 		if acc, err = in.binary(b.Op, acc, r); err != nil {
 			return nil, err
 		}
+		acc = litval.Owned(acc, b.R)
 	}
-	return acc, nil
+	return litval.Owned(acc, cur), nil
 }
 
 // chainable reports whether b evaluates both operands unconditionally, so
@@ -70,14 +72,20 @@ func chainable(b *ast.BinaryExpr) bool {
 	return callOperator(b) == ""
 }
 
-// operatorCalls are the operators that are spellings of a built-in.
-var operatorCalls = map[string]string{"<-": "join", "join": "join", "**": "dot"}
-
 // callOperator names the built-in that b's operator stands for: a <- b and
 // a join b are join, a ** b is dot, and x $ r:c reshapes x into a matrix.
+// It is asked twice for every operator evaluated: a switch, not a map,
+// spares hashing the operator each time.
 func callOperator(b *ast.BinaryExpr) string {
-	if r, ok := b.R.(*ast.BinaryExpr); ok && b.Op == "$" && r.Op == ":" {
-		return "reshape"
+	switch b.Op {
+	case "<-", "join":
+		return "join"
+	case "**":
+		return "dot"
+	case "$":
+		if r, ok := b.R.(*ast.BinaryExpr); ok && r.Op == ":" {
+			return "reshape"
+		}
 	}
-	return operatorCalls[b.Op]
+	return ""
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/access"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine/forloop"
+	"github.com/porpoisedb/porpoise/engine/litval"
 	"github.com/porpoisedb/porpoise/exception"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
@@ -371,7 +372,11 @@ func (in *interp) execShare(n *ast.ShareStmt) error {
 }
 
 func (in *interp) assign(n *ast.AssignStmt) error {
-	v, err := in.eval(n.Value)
+	eval := in.eval
+	if n.Op != "=" && len(n.Targets) == 1 {
+		eval = in.operand // x += 1: only the operator reads it (assignTo)
+	}
+	v, err := eval(n.Value)
 	if err != nil {
 		return err
 	}
@@ -433,7 +438,10 @@ func (in *interp) assignTo(target ast.Expr, v value.Value, op string, src ast.Ex
 		if err != nil {
 			return err
 		}
-		if src != nil {
+		v = litval.Owned(v, src)
+		if src != nil && value.IsContainer(v) {
+			// ownedValue reads src of a container only: x += 1 in a loop
+			// builds no node for a scalar
 			src = &ast.BinaryExpr{Op: op[:len(op)-1], L: target, R: src}
 		}
 	}

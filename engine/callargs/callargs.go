@@ -1,6 +1,9 @@
 package callargs
 
-import "github.com/porpoisedb/porpoise/value"
+import (
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/value"
+)
 
 // Fill appends to dst the bound arguments, each empty slot (nil) taken
 // by the next of args, then the args left over. Trailing empty slots are
@@ -50,4 +53,19 @@ func Names(bound []value.Value, names []string, nargs int) []string {
 		out = append(out, n)
 	}
 	return out
+}
+
+// Plain reports whether a call's arguments are at most max expressions,
+// none left empty or named: a call the interpreter may pass them to in
+// a buffer of max on the stack.
+func Plain(args []ast.Expr, max int) bool {
+	if len(args) > max {
+		return false
+	}
+	for _, a := range args {
+		if _, named := a.(*ast.NamedArg); a == nil || named {
+			return false
+		}
+	}
+	return true
 }

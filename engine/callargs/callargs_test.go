@@ -99,3 +99,22 @@ func TestName(t *testing.T) {
 		})
 	}
 }
+
+func TestPlain(t *testing.T) {
+	x := &ast.Ident{Name: "x"}
+	for _, tc := range []struct {
+		name string
+		args []ast.Expr
+		want bool
+	}{
+		{"none", nil, true},
+		{"up to max", []ast.Expr{x, x}, true},
+		{"more than max", []ast.Expr{x, x, x}, false},
+		{"an empty slot", []ast.Expr{x, nil}, false},
+		{"a named one", []ast.Expr{&ast.NamedArg{Name: "k", X: x}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Equal(t, tc.want, Plain(tc.args, 2))
+		})
+	}
+}

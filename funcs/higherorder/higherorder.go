@@ -46,16 +46,13 @@ func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.
 	out := make([]value.Value, n)
 	ctx := env.Context()
 	held := keeper{env: env}
+	items := newCallArgs(args[1:], seqs)
 	for i := 0; i < n; i++ {
 		// a user function checks on each call; a built-in one is checked here
 		if i&1023 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		call := make([]value.Value, len(seqs))
-		for k, s := range seqs {
-			call[k] = s.At(i)
-		}
-		if out[i], err = env.Call(fn, call...); err != nil {
+		if out[i], err = env.Call(fn, items.at(i, n)...); err != nil {
 			return nil, err
 		}
 		if err := held.keepEach(out[i], n-1-i); err != nil {

@@ -1,6 +1,10 @@
 package ast
 
-import "github.com/porpoisedb/porpoise/sqlparse/lex"
+import (
+	"sync/atomic"
+
+	"github.com/porpoisedb/porpoise/sqlparse/lex"
+)
 
 // This file defines the abstract syntax tree produced by Parse and ParseExpr.
 //
@@ -347,7 +351,8 @@ func (k LitKind) String() string {
 	return "?"
 }
 
-// Literal is a scalar literal. It is never converted to a value here.
+// Literal is a scalar literal. It is never converted to a value here
+// (the interpreter keeps its conversion in Cache).
 //
 // Text is the literal's text without its type suffix (for strings and chars:
 // the decoded value). Suffix is the type-suffix letter as written, if any:
@@ -367,6 +372,11 @@ type Literal struct {
 	Text   string
 	Suffix string
 	Type   string
+	// Cache is the interpreter's: the value it converted the literal to
+	// on a first evaluation, so that a literal in a loop or a function
+	// body is converted once. Its holder decides what it stores; the
+	// parser leaves it empty.
+	Cache atomic.Value
 }
 
 // SymbolVector is a backtick symbol vector `a`b`c (two or more words; one
@@ -382,6 +392,8 @@ type SymbolVector struct {
 type VectorLit struct {
 	At    Pos
 	Elems []Expr
+	// Cache is the interpreter's, as Literal's is.
+	Cache atomic.Value
 }
 
 // ArrayExpr is a bracketed vector [a, b, c]; [] gives empty Elems.
