@@ -31,6 +31,7 @@ type dmlGen struct {
 	added int   // columns added so far in this sequence
 	orig  [][]cell
 	ord   int64 // on a keyed t, the next new key's _ord (sequence)
+	typed bool  // -tdml: typedStatement draws half the statements
 }
 
 func newDMLGen(r *rand.Rand) *dmlGen { return &dmlGen{gen: &gen{r: r}} }
@@ -144,12 +145,32 @@ func (g *dmlGen) sequence(t *table) []query {
 		shape, s := g.statement()
 		prep = append(prep, s)
 		out = append(out, query{shape: "dml " + shape, prep: slices.Clone(prep),
-			ddb: "select * from t", duck: all})
+			ddb: "select * from t", duck: all, types: g.colTypes()})
 	}
 	return out
 }
 
+// colTypes are, under -tdml, the types t's -types columns keep after
+// the statements (update cannot change a column's type,
+// progr/sql/update.md; an append converts to the column's type,
+// semantics.md §3), for typesDiffer.
+func (g *dmlGen) colTypes() []string {
+	if !g.typed {
+		return nil
+	}
+	ts := make([]string, len(g.kinds))
+	for c, k := range g.kinds {
+		if k >= kShort {
+			ts[c] = ddbTypeName(k)
+		}
+	}
+	return ts
+}
+
 func (g *dmlGen) statement() (string, stmt) {
+	if g.typed && g.r.IntN(2) == 0 {
+		return g.typedStatement()
+	}
 	if g.r.IntN(8) == 0 {
 		switch {
 		// whether upsert! heeds a latestKeyedTable's time the manual
@@ -639,6 +660,9 @@ func (g *dmlGen) litKind(c int) kind {
 // NULL.
 func (g *dmlGen) insert() (string, stmt) {
 	rows := g.newRows()
+	if g.typed {
+		rows = rows[:1] // see typedInsert
+	}
 	cols := make([]int, len(g.names))
 	for c := range cols {
 		cols[c] = c
