@@ -39,8 +39,12 @@ func decimalCompare(op Op, x, y Operand, n int) *value.Vector {
 			return out
 		}
 	}
-	a, b := unscaledAt(x.V, s), unscaledAt(y.V, s)
 	ma, mb := mask(x), mask(y)
+	if a, b, ok := unscaled64At(x.V, y.V, s); ok {
+		cmpLoop(op, out.I8, a, b, ma, mb, value.NullInt64)
+		return out
+	}
+	a, b := unscaledAt(x.V, s), unscaledAt(y.V, s)
 	for i := range out.I8 {
 		out.I8[i] = BoolAs[int8](cmpResult(op, a[i&ma].Cmp(b[i&mb])))
 	}
@@ -87,6 +91,25 @@ func scalarAs(v, c *value.Vector, s int32) (*value.Vector, bool) {
 		out.B16[0] = x.Bytes()
 	}
 	return out, true
+}
+
+// unscaled64At is x's and y's values (DECIMAL32/64s or integers) as
+// int64s at scale s, NULL as LONG's; ok is false when a DECIMAL128 or a
+// value that leaves 64 bits at s asks for 128.
+func unscaled64At(x, y *value.Vector, s int32) (a, b []int64, ok bool) {
+	if s > 18 || x.T == value.Decimal128 || y.T == value.Decimal128 {
+		return nil, nil, false
+	}
+	at := func(v *value.Vector) ([]int64, error) {
+		raw, err := decimalRaw(v)
+		if err != nil {
+			return nil, err
+		}
+		return rescaleRaw(raw, s-decimalScale(v))
+	}
+	a, errA := at(x)
+	b, errB := at(y)
+	return a, b, errA == nil && errB == nil
 }
 
 // unscaledAt is v's values (a DECIMAL's or an integer's) as 128-bit

@@ -73,3 +73,19 @@ func TestMulPow10(t *testing.T) {
 		})
 	}
 }
+
+// The 64-bit path (DECIMAL32/64 and integers whose values fit 64 bits at
+// the larger scale) and the 128-bit one answer alike.
+func TestDecimalCompare64And128(t *testing.T) {
+	x := dec64(4, 123456780001, -5, value.NullInt64, 7, 922337203685477580)
+	y := value.NewInts([]int32{12345678, -1, value.NullInt32, value.NullInt32, 5})
+	for _, op := range []Op{OpEq, OpNe, OpLt, OpLe, OpGt, OpGe} {
+		got := decimalCompare(op, Operand{V: x}, Operand{V: y}, 5)
+		a, b := unscaledAt(x, 4), unscaledAt(y, 4)
+		for i := range 5 {
+			require.Equal(t, BoolAs[int8](cmpResult(op, a[i].Cmp(b[i]))), got.I8[i], "op %v row %d", op, i)
+		}
+	}
+	_, _, ok := unscaled64At(x, value.NewLongs([]int64{math.MaxInt64 / 10}), 4)
+	require.False(t, ok, "a LONG past 64 bits at scale 4")
+}
