@@ -1589,6 +1589,7 @@ var texts = []Text{
 	{"The argument [tableName] of %s must be a table name.", "porpoise"},
 	{"The argument [defaultValues] of mvccTable must be a tuple with one value per column.", "porpoise"},
 	{"The argument [allowNull] of mvccTable must be a BOOL vector with one value per column.", "porpoise"},
+	{"An update moves a row outside every partition of the table.", "porpoise"},
 
 	// geometry (funcs/mathfn)
 	{"The argument [X] of geoWithin must be a POINT scalar or vector.", "porpoise: funcs/g/geowithin.md states the rule"},

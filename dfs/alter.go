@@ -66,12 +66,17 @@ func (t *Table) DropColumn(ctx context.Context, name string) (err error) {
 	if len(cur.names) == 1 {
 		return ddberr.Errorf("Can't drop all the columns of a table.")
 	}
+	if slices.Contains(cur.keyCols, i) {
+		return ddberr.Errorf("Can't drop a key column. RefId: S05015")
+	}
 	next := &colSchema{
 		names:    slices.Delete(slices.Clone(cur.names), i, i+1),
 		types:    slices.Delete(slices.Clone(cur.types), i, i+1),
 		scales:   slices.Delete(slices.Clone(cur.scales), i, i+1),
 		partCols: shiftPositions(cur.partCols, i),
 		sortCols: shiftPositions(cur.sortCols, i),
+		kind:     cur.kind,
+		keyCols:  shiftPositions(cur.keyCols, i),
 	}
 	t.db.mu.Lock()
 	comments := t.colComments
@@ -198,10 +203,11 @@ func (t *Table) alterMemory(next *colSchema, rewrite func(*value.Table) (*value.
 	for path, m := range t.mem {
 		parts[path] = m
 		if rewrite != nil {
-			var err error
-			if parts[path], err = rewrite(m); err != nil {
+			rows, err := rewrite(m)
+			if err != nil {
 				return err
 			}
+			parts[path] = next.keyed(rows)
 		}
 	}
 	t.mem = parts

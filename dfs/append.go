@@ -61,7 +61,7 @@ func (t *Table) appendLocked(ctx context.Context, src *value.Table, stmt bool) (
 		return t.appendExternal(full, r)
 	}
 	if !t.db.DFS() {
-		return t.appendMemory(full, r), nil
+		return t.appendMemory(full, r)
 	}
 	return t.appendDFS(ctx, full, src.NumCols(), r, g)
 }
@@ -230,27 +230,45 @@ func (t *Table) appendExternal(full *value.Table, r *partition.Routing) (int, er
 	return n, nil
 }
 
-func (t *Table) appendMemory(full *value.Table, r *partition.Routing) int {
+// appendMemory appends the routed rows to the in-memory partitions and
+// returns how many rows were added. A keyed table's partition takes its
+// rows as a keyed table does (insert.Append): a key it holds is
+// overwritten, and only new keys count.
+func (t *Table) appendMemory(full *value.Table, r *partition.Routing) (int, error) {
 	groups := r.Groups()
+	sc := t.sc()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	n := 0
 	for _, path := range r.Paths {
 		rows := groups[path]
 		part := full.Gather(rows)
-		if cur := t.mem[path]; cur != nil {
+		cur := t.mem[path]
+		switch {
+		case sc.kind != value.PlainTable:
+			if cur == nil {
+				cur = sc.keyed(part.EmptyLike(len(rows)))
+				t.mem[path] = cur
+			}
+			k, err := insert.Append(cur, part)
+			n += k
+			if err != nil {
+				return n, err
+			}
+		case cur != nil:
 			for i, c := range part.Cols {
 				cur.Cols[i].AppendVector(c)
 			}
-		} else {
+			n += len(rows)
+		default:
 			t.mem[path] = part
+			n += len(rows)
 		}
 		if value.Invariants {
 			value.CheckTable(t.mem[path])
 		}
-		n += len(rows)
 	}
-	return n
+	return n, nil
 }
 
 // appendDFS writes the routed rows (the first width columns; storage

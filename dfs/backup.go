@@ -285,13 +285,14 @@ func (t *Table) ReplacePartitions(ctx context.Context, parts map[string]*value.T
 	}
 	sort.Strings(order)
 	if !t.db.DFS() {
+		sc := t.sc()
 		t.mu.Lock()
 		defer t.mu.Unlock()
 		for _, p := range order {
 			if parts[p] == nil || parts[p].Rows() == 0 {
 				delete(t.mem, p)
 			} else {
-				t.mem[p] = parts[p]
+				t.mem[p] = sc.keyed(value.NewTable(parts[p].Names, parts[p].Cols))
 			}
 		}
 		return nil

@@ -52,6 +52,12 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 	t := &Table{db: d, name: spec.Name, dimension: spec.Dimension, mem: map[string]*value.Table{},
 		partFns: spec.PartitionFuncs, partDefs: spec.FuncDefs}
 	sc := &colSchema{names: names, types: types, scales: scales}
+	if !d.DFS() && spec.Partitions == nil && schema.IsKeyed() {
+		// tutorials/in_memory_table.md: a keyed (or indexed) table makes
+		// a partitioned keyed (indexed) table, each partition keeping its
+		// keys unique
+		sc.kind, sc.keyCols = schema.Kind, slices.Clone(schema.KeyCols)
+	}
 	if !spec.Dimension {
 		cols := spec.PartitionColumns
 		levels := d.levels()

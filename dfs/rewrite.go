@@ -13,11 +13,13 @@ import (
 )
 
 // RewriteRows is RewriteChunks for SQL's update or delete stmt, which
-// the audit log records with the number of rows fn changed.
-func (t *Table) RewriteRows(ctx context.Context, keep PartitionFilter, stmt ast.Node, fn func(*value.Table) (*value.Table, int, error)) (err error) {
+// the audit log records with the number of rows fn changed. move is set
+// when the update sets a partitioning column (PartitionColumnsUpdatable):
+// rows fn gives new partitioning values then move to their partitions.
+func (t *Table) RewriteRows(ctx context.Context, keep PartitionFilter, stmt ast.Node, move bool, fn func(*value.Table) (*value.Table, int, error)) (err error) {
 	var n int
 	defer audit.Rewrote(ctx, time.Now(), t.db.path, t.name, stmt, &n, &err)
-	n, err = t.RewriteChunks(ctx, keep, fn)
+	n, err = t.rewriteChunks(ctx, keep, move, fn)
 	return err
 }
 
@@ -28,6 +30,10 @@ func (t *Table) RewriteRows(ctx context.Context, keep PartitionFilter, stmt ast.
 // rewritten with storage Txn.Replace under the database's TRANS/CHUNK
 // rules, so an UPDATE or DELETE is as atomic as an append.
 func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func(*value.Table) (*value.Table, int, error)) (int, error) {
+	return t.rewriteChunks(ctx, keep, false, fn)
+}
+
+func (t *Table) rewriteChunks(ctx context.Context, keep PartitionFilter, move bool, fn func(*value.Table) (*value.Table, int, error)) (int, error) {
 	t.ddlMu.RLock()
 	defer t.ddlMu.RUnlock()
 	paths := t.paths(keep)
@@ -52,6 +58,7 @@ func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func
 		return total, nil
 	}
 	if !t.db.DFS() {
+		sc := t.sc()
 		t.mu.Lock()
 		defer t.mu.Unlock()
 		total := 0
@@ -65,7 +72,7 @@ func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func
 				return total, err
 			}
 			if next != nil {
-				t.mem[path] = next
+				t.mem[path] = sc.keyed(next)
 				total += n
 			}
 		}
@@ -80,6 +87,9 @@ func (t *Table) RewriteChunks(ctx context.Context, keep PartitionFilter, fn func
 		if have[p] {
 			present = append(present, p)
 		}
+	}
+	if move && t.PartitionColumnsUpdatable() {
+		return t.rewriteMoving(ctx, present, fn)
 	}
 	res, err := t.writeChunks(ctx, present, nil, func(txn *storage.Txn, path string) (insert.Result, error) {
 		cur, err := t.readChunk(path)
@@ -109,6 +119,18 @@ func (t *Table) PartitionColumnNames() []string {
 	out := make([]string, len(s.partCols))
 	for l, c := range s.partCols {
 		out[l] = s.names[c]
+	}
+	return out
+}
+
+// KeyColumnNames names the key columns of an in-memory table whose
+// partitions are keyed or indexed tables (none for others), which an
+// UPDATE may not set.
+func (t *Table) KeyColumnNames() []string {
+	s := t.sc()
+	out := make([]string, len(s.keyCols))
+	for k, c := range s.keyCols {
+		out[k] = s.names[c]
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package dfs
 
 import (
+	"slices"
+
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -15,6 +17,11 @@ type colSchema struct {
 	scales   []int32
 	partCols []int // one per domain level; nil for a dimension table
 	sortCols []int // TSDB sort columns
+	// kind and keyCols are the key of an in-memory table's partitions
+	// when createPartitionedTable was given a keyed or indexed table: each
+	// partition is then a table of that kind, keyed on those columns.
+	kind    value.TableKind
+	keyCols []int
 }
 
 // sc is the table's current schema.
@@ -23,7 +30,21 @@ func (t *Table) sc() *colSchema { return t.schema.Load() }
 // clone is a copy of s whose slices the caller may change.
 func (s *colSchema) clone() *colSchema {
 	return &colSchema{names: append([]string(nil), s.names...), types: append([]value.Type(nil), s.types...),
-		scales: append([]int32(nil), s.scales...), partCols: append([]int(nil), s.partCols...), sortCols: append([]int(nil), s.sortCols...)}
+		scales: append([]int32(nil), s.scales...), partCols: append([]int(nil), s.partCols...), sortCols: append([]int(nil), s.sortCols...),
+		kind: s.kind, keyCols: append([]int(nil), s.keyCols...)}
+}
+
+// keyed makes the in-memory partition m a table of s's kind, keyed on
+// s's key columns with its key index rebuilt from its rows (a no-op for a
+// plain schema). Every table that becomes a partition goes through it,
+// so a partition of a keyed table always finds the keys it holds.
+func (s *colSchema) keyed(m *value.Table) *value.Table {
+	if s.kind == value.PlainTable || m == nil {
+		return m
+	}
+	m.Kind, m.KeyCols = s.kind, slices.Clone(s.keyCols)
+	m.RebuildKeys()
+	return m
 }
 
 // view is what a reader of a DFS table reads: the schema and a storage

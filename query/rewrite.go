@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/rowkeep"
@@ -24,6 +25,14 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 		return err
 	}
 	part := t.PartitionColumnNames()
+	move := false
+	if t.PartitionColumnsUpdatable() {
+		// the rows move to the partitions of their new values
+		move = slices.ContainsFunc(n.Sets, func(set ast.SetClause) bool {
+			return slices.ContainsFunc(part, func(p string) bool { return strings.EqualFold(p, set.Col) })
+		})
+		part = nil
+	}
 	if err := ex.addSetColumns(t, n); err != nil {
 		return err
 	}
@@ -31,10 +40,15 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 	if _, err := updatePositions(n, names, part); err != nil {
 		return err
 	}
+	if keys := t.KeyColumnNames(); slices.ContainsFunc(n.Sets, func(set ast.SetClause) bool {
+		return slices.ContainsFunc(keys, func(k string) bool { return strings.EqualFold(k, set.Col) })
+	}) {
+		return insert.ErrUpdateKey
+	}
 	if err := clausecheck.PartitionedUpdate(n); err != nil {
 		return err
 	}
-	return ex.rewritePartitioned(t, n, n.From, n.Where, func(chunk, src *value.Table, rows, joined []int) (*value.Table, int, error) {
+	return ex.rewritePartitioned(t, n, move, n.From, n.Where, func(chunk, src *value.Table, rows, joined []int) (*value.Table, int, error) {
 		// a column change may have committed since the check above:
 		// positions come from the chunk, read under the table's DDL lock
 		cols, err := updatePositions(n, chunk.Names, part)
@@ -117,12 +131,12 @@ func (ex *executor) partitionJoiner(t *dfs.Table, from ast.Expr) (*sqljoin.Joine
 // rewritePartitioned rewrites t partition by partition for UPDATE or
 // DELETE stmt: fn gets each partition (chunk) in which where selects rows,
 // those rows of src, the chunk as the from clause joins it (joinChunk).
-func (ex *executor) rewritePartitioned(t *dfs.Table, stmt ast.Node, from ast.Expr, where []ast.Expr, fn func(chunk, src *value.Table, rows, joined []int) (*value.Table, int, error)) error {
+func (ex *executor) rewritePartitioned(t *dfs.Table, stmt ast.Node, move bool, from ast.Expr, where []ast.Expr, fn func(chunk, src *value.Table, rows, joined []int) (*value.Table, int, error)) error {
 	joiner, err := ex.partitionJoiner(t, from)
 	if err != nil {
 		return err
 	}
-	return t.RewriteRows(ex.env.Context(), ex.pruneFilter(t, where), stmt, func(chunk *value.Table) (*value.Table, int, error) {
+	return t.RewriteRows(ex.env.Context(), ex.pruneFilter(t, where), stmt, move, func(chunk *value.Table) (*value.Table, int, error) {
 		src, joined, err := joinChunk(ex, joiner, chunk)
 		if err != nil {
 			return nil, 0, err
@@ -168,7 +182,7 @@ func (ex *executor) deletePartitioned(t *dfs.Table, n *ast.DeleteStmt) error {
 	if err := ex.env.CheckTableWrite(t, auth.TableDelete); err != nil {
 		return err
 	}
-	return ex.rewritePartitioned(t, n, n.From, n.Where, func(chunk, _ *value.Table, rows, joined []int) (*value.Table, int, error) {
+	return ex.rewritePartitioned(t, n, false, n.From, n.Where, func(chunk, _ *value.Table, rows, joined []int) (*value.Table, int, error) {
 		if joined != nil {
 			// a row joined to several right rows is deleted once
 			_, rows = sqljoin.JoinedRows(rows, joined)
