@@ -7,15 +7,12 @@ import (
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // partition(partitionCol, keys) in a where clause (progr/sql/partition.md)
 // selects partitions of the level partitionCol partitions: VALUE keys are
 // partition values, RANGE and LIST keys partition numbers from 0, HASH
 // keys hash remainders.
-
-var errPartitionKeys = ddberr.Errorf("The keys of partition() must be a scalar or a vector without NULL values.")
 
 // PartitionRowMask is partition(col, keys) over rows whose column col
 // holds values: true where the row lies in one of the partitions keys name.
@@ -24,7 +21,7 @@ func (t *Table) PartitionRowMask(col string, values *value.Vector, keys value.Va
 	if err != nil {
 		return nil, err
 	}
-	want, err := partitionKeyMask(dom, keys)
+	want, err := partition.KeyMask(dom, keys)
 	if err != nil {
 		return nil, err
 	}
@@ -51,42 +48,6 @@ func (t *Table) partitionLevel(col string) (partition.Domain, error) {
 	return nil, ddberr.Errorf("The column %s of partition() is not a partitioning column.", col)
 }
 
-// partitionKeyMask marks the partitions of dom that keys name.
-func partitionKeyMask(dom partition.Domain, keys value.Value) ([]bool, error) {
-	kv, _, ok := value.VectorOf(keys)
-	if !ok || kv.HasNull() {
-		return nil, errPartitionKeys
-	}
-	want := make([]bool, dom.Len())
-	if dom.Type() == partition.VALUE {
-		idx, err := dom.Map(kv)
-		if err != nil {
-			return nil, err
-		}
-		for i, p := range idx {
-			if p < 0 {
-				return nil, ddberr.Errorf("The partition key %s of partition() is out of the range of the partitioning scheme.", kv.FormatElem(i))
-			}
-			want[p] = true
-		}
-		return want, nil
-	}
-	if kv.T.Category() != value.CatIntegral {
-		return nil, errPartitionKeys
-	}
-	ints, err := cast.Vector(kv, value.Long, 0)
-	if err != nil {
-		return nil, err
-	}
-	for i, k := range ints.I64 {
-		if k < 0 || k >= int64(len(want)) {
-			return nil, ddberr.Errorf("The partition key %s of partition() is out of the range of the partitioning scheme.", kv.FormatElem(i))
-		}
-		want[k] = true
-	}
-	return want, nil
-}
-
 // partitionPred prunes to the partitions a where-clause partition(col,
 // keys) names (nil, keeping all, when it cannot tell: the row-level mask
 // then reports the error).
@@ -99,7 +60,7 @@ func (p *pruneCtx) partitionPred(col string, keys ast.Expr) keepPred {
 		if err != nil {
 			return nil
 		}
-		want, err := partitionKeyMask(p.levels[l], kv)
+		want, err := partition.KeyMask(p.levels[l], kv)
 		if err != nil {
 			return nil
 		}
