@@ -41,6 +41,7 @@ func TestLiteralsStayConstant(t *testing.T) {
 		{name: "for down keeps each pass's value", script: "r = []; for (i in 130:0) { r.append!(i) }; r[0] * 10000 + r[64] * 100 + r[129]", want: "1296500"},
 		{name: "for over a vector keeps each pass's value", script: "r = []; for (x in 100..229) { r.append!(x) }; r[0] * 10000 + r[129]", want: "1000229"},
 		{name: "for over NULLs and strings", script: `r = []; for (x in 1 NULL 3) { r.append!(isNull(x)) }; for (s in ["a", ""]) { r.append!(s) }; r`, want: `(false,true,false,"a",)`},
+		{name: "peach converts a body's literals on many goroutines", setup: "def f(x) { y = 1 2 3; y[0] = x; return x * 2 + 1 + y[1] - 2 }", script: "sum(peach(f, 1..2000))", want: "4004000"},
 		{name: "for variable changed by a mutable parameter", setup: inc, script: "s = 0; for (i in 0:3) { inc(i); s += i }; s", want: "6"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
