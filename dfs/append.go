@@ -34,7 +34,7 @@ func (t *Table) InsertValues(ctx context.Context, cols []string, rows [][]value.
 	t.ddlMu.RLock()
 	defer t.ddlMu.RUnlock()
 	sc := t.sc()
-	src, err := insert.FromInsertValues(sc.names, sc.types, cols, rows, t.appendOptions().Rules)
+	src, err := insert.FromInsertValues(insert.Schema{Names: sc.names, Types: sc.types, Scales: sc.scales}, cols, rows, t.appendOptions().Rules)
 	if err != nil {
 		return 0, err
 	}

@@ -13,6 +13,14 @@ type Schema struct {
 	Scales []int32
 }
 
+// scale is column j's decimal scale (0 when s has no scales).
+func (s Schema) scale(j int) int32 {
+	if j < len(s.Scales) {
+		return s.Scales[j]
+	}
+	return 0
+}
+
 // SchemaOf is t's column layout.
 func SchemaOf(t *value.Table) Schema {
 	scales := make([]int32, len(t.Cols))

@@ -15,7 +15,8 @@ import (
 // column count. Each row's values convert to the column's type under the
 // target's rules r, so neither a NULL nor an INT in the first row types a
 // DOUBLE column for the rows after it.
-func FromInsertValues(names []string, types []value.Type, cols []string, rows [][]value.Value, r Rules) (*value.Table, error) {
+func FromInsertValues(s Schema, cols []string, rows [][]value.Value, r Rules) (*value.Table, error) {
+	names, types := s.Names, s.Types
 	pos := make([]int, 0, len(names))
 	if cols == nil {
 		for i := range names {
@@ -41,7 +42,7 @@ func FromInsertValues(names []string, types []value.Type, cols []string, rows []
 			return nil, err
 		}
 		for k, j := range pos {
-			c := rowToColumn(part.Cols[k], types[j], r)
+			c := rowToColumn(part.Cols[k], types[j], s.scale(j), r)
 			if given[j] == nil {
 				given[j] = c.Clone()
 				continue
@@ -64,25 +65,29 @@ func FromInsertValues(names []string, types []value.Type, cols []string, rows []
 			out[j] = given[j]
 		} else {
 			out[j] = value.NewNullVector(types[j], n)
+			out[j].Scale = s.scale(j)
 		}
 	}
 	return value.NewTable(names, out), nil
 }
 
 // rowToColumn is one row group's values c converted to a column of type
-// dst where the rules accept it; what they refuse, and DECIMAL, array and
-// tuple columns, stay as they are for the append's own conversion and
-// error.
-func rowToColumn(c *value.Vector, dst value.Type, r Rules) *value.Vector {
+// dst (of decimal scale scale) where the rules accept it; what they
+// refuse, and array and tuple columns, stay as they are for the append's
+// own conversion and error. Each group converts on its own, so a NULL or
+// an integer in one row can't type a DECIMAL column for the rows after it.
+func rowToColumn(c *value.Vector, dst value.Type, scale int32, r Rules) *value.Vector {
 	switch {
-	case c.T == dst || dst.IsDecimal() || dst.IsArray() || dst == value.Any:
+	case c.T == dst && (!dst.IsDecimal() || c.Scale == scale), dst.IsArray(), dst == value.Any:
 		return c
 	case c.T == value.Void:
-		return value.NewNullVector(dst, c.Len())
+		out := value.NewNullVector(dst, c.Len())
+		out.Scale = scale
+		return out
 	case !r.Acceptable(dst, c.T):
 		return c
 	}
-	out, err := cast.Vector(c, dst, 0)
+	out, err := cast.Vector(c, dst, scale)
 	if err != nil {
 		return c
 	}

@@ -61,13 +61,13 @@ func TestKeyedCountsNewKeysOnly(t *testing.T) {
 }
 
 func TestFromInsertValuesFillsMissingColumns(t *testing.T) {
-	tb, err := FromInsertValues([]string{"id", "sym", "val"}, []value.Type{value.Int, value.Symbol, value.Double},
+	tb, err := FromInsertValues(Schema{Names: []string{"id", "sym", "val"}, Types: []value.Type{value.Int, value.Symbol, value.Double}},
 		[]string{"val", "id"}, [][]value.Value{{value.NewDouble(7.6), value.NewInt(3)}}, MemoryRules)
 	require.NoError(t, err)
 	require.Equal(t, []int32{3}, tb.Cols[0].I32)
 	require.True(t, tb.Cols[1].IsNull(0))
 	require.Equal(t, []float64{7.6}, tb.Cols[2].F64)
-	_, err = FromInsertValues([]string{"a", "b"}, []value.Type{value.Int, value.Int}, nil, [][]value.Value{{value.NewInt(1)}}, MemoryRules)
+	_, err = FromInsertValues(Schema{Names: []string{"a", "b"}, Types: []value.Type{value.Int, value.Int}}, nil, [][]value.Value{{value.NewInt(1)}}, MemoryRules)
 	require.ErrorIs(t, err, ErrInsertColumnCount)
 }
 

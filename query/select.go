@@ -634,7 +634,11 @@ func Insert(env Env, n *ast.InsertStmt) error {
 		_, err := dt.InsertValues(env.Context(), cols, rows)
 		return err
 	}
-	src, err := insert.FromInsertValues(names, types, cols, rows, insert.MemoryRules)
+	schema := insert.Schema{Names: names, Types: types}
+	if tb, ok := target.(*value.Table); ok && len(tb.Cols) == len(names) {
+		schema = insert.SchemaOf(tb)
+	}
+	src, err := insert.FromInsertValues(schema, cols, rows, insert.MemoryRules)
 	if err != nil {
 		return err
 	}
