@@ -170,8 +170,9 @@
 // keyColNames rid or s, rid updates the first row of each key
 // (DuckDB: an update joined to each key's smallest rowid, then an
 // insert of the new keys). Updates of a partitioning column, which
-// DolphinDB allows since 2.00.10 and Porpoise refuses, are not drawn
-// (dml.go's targets). MVCC, stream and shared tables do not run
+// DolphinDB allows since 2.00.10, are drawn under -movepart p (a share
+// of the statements, each setting one level's column to a value t was
+// loaded with, so its partition exists; partupdate.go). MVCC, stream and shared tables do not run
 // (dmlRuns).
 //
 // -types p (types.go) adds to t the columns h SHORT, c CHAR, f FLOAT,
@@ -221,7 +222,7 @@
 // It needs cgo and DuckDB's binding, so it is its own module and CI does
 // not run it:
 //
-//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-urows 60] [-show 3] [-shape REGEXP] [-wide] [-pnull 0.1] [-dfs [-scheme rid] [-tsdb]] [-kind plain] [-prune 0.3] [-window 0.5] [-dml 0.1] [-types 0.5 [-tdml 0.1]]
+//	cd difftest && go run . [-seeds 5] [-seed0 1] [-queries 1000] [-rows 2000] [-urows 60] [-show 3] [-shape REGEXP] [-wide] [-pnull 0.1] [-dfs [-scheme rid] [-tsdb]] [-kind plain] [-prune 0.3] [-window 0.5] [-dml 0.1 [-movepart 0.2]] [-types 0.5 [-tdml 0.1]]
 package main
 
 import (
@@ -264,6 +265,7 @@ func main() {
 	pWin := flag.Float64("window", 0.5, "chance that a query is a window, moving, ranking or time-series shape (gen3.go)")
 	pPrune := flag.Float64("prune", 0.3, "under -dfs or -kind, chance that a query is a pruning shape checked against the plain in-memory copy (prune.go)")
 	flag.Float64Var(&pTypes, "types", 0, "chance that a query is a shape over SHORT, CHAR, FLOAT, DECIMAL and the other temporal columns, which above 0 t and u get (types.go); -dml is then off and -tdml on")
+	flag.Float64Var(&pMovePart, "movepart", 0, "under -dml (or -tdml) with -dfs, chance that a DML statement updates a partitioning column, moving rows between partitions (partupdate.go)")
 	flag.Float64Var(&pTDML, "tdml", 0, "under -types, chance before each query of a DML sequence that also updates, deletes by and inserts the -types columns, from values of other types (tdml.go); below 1")
 	pDML := flag.Float64("dml", 0.1, "chance before each query of a sequence of DML statements, each compared after (dml.go); below 1")
 	flag.Parse()
@@ -316,9 +318,10 @@ func main() {
 		g, g3 := &gen{r: r}, &gen{r: rand.New(rand.NewPCG(seed, 0x3))}
 		gp := &gen{r: rand.New(rand.NewPCG(seed, 0x7))}
 		gt := &gen{r: rand.New(rand.NewPCG(seed, 0x7e6))}
-		gd, pending, pd := newDMLGen(rand.New(rand.NewPCG(seed, 0xd31))), []query(nil), *pDML
+		mr := rand.New(rand.NewPCG(seed, 0xd33))
+		gd, pending, pd := newDMLGen(rand.New(rand.NewPCG(seed, 0xd31)), mr), []query(nil), *pDML
 		if pTypes > 0 {
-			gd, pd = newDMLGen(rand.New(rand.NewPCG(seed, 0xd32))), pTDML
+			gd, pd = newDMLGen(rand.New(rand.NewPCG(seed, 0xd32)), mr), pTDML
 			gd.typed = true
 		}
 		for n := 0; n < *nq; n++ {
