@@ -207,7 +207,7 @@ func (t *Table) alterMemory(next *colSchema, rewrite func(*value.Table) (*value.
 			if err != nil {
 				return err
 			}
-			parts[path] = next.keyed(rows)
+			parts[path] = next.keyed(nil, rows)
 		}
 	}
 	t.mem = parts

@@ -247,7 +247,7 @@ func (t *Table) appendMemory(full *value.Table, r *partition.Routing) (int, erro
 		switch {
 		case sc.kind != value.PlainTable:
 			if cur == nil {
-				cur = sc.keyed(part.EmptyLike(len(rows)))
+				cur = sc.keyed(nil, part.EmptyLike(len(rows)))
 				t.mem[path] = cur
 			}
 			k, err := insert.Append(cur, part)

@@ -292,7 +292,7 @@ func (t *Table) ReplacePartitions(ctx context.Context, parts map[string]*value.T
 			if parts[p] == nil || parts[p].Rows() == 0 {
 				delete(t.mem, p)
 			} else {
-				t.mem[p] = sc.keyed(value.NewTable(parts[p].Names, parts[p].Cols))
+				t.mem[p] = sc.keyed(nil, value.NewTable(parts[p].Names, parts[p].Cols))
 			}
 		}
 		return nil

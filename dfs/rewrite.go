@@ -72,7 +72,7 @@ func (t *Table) rewriteChunks(ctx context.Context, keep PartitionFilter, move bo
 				return total, err
 			}
 			if next != nil {
-				t.mem[path] = sc.keyed(next)
+				t.mem[path] = sc.keyed(cur, next)
 				total += n
 			}
 		}

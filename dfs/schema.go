@@ -35,15 +35,20 @@ func (s *colSchema) clone() *colSchema {
 }
 
 // keyed makes the in-memory partition m a table of s's kind, keyed on
-// s's key columns with its key index rebuilt from its rows (a no-op for a
-// plain schema). Every table that becomes a partition goes through it,
-// so a partition of a keyed table always finds the keys it holds.
-func (s *colSchema) keyed(m *value.Table) *value.Table {
+// s's key columns (a no-op for a plain schema). Every table that becomes
+// a partition goes through it, so a partition of a keyed table always
+// finds the keys it holds. old, when m is a rewrite of it, gives m its
+// key index if the rewrite left every key in its row (an update of other
+// columns: rebuilding would insert every key again); otherwise the index
+// is rebuilt from m's rows.
+func (s *colSchema) keyed(old, m *value.Table) *value.Table {
 	if s.kind == value.PlainTable || m == nil {
 		return m
 	}
 	m.Kind, m.KeyCols = s.kind, slices.Clone(s.keyCols)
-	m.RebuildKeys()
+	if old == nil || !m.KeepKeys(old) {
+		m.RebuildKeys()
+	}
 	return m
 }
 

@@ -1,6 +1,7 @@
 package value
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -263,6 +264,29 @@ func (t *Table) DropKeys(from int) {
 	cols, index := t.keyColumns(t)
 	index.Drop(cols, from, t.Rows())
 	t.ordered = nil
+}
+
+// KeepKeys moves old's key index to t, a table an update made from old
+// by replacing other columns, and reports whether it could: t must hold
+// old's rows and the very vectors of old's key columns, so every key
+// still sits in its row. old then has no index and must not be used as
+// a keyed table again.
+func (t *Table) KeepKeys(old *Table) bool {
+	if t == old {
+		return t.index != nil
+	}
+	if old.index == nil || t.Kind != old.Kind || t.Rows() != old.Rows() || !slices.Equal(t.KeyCols, old.KeyCols) {
+		return false
+	}
+	for _, k := range t.KeyCols {
+		if k >= len(t.Cols) || k >= len(old.Cols) || t.Cols[k] != old.Cols[k] {
+			return false
+		}
+	}
+	// the ordered index compares through its own table: rebuilt on demand
+	t.index, t.ordered = old.index, nil
+	old.index, old.ordered = nil, nil
+	return true
 }
 
 // RebuildKeys recomputes the key index from the rows, returning false if
