@@ -3,6 +3,7 @@ package macrovar
 import (
 	"reflect"
 	"strings"
+	"sync/atomic"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -143,8 +144,22 @@ func (x *expander) rewrite(v reflect.Value) {
 	}
 }
 
+var atomicValue = reflect.TypeFor[atomic.Value]()
+
+// exportedOnly reports whether every field of struct type t is exported,
+// so copyTree can copy it field by field without reading it whole.
+func exportedOnly(t reflect.Type) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if !t.Field(i).IsExported() {
+			return false
+		}
+	}
+	return true
+}
+
 // copyTree deep-copies a syntax tree: pointers, interfaces, structs and
-// slices are copied, everything else shared.
+// slices are copied, everything else shared, but for the interpreter's
+// caches, left empty.
 func copyTree(v reflect.Value) reflect.Value {
 	switch v.Kind() {
 	case reflect.Pointer:
@@ -163,7 +178,15 @@ func copyTree(v reflect.Value) reflect.Value {
 		return c
 	case reflect.Struct:
 		c := reflect.New(v.Type()).Elem()
-		c.Set(v)
+		if v.Type() == atomicValue {
+			// a literal's conversion cache, which a query body running on
+			// several goroutines (peach) fills while another copies it:
+			// the copy starts empty and converts its literals once itself
+			return c
+		}
+		if !exportedOnly(v.Type()) {
+			c.Set(v)
+		}
 		for i := 0; i < v.NumField(); i++ {
 			if c.Field(i).CanSet() {
 				c.Field(i).Set(copyTree(v.Field(i)))
