@@ -107,12 +107,18 @@ func applyOp(kop kernel.Op, op string, a, b value.Value) (value.Value, error) {
 	if tb, ok := b.(*value.Table); ok {
 		return tableOp(kop, op, tb, a, true)
 	}
-	a, b = funcNameOperand(a, b), funcNameOperand(b, a)
-	if as, ok := a.(*value.Scalar); ok {
-		if bs, ok := b.(*value.Scalar); ok {
-			if r, ok := kernel.ScalarBinary(kop, as, bs); ok {
-				return r, nil
-			}
+	as, aok := a.(*value.Scalar)
+	bs, bok := b.(*value.Scalar)
+	if !aok || !bok {
+		// two scalars are never functions: the interface check stays off
+		// the path of a script's scalar arithmetic
+		a, b = funcNameOperand(a, b), funcNameOperand(b, a)
+		as, aok = a.(*value.Scalar)
+		bs, bok = b.(*value.Scalar)
+	}
+	if aok && bok {
+		if r, ok := kernel.ScalarBinary(kop, as, bs); ok {
+			return r, nil
 		}
 	}
 	if sa, ok := a.(*value.Set); ok {
