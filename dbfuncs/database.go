@@ -357,9 +357,14 @@ type jobSourcer interface {
 // partitionTables is createPartitionedTable's table: a table, or, when tuple
 // allows (a partitioned table of an in-memory database), a tuple of
 // tables that are its partitions (createPartitionedTable.md 例2.3, 例2.4).
+// A loadTable handle lends its schema only: the Python API's
+// Database.createTable passes the handle of a table it loaded.
 func partitionTables(arg value.Value, tuple bool) ([]*value.Table, error) {
 	if t, ok := arg.(*value.Table); ok {
 		return []*value.Table{t}, nil
+	}
+	if dt := DFSTableOf(arg); dt != nil {
+		return []*value.Table{emptyLike(dt)}, nil
 	}
 	v, ok := arg.(*value.Vector)
 	if !ok || !tuple || v.T != value.Any || len(v.Any) == 0 {
@@ -372,6 +377,17 @@ func partitionTables(arg value.Value, tuple bool) ([]*value.Table, error) {
 		}
 	}
 	return parts, nil
+}
+
+// emptyLike is a table with dt's columns and no rows.
+func emptyLike(dt *dfs.Table) *value.Table {
+	names, types, scales := dt.Schema()
+	cols := make([]*value.Vector, len(names))
+	for i, ty := range types {
+		cols[i] = value.NewVector(ty, 0, 0)
+		cols[i].Scale = scales[i]
+	}
+	return value.NewTable(names, cols)
 }
 
 // errNoTable is DolphinDB's error for a table name of the database at
