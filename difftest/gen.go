@@ -36,6 +36,9 @@ type query struct {
 	// types are DolphinDB's types of the answer's columns, checked
 	// after the values ("" not checked; types.go)
 	types []string
+	// exec is the form of an exec's answer, "scalar", "vector" or
+	// "table", checked after the values (gen4.go)
+	exec string
 }
 
 type gen struct {

@@ -150,7 +150,7 @@ func gatherColumns(src *value.Table, idx []int, cols []int) *value.Table {
 // selects from.
 func (ex *executor) pruneFilter(t *dfs.Table, where []ast.Expr) dfs.PartitionFilter {
 	ex.part = t
-	if len(where) == 0 {
+	if where = setpred.Prunable(where); len(where) == 0 {
 		return nil
 	}
 	return t.PruneFilter(dfs.Evaluator{

@@ -1400,6 +1400,9 @@ func (p *parser) binop() (op string, prec int, n int) {
 			}
 			return "", 0, 0
 		}
+		if p.unionAllFollows() {
+			return "", 0, 0
+		}
 		// a function used as a binary operator: x pow 2, or with an
 		// adverb: x pow :R y
 		if !lex.Reserved(t.Text) && !p.isFrameWord(t) && (p.startsInfixOperand(p.peekN(1), p.peekN(2)) || p.adverbFollows(1)) {
@@ -1407,6 +1410,21 @@ func (p *parser) binop() (op string, prec int, n int) {
 		}
 	}
 	return "", 0, 0
+}
+
+// unionAllFollows reports whether the tokens are `union all` before a
+// query, (select ...) or select ...: a where clause's condition ends
+// there (progr/sql/union.md), and is not the function union called on
+// all.
+func (p *parser) unionAllFollows() bool {
+	if !isKw(p.tok(), "union") || !isKw(p.peekN(1), "all") {
+		return false
+	}
+	q := p.peekN(2)
+	if isOpTok(q, "(") {
+		q = p.peekN(3)
+	}
+	return isKw(q, "select") || isKw(q, "exec")
 }
 
 // startsInfixOperand reports whether t (followed by nx) can be the right

@@ -244,7 +244,11 @@ func (c *calc) analytic(o *ast.OverExpr, src *value.Table) (*value.Vector, error
 		}
 		sorted = value.GatherOrNull(x, window.Nth(f, k, name == "last_value"))
 	default:
-		if !c.h.IsAggregate(name) {
+		// the library's names are camel case (firstNot, imaxLast, the
+		// page's analytic functions); SUM is sum
+		if c.h.IsAggregate(id.Name) {
+			name = id.Name
+		} else if !c.h.IsAggregate(name) {
 			return nil, ddberr.Errorf("Analytic function does not support function '%s'. RefId: S02049", id.Name)
 		}
 		if o.Frame == nil && len(o.OrderBy) == 0 {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/query/setpred"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -132,6 +133,12 @@ func calls(e ast.Expr, bad func(name string, p funcs.Props) bool) bool {
 	found := false
 	astwalk.Inspect(e, func(node ast.Node) bool {
 		if _, sub := node.(*ast.SelectExpr); sub || found {
+			return false
+		}
+		if b, ok := node.(*ast.BinaryExpr); ok && setpred.Quantified(b) {
+			// x op any(set) is the SQL predicate (progr/sql/any.md), not
+			// the aggregate any: its set is a subquery or a vector
+			found = calls(b.L, bad)
 			return false
 		}
 		if c, ok := node.(*ast.CallExpr); ok {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -15,31 +16,65 @@ import (
 // vectorized comparison against the set's minimum, maximum, membership or
 // single value, so no row is compared with the set one value at a time.
 
+// Quantified reports whether b is a comparison whose right side is
+// any(set) or all(set), the SQL predicate rather than the aggregates any
+// and all.
+func Quantified(b *ast.BinaryExpr) bool {
+	switch b.Op {
+	case "==", "!=", "<", "<=", ">", ">=":
+	default:
+		return false
+	}
+	c, ok := b.R.(*ast.CallExpr)
+	if !ok || c.Method || len(c.Args) != 1 || c.Args[0] == nil {
+		return false
+	}
+	id, ok := c.Fn.(*ast.Ident)
+	return ok && (strings.EqualFold(id.Name, "any") || strings.EqualFold(id.Name, "all"))
+}
+
+// Prunable is the where conditions a partition pruner may evaluate: not
+// those holding an any/all predicate outside a subquery, where any(set)
+// as it stands would be the aggregate, a constant.
+func Prunable(where []ast.Expr) []ast.Expr {
+	var out []ast.Expr
+	for _, w := range where {
+		if !hasQuantified(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// hasQuantified reports whether e holds an any/all predicate outside a
+// subquery.
+func hasQuantified(e ast.Expr) bool {
+	found := false
+	astwalk.Inspect(e, func(n ast.Node) bool {
+		if _, sub := n.(*ast.SelectExpr); sub || found {
+			return false
+		}
+		if b, ok := n.(*ast.BinaryExpr); ok && Quantified(b) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // quantifier returns "any" or "all" when e is a comparison whose right
 // side is such a predicate, with the comparison and the set's expression.
 func (l Lowerer) quantifier(e ast.Expr) (kind string, cmp *ast.BinaryExpr, set ast.Expr) {
 	b, ok := e.(*ast.BinaryExpr)
-	if !ok {
+	if !ok || !Quantified(b) {
 		return "", nil, nil
 	}
-	switch b.Op {
-	case "==", "!=", "<", "<=", ">", ">=":
-	default:
+	c := b.R.(*ast.CallExpr)
+	id := c.Fn.(*ast.Ident)
+	if l.H.IsUserFunction(id.Name) {
 		return "", nil, nil
 	}
-	c, ok := b.R.(*ast.CallExpr)
-	if !ok || c.Method || len(c.Args) != 1 || c.Args[0] == nil {
-		return "", nil, nil
-	}
-	id, ok := c.Fn.(*ast.Ident)
-	if !ok || l.H.IsUserFunction(id.Name) {
-		return "", nil, nil
-	}
-	kind = strings.ToLower(id.Name)
-	if kind != "any" && kind != "all" {
-		return "", nil, nil
-	}
-	return kind, b, c.Args[0]
+	return strings.ToLower(id.Name), b, c.Args[0]
 }
 
 // quantified is one `x op any|all(set)` as a plain condition.
@@ -74,6 +109,17 @@ func (l Lowerer) quantified(t *value.Table, kind string, cmp *ast.BinaryExpr, se
 	// the set's min or max, computed once and bound in the set's place:
 	// inside a having clause a call of min would be a per-group aggregate
 	extreme := func(fn string) (ast.Expr, error) {
+		if fn == "min" {
+			// NULL is the smallest value (progr/data_mani/func_null.md),
+			// which min skips: x > any of a set holding NULL is true for
+			// every x but NULL
+			for i := range s.Len() {
+				if s.IsNull(i) {
+					vars[name] = s.At(i)
+					return compare(cmp.Op, ref), nil
+				}
+			}
+		}
 		unbind := l.H.Bind(map[string]value.Value{name: s})
 		v, err := l.H.Eval(&ast.CallExpr{At: at, Fn: &ast.Ident{At: at, Name: fn}, Args: []ast.Expr{ref}})
 		unbind()
