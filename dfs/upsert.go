@@ -15,7 +15,8 @@ import (
 )
 
 // Upsert implements upsert!/tableUpsert on DFS tables:
-// the key is keyColNames plus the partitioning columns; a new row whose
+// the key is keyColNames plus the partitioning columns (a PKEY table's
+// primary key, whatever keyColNames says); a new row whose
 // key matches existing rows updates the first of them, other new rows are
 // appended. Partitions with updates are rewritten whole (storage
 // Txn.Replace) in the same transaction as the appends, under the
@@ -30,6 +31,12 @@ func (t *Table) Upsert(ctx context.Context, src *value.Table, ignoreNull bool, k
 	keys, err := t.columnIndexes(keyCols, "key")
 	if err != nil {
 		return insert.Result{}, err
+	}
+	if t.db.engineType == "PKEY" {
+		// the primary key is the key (upsert_.md: a new row whose key is
+		// there updates it, and PKEY takes no keyColNames); it holds
+		// every partitioning column
+		keys = slices.Clone(t.sc().sortCols)
 	}
 	for _, c := range t.sc().partCols {
 		if !slices.Contains(keys, c) {

@@ -40,17 +40,17 @@ type dmlGen struct {
 func newDMLGen(r, mr *rand.Rand) *dmlGen { return &dmlGen{gen: &gen{r: r}, mr: mr} }
 
 // dmlRuns reports whether the DML mode runs on this t: a plain, keyed
-// or indexed in-memory table, a table of an in-memory database
-// partitioned on rid, or a DFS table under any scheme (OLAP or TSDB, but
-// not -sortcols: a TSDB partition rewritten then reorders rows by data
-// the statements change). MVCC, stream and shared tables have rules of
-// their own this mode does not model.
+// or indexed in-memory table, a table of an in-memory partitioned
+// database, or a DFS table under any scheme (OLAP, TSDB or PKEY, but not
+// -sortcols: a TSDB partition rewritten then reorders rows by data the
+// statements change). MVCC, stream and shared tables have rules of their
+// own this mode does not model.
 func dmlRuns() bool {
 	switch {
 	case dfs:
 		return sortCols == ""
 	case memPartitioned():
-		return schemeName == "rid"
+		return true
 	}
 	return tableKind == "plain" || keyCols() != nil
 }
@@ -60,8 +60,13 @@ func dmlRuns() bool {
 // (funcs/k/keyedTable.md, funcs/i/indexedTable.md), and update may not
 // set them. latestKeyed's time column is rid, its key: a row of an
 // existing key has the same time, which is not older, so it updates too
-// (funcs/l/latestKeyedTable.md: the new time >= the old).
+// (funcs/l/latestKeyedTable.md: the new time >= the old). A DFS table
+// that dedupes (-keep LAST, -pkey) has rid: an append of a row whose rid
+// its partition holds replaces that row (dedupes).
 func keyCols() []string {
+	if dedupes() {
+		return []string{"rid"}
+	}
 	switch tableKind {
 	case "keyed", "latestKeyed", "latestKeyedTime", "partitionedKeyed":
 		return []string{"rid"}
@@ -176,7 +181,10 @@ func (g *dmlGen) colTypes() []string {
 }
 
 func (g *dmlGen) statement() (string, stmt) {
-	if pMovePart > 0 && dfs && g.mr.Float64() < pMovePart {
+	// DolphinDB updates no partitioning column of a table that dedupes
+	// (progr/sql/update.md: OLAP, and TSDB with keepDuplicates=ALL), with
+	// an error text the manual does not give: not drawn there.
+	if pMovePart > 0 && dfs && !dedupes() && g.mr.Float64() < pMovePart {
 		return g.updatePartCol()
 	}
 	if g.typed && g.r.IntN(2) == 0 {
@@ -186,9 +194,9 @@ func (g *dmlGen) statement() (string, stmt) {
 		switch {
 		// whether upsert! heeds a latestKeyedTable's time the manual
 		// does not say
-		case keyCols() != nil && !memPartitioned() && !timeCol():
+		case keyCols() != nil && !dfs && !memPartitioned() && !timeCol(), pkey:
 			return g.upsert()
-		case dfs && !(tsdb && schemeName == "rid"):
+		case dfs && (dedupes() || !(tsdb && schemeName == "rid")):
 			return g.upsertDFS()
 		}
 	}
@@ -221,7 +229,7 @@ func (g *dmlGen) statement() (string, stmt) {
 // where the where does not hold (update.md, "update t1 set vol=long()").
 func (g *dmlGen) update() (string, stmt) {
 	w1, w2 := g.where()
-	if ks := keyCols(); ks != nil && g.r.IntN(8) == 0 {
+	if ks := keyCols(); ks != nil && !dfs && g.r.IntN(8) == 0 {
 		// a partitioning column's own rule (update.md) may come first
 		if k := ks[g.r.IntN(len(ks))]; !memPartitioned() || !slices.Contains(partCols(), k) {
 			e := g.valueFor(tCols[k])
@@ -453,9 +461,11 @@ func (g *dmlGen) newValue() (kind, expr) {
 func (g *dmlGen) updateContext() (string, stmt) {
 	x := g.colOf(kInt, kLong, kDouble)
 	fs := []string{"sum", "avg", "max", "min", "count", "first", "last", "cumsum", "cummax"}
-	if tsdb && schemeName == "rid" {
+	if tsdb && schemeName == "rid" || dedupes() {
 		// a TSDB partition sorts by rid, and where appends repeat one the
-		// manual does not say which comes first: order-insensitive only
+		// manual does not say which comes first; where a new row replaces
+		// another (dedupes) it does not say where the new one goes:
+		// order-insensitive only
 		fs = fs[:5]
 	}
 	f := g.pick(fs...)
@@ -527,11 +537,15 @@ func (g *dmlGen) delete() (string, stmt) {
 // columns: rid new in memory, and in the loaded table's range for -dfs
 // or a database partitioned on rid (so each lands in a partition; the
 // repeat rids are why rows compare as multisets). On a keyed or indexed
-// t, half the rows take the key of a row t was loaded with (the rid, and
-// mostly its s), so the insert updates it unless a delete took it. A
-// data-partitioned DFS table's rows get partitioning values that have a
-// partition: any value where the domain grows or hashes (freeDomain),
-// else one t was loaded with.
+// t, half the rows (all on rid partitions in memory) take the key of a
+// row t was loaded with (the rid, and mostly its s), so the insert
+// updates it unless a delete took it. A data-partitioned table's rows
+// get partitioning values that have a partition: any value where the
+// domain grows or hashes (freeDomain), else one t was loaded with. A
+// row that takes a loaded row's key takes its partitioning values too
+// but for those in the key: a key t holds then lies in one partition,
+// where a keyed partition's lookup or a DFS table's dedupe (which work
+// per partition) finds it.
 func (g *dmlGen) newRows() [][]cell {
 	var rows [][]cell
 	sc := schemes[schemeName]
@@ -549,18 +563,21 @@ func (g *dmlGen) newRows() [][]cell {
 		}
 		if len(g.orig) > 0 {
 			o := g.orig[g.r.IntN(len(g.orig))]
-			if ks := keyCols(); ks != nil && (memPartitioned() || g.r.IntN(2) == 0) && !(timeCol() && o[7].null) {
-				row[0] = o[0]
+			ks := keyCols()
+			keyed := false
+			if ks != nil && (memPartitioned() && sc.cols == nil || g.r.IntN(2) == 0) && !(timeCol() && o[7].null) {
+				row[0], keyed = o[0], true
 				if len(ks) == 2 && g.r.IntN(4) != 0 {
 					row[4] = o[4]
 				}
 			}
 			for l, c := range sc.cols {
-				if row[c] = o[c]; freeDomain[schemeName][l] && g.r.IntN(2) == 0 {
+				free := freeDomain[schemeName][l] && !(keyed && !slices.Contains(ks, tNames[c]))
+				if row[c] = o[c]; free && g.r.IntN(2) == 0 {
 					row[c] = genCell(g.r, g.kinds[c], 0)
 				}
 			}
-			if hashOnly() && g.r.IntN(6) == 0 {
+			if hashOnly() && !keyed && g.r.IntN(6) == 0 {
 				row[sc.cols[0]] = cell{null: true}
 			}
 		}
@@ -574,8 +591,9 @@ func (g *dmlGen) newRows() [][]cell {
 // bucket and its row is dropped on append (funcs/d/database.md), while
 // a SYMBOL's NULL, the empty string, hashes to bucket 0 (the project's
 // spec, mtw.md §4.4, which Porpoise's HASH routing must follow) and
-// lands there. Elsewhere the manual does not place NULLs.
-func hashOnly() bool { return dfs && strings.HasPrefix(schemeName, "hash-") }
+// lands there. Elsewhere the manual does not place NULLs, nor does it
+// say whether a PKEY table's primary key may hold one.
+func hashOnly() bool { return dfs && !pkey && strings.HasPrefix(schemeName, "hash-") }
 
 // placed is the rows an append leaves in t: on hash-i, those with a
 // partitioning value.
@@ -667,7 +685,8 @@ func (g *dmlGen) litKind(c int) kind {
 
 // insert is insert into t values (...), (...) (progr/sql/insertInto.md:
 // several rows as SQL writes them), or for some columns only, the others
-// NULL.
+// NULL (in a partitioned database's table, the partitioning columns
+// always come).
 func (g *dmlGen) insert() (string, stmt) {
 	rows := g.newRows()
 	if g.typed {
@@ -684,7 +703,9 @@ func (g *dmlGen) insert() (string, stmt) {
 	if keyCols() == nil && g.r.IntN(3) == 0 {
 		cols = []int{0}
 		for c := 1; c < len(g.names); c++ {
-			if g.r.IntN(2) == 0 {
+			// a partitioning column left out is NULL, which a VALUE,
+			// RANGE or LIST domain does not place
+			if g.r.IntN(2) == 0 || slices.Contains(schemes[schemeName].cols, c) {
 				cols = append(cols, c)
 			}
 		}
@@ -793,7 +814,9 @@ func (g *dmlGen) duckInsert(rows [][]cell, kinds, duckKinds []kind, ignoreNull b
 // upsert is upsert! of a table of new rows into a keyed or indexed t
 // (funcs/u/upsert!.md): a row of a key t holds updates it, others are
 // added; with ignoreNull a NULL leaves the old value. DuckDB: insert on
-// conflict (onConflict).
+// conflict (onConflict). On a PKEY table the key is the primary key,
+// and upsert! takes neither ignoreNull nor keyColNames (upsert_.md: 在
+// PKEY 引擎下不支持设置), so only upsert!(t, newData) is drawn.
 func (g *dmlGen) upsert() (string, stmt) {
 	rows := perKey(g.newRows(), false)
 	kinds := make([]kind, len(g.kinds))
@@ -801,7 +824,7 @@ func (g *dmlGen) upsert() (string, stmt) {
 		kinds[c] = g.litKind(c)
 	}
 	src := strings.TrimPrefix((&table{name: "tmp", names: g.names, kinds: kinds, rows: rows}).ddbScript(), "tmp = ")
-	ignore := g.r.IntN(2) == 0
+	ignore := g.r.IntN(2) == 0 && !pkey
 	shape, ddb := "upsert!", ""
 	switch {
 	case !ignore && g.r.IntN(2) == 0:
@@ -867,6 +890,16 @@ func printPrep(q query) {
 // smallest rowid: DuckDB's plain inserts keep order), coalesce or a case
 // for ignoreNull as onConflict, then an insert of the values whose key t
 // does not hold.
+//
+// Under -keep LAST a partition holds one row per rid, its sortColumns,
+// so the first row of a key is its only one; a new row whose key (s and
+// rid) t does not hold is appended, and if its partition holds its rid,
+// it replaces that row on read (db_distr_comp/db/tsdb.md, 数据去重: of
+// rows whose sortColumns are all equal LAST keeps the newest, the
+// whole row; ignoreNull is upsert!'s, not the dedupe's). DuckDB: the
+// insert's on conflict (rid) sets every column. Two new rows of one rid
+// are not drawn: which one the dedupe keeps when upsert! updates by one
+// and appends the other the pages do not settle.
 func (g *dmlGen) upsertDFS() (string, stmt) {
 	keys := []string{"rid"}
 	if g.r.IntN(2) == 0 {
@@ -897,6 +930,10 @@ func (g *dmlGen) upsertDFS() (string, stmt) {
 				row[c] = genCell(g.r, g.kinds[c], 0)
 			}
 			k = append(k, ddbLit(g.kinds[c], row[c]))
+		}
+		if dedupes() {
+			k = k[:0:0]
+			k = append(k, ddbLit(kInt, row[0]))
 		}
 		if !seen[strings.Join(k, "|")] {
 			seen[strings.Join(k, "|")] = true
@@ -945,5 +982,10 @@ func (g *dmlGen) upsertDFS() (string, stmt) {
 	upd := fmt.Sprintf("update t set %s from %s, (select %s, min(rowid) as rw from t group by %s) f where %s and t.rowid = f.rw",
 		strings.Join(sets, ", "), v, ks, ks, strings.Join(fon, " and "))
 	ins := fmt.Sprintf("insert into t select v.* from %s where not exists (select 1 from t t2 where %s)", v, strings.Join(on, " and "))
+	if dedupes() {
+		ins = fmt.Sprintf("insert into t (%s, _ord) select v.*, %d + row_number() over () from %s where not exists (select 1 from t t2 where %s)%s",
+			strings.Join(g.names, ", "), g.ord, v, strings.Join(on, " and "), g.onConflict(false))
+		g.ord += int64(len(rows))
+	}
 	return shape, stmt{ddb: ddb, duck: []string{upd, ins}}
 }

@@ -149,8 +149,7 @@
 // DolphinDB's texts.
 //
 // On keyed and indexed kinds (-kind keyed, keyed2, indexed, latestKeyed,
-// latestKeyedTime, and partitionedKeyed/partitionedIndexed on -scheme
-// rid) an insert, append! or tableInsert of a row whose key t holds
+// latestKeyedTime, partitionedKeyed and partitionedIndexed) an insert, append! or tableInsert of a row whose key t holds
 // updates the row in place, and of several rows of one key in one
 // statement the last one's values land where the first would
 // (funcs/k/keyedTable.md); on latestKeyedTime, whose time column is ts,
@@ -173,7 +172,34 @@
 // DolphinDB allows since 2.00.10, are drawn under -movepart p (a share
 // of the statements, each setting one level's column to a value t was
 // loaded with, so its partition exists; partupdate.go). MVCC, stream and shared tables do not run
-// (dmlRuns).
+// (dmlRuns). Tables of an in-memory partitioned database (-kind
+// partitioned, partitionedKeyed, partitionedIndexed) run under every
+// -scheme: a row that takes a key t holds takes that row's partitioning
+// values, bar the key's own, so each key lies in one partition, and an
+// insert into's column list always names the partitioning columns.
+//
+// -keep LAST (with -tsdb) and -pkey make t a DFS table that dedupes:
+// TSDB keepDuplicates=LAST, its sortColumns rid, or the PKEY engine, its
+// primaryKey rid and the partitioning columns. A partition keeps one row
+// per key, the newest: a row appended (append!, tableInsert, or
+// upsert!'s new rows) with a rid its partition holds replaces that row
+// whole, and of several in one append the last stays
+// (db_distr_comp/db/tsdb.md, 数据去重: LAST keeps the newest of rows
+// whose sortColumns are all equal; pkey_engine.md, 主键唯一性). t's key
+// is then rid as on a keyed kind (DuckDB's primary key, insert on
+// conflict), and every row of one rid takes one row's partitioning
+// values, so rid alone names a partition's key. upsert! under LAST takes
+// keyColNames rid or s, rid as on OLAP, and a new row whose key t does
+// not hold but whose rid it does replaces that rid's row; on PKEY
+// upsert!(t, newData) updates by the primary key, as an append does, and
+// ignoreNull and keyColNames, which the PKEY engine does not support
+// (funcs/u/upsert_.md), are not drawn. Left out as the pages do not
+// settle them: updates of a partitioning column there (update.md allows
+// them on OLAP and TSDB keeping ALL, without the refusal's text); the
+// order of a partition's rows after a replacement (tsdb.md: a
+// partition's order is not guaranteed), so context by runs
+// order-insensitive aggregates only; NULL partitioning values under
+// PKEY; two rows of one rid in one upsert!; FIRST.
 //
 // -types p (types.go) adds to t the columns h SHORT, c CHAR, f FLOAT,
 // d32 DECIMAL32(2), d64 DECIMAL64(4), d128 DECIMAL128(6), mo MONTH, dtm
@@ -325,6 +351,8 @@ func main() {
 	flag.StringVar(&schemeName, "scheme", "rid", "under -dfs or -kind partitioned, how t is partitioned: "+schemeNames())
 	flag.BoolVar(&tsdb, "tsdb", false, "under -dfs, the TSDB engine (sortColumns -sortcols, rid) instead of OLAP")
 	flag.StringVar(&sortCols, "sortcols", "", "under -tsdb, columns of t (comma-separated) the TSDB table sorts by before rid")
+	flag.StringVar(&keepDup, "keep", "ALL", "under -tsdb, the table's keepDuplicates: ALL or LAST")
+	flag.BoolVar(&pkey, "pkey", false, "under -dfs, the PKEY engine (primaryKey rid and the partitioning columns) instead of OLAP")
 	flag.StringVar(&tableKind, "kind", "plain", "without -dfs, the kind of in-memory table t is: "+tableKindNames())
 	pWin := flag.Float64("window", 0.5, "chance that a query is a window, moving, ranking or time-series shape (gen3.go)")
 	pPrune := flag.Float64("prune", 0.3, "under -dfs or -kind, chance that a query is a pruning shape checked against the plain in-memory copy (prune.go)")
@@ -341,6 +369,9 @@ func main() {
 		if c == "rid" || !slices.Contains([]string{"i", "l", "s", "str", "dt", "ts", "b"}, c) || schemeName == "rid" {
 			fail(fmt.Errorf("-sortcols %q: columns of i, l, s, str, dt, ts, b, with a -scheme other than rid", sortCols))
 		}
+	}
+	if keepDup != "ALL" && (keepDup != "LAST" || !tsdb) || pkey && (!dfs || tsdb) {
+		fail(fmt.Errorf("-keep %q -pkey %v: -keep ALL or LAST under -tsdb, -pkey under -dfs without -tsdb", keepDup, pkey))
 	}
 	if _, ok := tableKinds[tableKind]; !ok || dfs && tableKind != "plain" {
 		fail(fmt.Errorf("-kind %q: one of %s, and plain under -dfs", tableKind, tableKindNames()))

@@ -12,7 +12,8 @@ var pMovePart float64
 // updatePartCol sets one partitioning column (of one level) to a value
 // a row of t was loaded with, under a where: since 2.00.10 DolphinDB
 // updates the partitioning columns of OLAP tables and of TSDB ones
-// keeping all duplicates (difftest's TSDB tables keep the default, ALL),
+// keeping all duplicates (the default, ALL; under -keep LAST and -pkey,
+// whose refusal's text the manual does not give, none is drawn),
 // moving the rows to the partitions of their new values
 // (progr/sql/update.md). A loaded value has a partition in every scheme,
 // so no row is routed outside the domain (which fails the update, a rule

@@ -55,6 +55,22 @@ var tsdb bool
 // a partition before rid (comma-separated; empty for rid alone).
 var sortCols string
 
+// -keep: under -tsdb, the table's keepDuplicates, ALL (the default) or
+// LAST.
+var keepDup = "ALL"
+
+// -pkey: under -dfs, the PKEY engine, primaryKey rid and then the
+// partitioning columns (pkey_engine.md: the key holds them all; rid
+// first, so a partition reads in rid order, as arrange sorts it).
+var pkey bool
+
+// dedupes reports whether t is a DFS table that keeps one row per key
+// in a partition: TSDB keepDuplicates=LAST, whose key is sortColumns (rid
+// here: -sortcols is not combined with DML), or PKEY, whose key is rid
+// and the partitioning columns. A row appended with a key its partition
+// holds replaces that row (tsdb.md, 数据去重; pkey_engine.md, 主键唯一性).
+func dedupes() bool { return dfs && (pkey || tsdb && keepDup == "LAST") }
+
 var schemes = map[string]scheme{
 	"rid":      {name: "rid"},
 	"value-dt": {cols: []int{6}, levels: []level{valueLevel}},
@@ -334,14 +350,21 @@ func databaseOf(t *table, template string) string {
 	if dfs {
 		path = "dfs://difftest"
 		drop = "if(existsDatabase(\"dfs://difftest\")) dropDatabase(\"dfs://difftest\")\n"
-		if tsdb {
+		switch {
+		case tsdb:
 			eng, opts = ", engine=\"TSDB\"", ", sortColumns=`"+strings.Join(append(sortColumns(), "rid"), "`")
+			if keepDup != "ALL" {
+				opts += ", keepDuplicates=" + keepDup
+			}
+		case pkey:
+			eng, opts = ", engine=\"PKEY\"", ", primaryKey=`"+strings.Join(slices.Compact(append([]string{"rid"}, partCols()...)), "`")
 		}
 	}
-	// A TSDB table sorts each partition by sortColumns, whose last, rid,
-	// is unique: the rows go in backwards, for the sort to put them right.
+	// A TSDB or PKEY table sorts each partition by sortColumns or the
+	// primary key, whose first or last, rid, is unique: the rows go in
+	// backwards, for the sort to put them right.
 	rows := "t0"
-	if tsdb {
+	if tsdb || pkey {
 		rows = "(select * from t0 order by rid desc)"
 	}
 	create := func(partCols string) string {

@@ -14,6 +14,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/sqljoin"
 	"github.com/porpoisedb/porpoise/query/updatecol"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -91,14 +92,17 @@ func (ex *executor) addSetColumns(t *dfs.Table, n *ast.UpdateStmt) error {
 	if len(sets) == 0 || t.Database().DFS() {
 		return nil
 	}
-	var sample *value.Table
-	if err := t.EachPartition(nil, nil, func(i int, part *value.Table) error {
-		if i == 0 {
-			sample = part
-		}
-		return nil
-	}); err != nil || sample == nil {
+	parts, err := dfs.MapPartitions(t, nil, nil, storage.ReadOptions{}, func(_ int, part *value.Table) (*value.Table, error) { return part, nil })
+	if err != nil {
 		return err
+	}
+	// the first partition with rows (one without comes as nil), or with
+	// none the schema's empty table: either gives the set values' types
+	sample := value.NewTable(nil, nil)
+	if i := slices.IndexFunc(parts, func(p *value.Table) bool { return p != nil }); i >= 0 {
+		sample = parts[i]
+	} else {
+		sample.AddNullColumns(t.Schema())
 	}
 	vals, err := ex.setValues(sample, nil, sets)
 	if err != nil {
