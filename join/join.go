@@ -402,35 +402,26 @@ func prefixRows(left, right []string) (lrows, rrows []int) {
 
 // Cross is cj(left, right): every left row with every right row; a right
 // column whose name a left column has is prefixed with rightName and "_".
-// A cancelled ctx stops it at the next left row or column gathered. The
-// result has as many rows as both sides' product, so it is put to the
-// memory guard whole before anything is made: 200,000 by 200,000 rows
-// asked for 320 GB of row indexes and took the process down.
+// A cancelled ctx stops it between batches of rows gathered. The result
+// has as many rows as both sides' product, so it is put to the memory
+// guard whole before anything is made: 200,000 by 200,000 rows took the
+// process down. The left columns repeat each row and the right ones
+// repeat whole, so no row index of the product's length is made.
 func Cross(ctx context.Context, left, right *value.Table, rightName string) (*value.Table, error) {
 	nl, nr := left.Rows(), right.Rows()
 	if err := allocguard.Reserve(crossBytes(left, right)); err != nil {
 		return nil, err
-	}
-	lrows := make([]int, 0, nl*nr)
-	rrows := make([]int, 0, nl*nr)
-	for l := 0; l < nl; l++ {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		for r := 0; r < nr; r++ {
-			lrows = append(lrows, l)
-			rrows = append(rrows, r)
-		}
 	}
 	prefix := rightName
 	taken := map[string]bool{}
 	outNames := append([]string(nil), left.Names...)
 	var outCols []*value.Vector
 	for _, c := range left.Cols {
-		if err := ctx.Err(); err != nil {
+		col, err := repeatRows(ctx, c, nr)
+		if err != nil {
 			return nil, err
 		}
-		outCols = append(outCols, c.Gather(lrows))
+		outCols = append(outCols, col)
 	}
 	for _, n := range left.Names {
 		taken[strings.ToLower(n)] = true
@@ -445,28 +436,73 @@ func Cross(ctx context.Context, left, right *value.Table, rightName string) (*va
 			return nil, err
 		}
 		outNames = append(outNames, name)
-		outCols = append(outCols, col.Gather(rrows))
+		if nl == 0 || nr == 0 {
+			outCols = append(outCols, col.Gather([]int{}))
+		} else {
+			outCols = append(outCols, col.Cycle(nl*nr))
+		}
 	}
 	return value.NewTable(outNames, outCols), nil
 }
 
-// crossBytes is the memory of cj's result, at most the largest int64: a
-// row index per side and every column's element (16 bytes for strings
-// and the like) per row.
+// crossBatch is how many rows cj's left columns gather between checks of
+// the context.
+const crossBatch = 1 << 16
+
+// repeatRows is c with each element repeated n times in a row (cj's left
+// side), gathered a batch at a time so a cancelled ctx stops it.
+func repeatRows(ctx context.Context, c *value.Vector, n int) (*value.Vector, error) {
+	total := c.Len() * n
+	if total == 0 || c.T.IsArray() {
+		idx := make([]int, 0, total)
+		for i := 0; i < c.Len(); i++ {
+			for range n {
+				idx = append(idx, i)
+			}
+		}
+		return c.Gather(idx), ctx.Err()
+	}
+	out := c.Like(total)
+	idx := make([]int, 0, min(total, crossBatch))
+	at := 0
+	for i := 0; i < c.Len(); i++ {
+		for range n {
+			idx = append(idx, i)
+			if len(idx) == cap(idx) {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				out.GatherAt(at, c, idx)
+				at, idx = at+len(idx), idx[:0]
+			}
+		}
+	}
+	out.GatherAt(at, c, idx)
+	return out, nil
+}
+
+// crossBytes is the memory of cj's result, at most the largest int64:
+// every column's element (16 bytes for strings and the like) per row,
+// and a row index for an array vector's gather.
 func crossBytes(left, right *value.Table) int64 {
-	bytes := int64(16)
+	bytes := int64(0)
 	for _, t := range []*value.Table{left, right} {
 		for _, c := range t.Cols {
 			w := int64(c.T.Storage().Width())
 			if c.Syms != nil {
 				w = 4
-			} else if w == 0 || c.T.IsArray() {
+			} else if c.T.IsArray() {
+				w = 16 + 8
+			} else if w == 0 {
 				w = 16
 			}
 			bytes += w
 		}
 	}
 	nl, nr := int64(left.Rows()), int64(right.Rows())
+	if bytes == 0 {
+		return 0
+	}
 	if nl > 0 && nr > math.MaxInt64/nl/bytes {
 		return math.MaxInt64
 	}
