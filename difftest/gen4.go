@@ -153,6 +153,9 @@ func (g *gen) analytic() query {
 	if g.r.IntN(4) != 0 {
 		k := g.colOf(kInt, kSym, kDate, kBool)
 		p1, p2 = "partition by "+k.ddb+" ", "partition by "+k.duck+" "
+		if k2 := g.colOf(kInt, kSym, kBool); g.r.IntN(3) == 0 && k2.ddb != k.ddb {
+			p1, p2 = "partition by "+k.ddb+", "+k2.ddb+" ", "partition by "+k.duck+", "+k2.duck+" "
+		}
 	}
 	o := g.colOf(kInt, kLong, kDouble, kSym, kDate, kTs)
 	desc := g.r.IntN(2) == 0
@@ -193,6 +196,9 @@ func (g *gen) analytic() query {
 		return mk(f, f+"()", f+"()", p1+ties1, p2+ties2)
 	case 2: // lag/lead(expr, offset=1, default=NULL)
 		f := g.pick("lag", "lead")
+		if g.r.IntN(3) == 0 {
+			x = g.colOf(kSym, kDate, kTs)
+		}
 		args1, args2 := x.ddb, x.duck
 		switch g.r.IntN(3) {
 		case 1:
@@ -217,7 +223,10 @@ func (g *gen) analytic() query {
 		fr := frames[g.r.IntN(len(frames))]
 		return mk(f+" rows", f+"("+a1+")", f+"("+a2+")", p1+tot1+" "+fr[0], p2+tot2+" "+fr[1])
 	case 4: // an aggregate over the whole partition
-		f := g.pick("sum", "avg", "min", "max", "count")
+		f := g.pick("sum", "avg", "min", "max", "count", "count(*)")
+		if f == "count(*)" {
+			return mk("count(*) partition", f, f, p1, p2)
+		}
 		return mk(f+" partition", f+"("+x.ddb+")", f+"("+x.duck+")", p1, p2)
 	case 5: // with an order by: the default frame, ties as peers
 		f := g.pick("sum", "avg", "min", "max", "count")
@@ -241,7 +250,11 @@ func (g *gen) analytic() query {
 // (funcs/p/percentile.md).
 func (g *gen) analyticStat(x expr) (string, string) {
 	y := g.colOf(kInt, kLong, kDouble)
-	switch f := g.pick("std", "stdp", "var", "varp", "med", "sum2", "firstNot", "lastNot", "corr", "covar", "wsum", "percentile"); f {
+	fs := []string{"std", "stdp", "var", "varp", "med", "sum2", "firstNot", "lastNot", "corr", "covar", "wsum", "percentile"}
+	if wide { // -wide's moments lose digits (main.go): the others only
+		fs = fs[4:8]
+	}
+	switch f := g.pick(fs...); f {
 	case "sum2":
 		return "sum2(" + x.ddb + ")", fmt.Sprintf("sum(cast(%s as double) * %s)", x.duck, x.duck)
 	case "firstNot", "lastNot":
