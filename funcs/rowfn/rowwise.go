@@ -261,13 +261,26 @@ func rowPairSpec(name string, g func(p *stats.PairSums, xs, ys []float64) float6
 			if err != nil {
 				return nil, err
 			}
+			// A plain vector Y against a matrix or array vector X of another
+			// height is one row of weights for every row of X: the factor
+			// tutorial's mathWghtSkew takes rowWavg(BidPrice, 10 9 ... 1) of
+			// ten price levels (tutorials/best_practice_for_factor_calculation.md).
+			var yRow []float64
 			if xi.rows != yi.rows {
-				return nil, ddberr.Errorf("The arguments of %s must have the same number of rows.", name)
+				v, plain := args[1].(*value.Vector)
+				if !plain || v.T == value.Any || len(yi.cols) != 1 || len(yi.arrays) != 0 || len(xi.arrays)+len(xi.cols) < 2 && len(xi.arrays) == 0 {
+					return nil, ddberr.Errorf("The arguments of %s must have the same number of rows.", name)
+				}
+				yRow = yi.cols[0]
 			}
 			out := make([]float64, xi.rows)
 			var xb, yb []float64
 			for i := range out {
-				xb, yb = xi.row(i, xb[:0]), yi.row(i, yb[:0])
+				if xb = xi.row(i, xb[:0]); yRow != nil {
+					yb = append(yb[:0], yRow...)
+				} else {
+					yb = yi.row(i, yb[:0])
+				}
 				if len(yb) == 1 && len(xb) > 1 {
 					yb = stats.BroadcastF(yb[0], len(xb))
 				}

@@ -443,7 +443,7 @@ func (e *engine) kernel(j int, nd *node, x *value.Vector) (*value.Vector, error)
 
 // emaStep is ema's value at the next element v (NaN for NULL) of a key
 // whose state is s: the average of the first window elements from the
-// first valid one, then the next average at each valid v (funcs/window's
+// first valid one, then the next average at each v (funcs/talib's
 // emaAlpha, one element at a time). held says the first window held a
 // NULL, so the next valid element restarts the average; a NaN from
 // infinities stays.
@@ -465,12 +465,15 @@ func emaStep(s *nodeState, v float64, size int, alpha float64) float64 {
 		s.prev = s.sum / float64(size)
 		return s.prev
 	}
-	if v != v {
-		return math.NaN()
-	}
 	if s.held {
+		if v != v {
+			return math.NaN()
+		}
 		s.prev, s.held = v, false
 		return s.prev
+	}
+	if v != v {
+		v = 0 // as talib's emaAlpha steps a NULL after the seed
 	}
 	s.prev = talib.EmaNext(s.prev, v, alpha)
 	return s.prev

@@ -13,7 +13,8 @@ import (
 // whose window counts elements, that skip the leading NULLs of X (they
 // stay NULL in the result) and start the first window at the first
 // non-NULL element, so the first window-1 results after it are NULL. A
-// NULL inside the data gives NULL for the results that depend on it. An
+// NULL inside the data gives NULL for the windowed results that hold it (the
+// exponential ones step it as a 0, see emaAlpha). An
 // infinity is not NULL: each average gives what its page's definition
 // computes in IEEE arithmetic (inf, or NaN, NULL, for inf - inf).
 
@@ -124,8 +125,11 @@ func wma(x []float64, n int) []float64 {
 }
 
 // emaAlpha is TA-Lib's exponential average: seeded with the mean of the
-// first window, then prev + alpha*(x - prev). A NULL input gives NULL and
-// leaves the average where it was; a NULL in the first window makes the
+// first window, then prev + alpha*(x - prev). A NULL after the seed steps
+// as a 0, so the average decays by 1-alpha there (DolphinDB's own check in
+// tutorials/best_practice_for_factor_calculation.md, factorDoubleEMA of
+// NULL 0.1 0.2 0.2 0.15 NULL 0.2 0.5 0.1 0.2, gives 63.641310 60.256608
+// 8.156385 -0.134531 only so); a NULL in the first window makes the
 // seed NULL and the next valid element restarts the average. An infinity
 // follows the page's alpha*x + (1-alpha)*prev in IEEE arithmetic: inf
 // for good, NaN (NULL for good) once the other infinity meets it.
@@ -156,10 +160,12 @@ func emaAlpha(x []float64, n int, alpha float64) []float64 {
 	}
 	first := prev
 	for i := start; i < len(x); i++ {
-		if v := x[i]; v == v {
-			prev += alpha * (v - prev)
-			out[i] = prev
+		v := x[i]
+		if v != v {
+			v = 0
 		}
+		prev += alpha * (v - prev)
+		out[i] = prev
 	}
 	if prev-prev == 0 {
 		return out
@@ -169,10 +175,12 @@ func emaAlpha(x []float64, n int, alpha float64) []float64 {
 	// loop leaves out as it costs the finite path a few percent.
 	prev = first
 	for i := start; i < len(x); i++ {
-		if v := x[i]; v == v {
-			prev = EmaNext(prev, v, alpha)
-			out[i] = prev
+		v := x[i]
+		if v != v {
+			v = 0
 		}
+		prev = EmaNext(prev, v, alpha)
+		out[i] = prev
 	}
 	return out
 }

@@ -48,8 +48,8 @@ func refWeighted(x, w []float64) []float64 {
 }
 
 // refEma is the page's recursion: the first window's mean, then
-// alpha*x + (1-alpha)*prev at each non-NULL x (NULL at a NULL x); a NULL
-// in the first window restarts the average at the next non-NULL x.
+// alpha*x + (1-alpha)*prev at each x, a NULL counting as 0; a NULL in the
+// first window restarts the average at the next non-NULL x.
 func refEma(x []float64, n int, alpha float64) []float64 {
 	out := nans(len(x))
 	s := refFirst(x)
@@ -65,8 +65,11 @@ func refEma(x []float64, n int, alpha float64) []float64 {
 	out[s+n-1] = prev
 	for i := s + n; i < len(x); i++ {
 		v := x[i]
-		if v != v {
+		if v != v && restart {
 			continue
+		}
+		if v != v { // a NULL after the seed steps as a 0
+			v = 0
 		}
 		if restart {
 			prev, restart = v, false
