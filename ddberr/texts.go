@@ -306,7 +306,6 @@ var texts = []Text{
 	{"The dummyTable of a heterogeneous streamFilter must have a time column, a SYMBOL or STRING column and a BLOB column first.", "porpoise: funcs/s/streamFilter.md states the rule"},
 	{"The filter of streamFilter takes only the keys condition, timeRange and handler, not %s.", "porpoise: funcs/s/streamFilter.md states the rule"},
 	{"The handler of streamFilter must be a table or a unary function.", "porpoise: funcs/s/streamFilter.md states the rule"},
-	{"The message key %s is not a key of the msgSchema of streamFilter.", "porpoise: funcs/s/streamFilter.md states the rule"},
 	{"The timeRange of streamFilter must be a pair of times or a tuple of them.", "porpoise: funcs/s/streamFilter.md states the rule"},
 	{"The shared table %s does not exist.", "porpoise"},
 	{"The argument [outputTables] of replay must be a table, a shared table's name or a tuple of them.", "porpoise"},
