@@ -72,6 +72,12 @@ func xreplay(env funcs.Env, args []value.Value) (value.Value, error) {
 	outputs := []value.Value{args[1]}
 	if t, ok := args[1].(*value.Vector); ok && t.T == value.Any {
 		outputs = t.Any
+	} else if ok && (t.T == value.String || t.T == value.Symbol) {
+		// names as a string vector (data_replay.md: [`outQuotes1])
+		outputs = nil
+		for _, name := range t.Strings() {
+			outputs = append(outputs, value.NewString(name))
+		}
 	}
 	for i, o := range outputs {
 		if name, ok := funcs.StringArg(o); ok {

@@ -367,11 +367,24 @@ func xreplayDS(h dbfuncs.Host, _ funcs.Env, args []value.Value) (value.Value, er
 	if err != nil {
 		return nil, err
 	}
-	days, err := s.byDomain(dom, dateCol)
-	if err != nil || cuts == nil || cuts.Len() == 0 {
+	all, err := s.byDomain(dom, dateCol)
+	if err != nil {
+		return nil, err
+	}
+	// only the days the query reads: sqlDS's partitions, those holding
+	// data that its where clause doesn't prune (a VALUE domain's
+	// 2020.12.30..2020.12.31 with where Date = 2020.12.31 is one day)
+	var days []value.Value
+	for _, d := range all {
+		parts, err := partitionSources(h, d.(*system.DataSource).Code, true)
 		if err != nil {
 			return nil, err
 		}
+		if len(parts) > 0 {
+			days = append(days, d)
+		}
+	}
+	if cuts == nil || cuts.Len() == 0 {
 		return value.NewTuple(days), nil
 	}
 	var out []value.Value
