@@ -62,7 +62,7 @@ func (s *Session) Close() { s.reg.Close() }
 // read.
 func (s *Session) begin(ctx context.Context, jobType, desc string) (context.Context, func(err *error)) {
 	s.reg.SetUser(s.user)
-	ctx, end := s.reg.Begin(ctx, jobType, desc)
+	ctx, end := s.reg.Begin(ctx, jobType, desc, s.isAdmin())
 	return ctx, func(err *error) {
 		s.reg.SetUser(s.user)
 		s.reg.SetMemSize(s.varsBytes())

@@ -51,6 +51,8 @@ type Registry struct {
 	// (records.go).
 	audit *audit.Log
 	track *restrack.Tracker
+	// limits are the users' maximum job priority and parallelism.
+	limits Limits
 }
 
 // NewRegistry returns an empty registry whose job times come from now.
@@ -88,12 +90,18 @@ func (r *Registry) Close(timeout time.Duration) {
 
 // job is one submitJob background run.
 type job struct {
-	id, desc   string
-	user       string
-	start, end time.Time
-	done       chan struct{}
-	result     value.Value
-	err        error
+	id, desc string
+	user     string
+	rootID   string
+	// priority, parallelism and the client's address are what
+	// Registry.Describe recorded (the console defaults until then).
+	priority, parallelism int
+	clientIP              string
+	clientPort            int
+	start, end            time.Time
+	done                  chan struct{}
+	result                value.Value
+	err                   error
 	// msgs collects what the job prints, each line stamped with the time
 	// it was written, for getJobMessage.
 	msgs jobLog
@@ -136,19 +144,24 @@ func UniqueID(id string, now time.Time, used func(string) bool) string {
 }
 
 // Submit starts run as the background job id (made unique if already
-// used) of user, described by desc; def is the job's function as its
-// log's first line names it. It returns the job's id.
+// used) of user, described by desc, or when desc is empty by def, the
+// job's function as DolphinDB names it. It returns the job's id.
 func (r *Registry) Submit(id, desc, user, def string, run Job) string {
+	if desc == "" {
+		desc = def // getRecentJobs' jobDemo2 (funcs/g/getRecentJobs.md)
+	}
 	r.mu.Lock()
 	id = UniqueID(id, r.now(), func(x string) bool { return r.byID[x] != nil })
-	ctx, cancel := context.WithCancelCause(r.recordsContext(r.ctx, func() string { return user }, Meta{}, newRootID()))
-	j := &job{id: id, desc: desc, user: user, start: r.now(), done: make(chan struct{}), cancel: cancel}
+	rootID := newRootID()
+	ctx, cancel := context.WithCancelCause(r.recordsContext(r.ctx, func() string { return user }, Meta{}, rootID))
+	j := &job{id: id, desc: desc, user: user, rootID: rootID, priority: consoleDefaults.Priority, parallelism: consoleDefaults.Parallelism,
+		start: r.now(), done: make(chan struct{}), cancel: cancel}
 	j.msgs.now = r.now
 	r.byID[id] = j
 	r.order = append(r.order, j)
 	r.wg.Add(1)
 	r.mu.Unlock()
-	j.msgs.line(fmt.Sprintf("Start the job [%s]: %s", id, def))
+	j.msgs.line(fmt.Sprintf("Start the job [%s]: %s", id, desc))
 	r.log(j, "received")
 	go func() {
 		defer r.wg.Done()

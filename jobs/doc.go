@@ -3,7 +3,9 @@
 // (getSessionMemoryStat, closeSessions), the request each one runs
 // (getConsoleJobs, getRunningQueries, cancelConsoleJob), the submitJob
 // background jobs (submitJob, submitJobEx, getJobReturn, getRecentJobs,
-// getJobMessage, getJobStat, cancelJob), the node's figures (getPerf, and
+// getJobStatus, getJobMessage, getJobStat, cancelJob), the users' job
+// priority and parallelism maxima (Limits, which setMaxJobPriority and
+// setMaxJobParallelism set), the node's figures (getPerf, and
 // getClusterPerf, its one-node cluster table) and
 // SQL Trace (setTraceMode, getTraces, viewTraceInfo).
 //

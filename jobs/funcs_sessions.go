@@ -115,10 +115,9 @@ func getConsoleJobs(h Host, env funcs.Env, _ []value.Value) (value.Value, error)
 		roots.Str = append(roots.Str, r.j.rootID)
 		types.Str = append(types.Str, r.j.jobType)
 		descs.Str = append(descs.Str, r.j.desc)
-		// a request runs as one task on its connection's goroutine at
-		// DolphinDB's default priority and parallelism for console jobs
-		prio.I32 = append(prio.I32, 4)
-		par.I32 = append(par.I32, 2)
+		// a request runs as one task on its connection's goroutine
+		prio.I32 = append(prio.I32, int32(r.j.priority))
+		par.I32 = append(par.I32, int32(r.j.parallelism))
 		total.I32 = append(total.I32, 1)
 		finished.I32 = append(finished.I32, 0)
 		running.I32 = append(running.I32, 1)

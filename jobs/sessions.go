@@ -74,6 +74,9 @@ type consoleJob struct {
 	desc    string
 	start   time.Time
 	cancel  context.CancelCauseFunc
+	// priority and parallelism are what the request asked for (the
+	// console defaults when it did not say), held to the user's limits.
+	priority, parallelism int
 }
 
 // NewSession makes the registry's part of session id, not registered yet
@@ -193,13 +196,18 @@ func (s *Session) Close() bool {
 // Begin marks the start of a request: it registers the running job with
 // a context cancelConsoleJob can cancel. The returned end clears it, turns
 // a cancellation into ErrCancelled, refreshes the session's activity time
-// and records the request's duration for getPerf.
-func (s *Session) Begin(ctx context.Context, jobType, desc string) (context.Context, func(err *error)) {
+// and records the request's duration for getPerf. admin reports whether
+// the session's user is an administrator, whose default parallelism
+// limit is higher.
+func (s *Session) Begin(ctx context.Context, jobType, desc string, admin bool) (context.Context, func(err *error)) {
+	req := requestOf(ctx)
+	prio, par := s.reg.limits.Cap(s.User(), admin, req.Priority, req.Parallelism)
 	rootID := newRootID()
 	ctx, cancel := context.WithCancelCause(s.reg.recordsContext(ctx, s.User, s.meta, rootID))
 	start := time.Now()
 	traced := s.reg.traces.tracing()
-	j := &consoleJob{seq: s.reg.queries.seq.Add(1), rootID: rootID, jobType: jobType, desc: desc, start: start, cancel: cancel}
+	j := &consoleJob{seq: s.reg.queries.seq.Add(1), rootID: rootID, jobType: jobType, desc: desc, start: start, cancel: cancel,
+		priority: max(prio, 0), parallelism: max(par, 1)}
 	s.job.Store(j)
 	if s.closed.Load() {
 		cancel(ErrCancelled)

@@ -20,7 +20,7 @@ func TestSessionCloseCancelsRequest(t *testing.T) {
 	r.Add(s)
 	require.Equal(t, int64(1), s.Meta().ID)
 	require.Equal(t, 1, r.Sessions())
-	ctx, end := s.Begin(context.Background(), "script", "do {} while(true)")
+	ctx, end := s.Begin(context.Background(), "script", "do {} while(true)", false)
 	require.Len(t, r.runningJobs(), 1)
 	require.True(t, s.Close())
 	require.False(t, s.Close())

@@ -15,8 +15,10 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/audit"
+	"github.com/porpoisedb/porpoise/ctxval"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/words"
 	"github.com/porpoisedb/porpoise/value"
@@ -426,6 +428,8 @@ func (c *conn) execute(req *wire.Request, refused error) []byte {
 	if c.reqCtx != nil {
 		ctx = c.reqCtx
 	}
+	// getConsoleJobs shows the request's own priority and parallelism
+	ctx = ctxval.With(ctx, jobs.Request{Priority: req.Options.Priority, Parallelism: req.Options.Parallelism})
 	if t := c.srv.opts.RequestTimeout; t > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, t)

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/jobs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -24,6 +25,9 @@ type Host interface {
 	// SubmitJob runs fn(args...) as a batch job of the session's user and
 	// returns its id (made unique).
 	SubmitJob(id, desc string, fn value.Value, args []value.Value) (string, error)
+	// Jobs is the engine's job registry, which keeps the users' job
+	// limits.
+	Jobs() *jobs.Registry
 	// JobSource is a script expression that evaluates to fn and the
 	// definitions it needs, for saving a scheduled job.
 	JobSource(fn value.Value) (expr string, defs []string, err error)

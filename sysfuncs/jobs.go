@@ -2,7 +2,6 @@ package sysfuncs
 
 import (
 	"fmt"
-	"sync"
 
 	"github.com/porpoisedb/porpoise/audit"
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -15,9 +14,9 @@ func init() {
 	funcs.Register(
 		funcs.Spec{Name: "submitJobEx2", Params: []string{"jobId", "jobDesc", "priority", "parallelism", "onComplete", "jobDef", "args"}, Min: 6, Max: -1, Props: funcs.Session, Category: "system", Fn: funcs.WithHost(submitJobEx2)},
 		funcs.Spec{Name: "setMaxJobParallelism", Params: []string{"userId", "maxParallelism"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: userLimit("setMaxJobParallelism", "maxParallelism", "maxJobParallelism", 1, 64, errParallelism,
-			func(l *limits) map[string]int { return l.parallelism })},
+			(*jobs.Limits).SetMaxParallelism)},
 		funcs.Spec{Name: "setMaxJobPriority", Params: []string{"userId", "maxPriority"}, Min: 2, Max: 2, Props: funcs.Session | funcs.Command, Category: "system", Fn: userLimit("setMaxJobPriority", "maxPriority", "maxJobPriority", 0, 8, errPriority,
-			func(l *limits) map[string]int { return l.priority })},
+			(*jobs.Limits).SetMaxPriority)},
 	)
 }
 
@@ -28,46 +27,12 @@ var (
 	errPriority    = ddberr.Errorf("The job priority must be between 0 and 8.RefId: S04008")
 )
 
-// limits are the per-user caps of setMaxJobPriority and
-// setMaxJobParallelism that scheduled jobs and submitJobEx2 are held to.
-type limits struct {
-	mu          sync.Mutex
-	priority    map[string]int
-	parallelism map[string]int
-}
-
-func limitsOf(h Host) *limits {
-	return h.EngineState("sysfuncs.limits", func() any {
-		return &limits{priority: map[string]int{}, parallelism: map[string]int{}}
-	}).(*limits)
-}
-
-// cap returns min(priority, the user's maximum) and min(parallelism, the
-// user's maximum); without a setting the maxima are DolphinDB's defaults
-// (priority 8; parallelism 64 for an administrator, 2 for others).
-func (l *limits) cap(user string, admin bool, priority, parallelism int) (int, int) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	maxPrio, ok := l.priority[user]
-	if !ok {
-		maxPrio = 8
-	}
-	maxPar, ok := l.parallelism[user]
-	if !ok {
-		maxPar = 2
-		if admin {
-			maxPar = 64
-		}
-	}
-	return min(priority, maxPrio), min(parallelism, maxPar)
-}
-
 // userLimit is setMaxJobParallelism and setMaxJobPriority (fn):
-// userId's maximum, the argument param within [lo, hi] (else outOfRange), becomes the entry
-// of the map of l that field picks. It is recorded in the ACL audit trail
+// userId's maximum, the argument param within [lo, hi] (else
+// outOfRange), is set in the registry's limits. It is recorded in the ACL audit trail
 // with the opDetail "<key>=n", funcs/g/getaclauditlog.md's form, which
 // names the value alone.
-func userLimit(fn, param, key string, lo, hi int64, outOfRange error, field func(l *limits) map[string]int) funcs.Impl {
+func userLimit(fn, param, key string, lo, hi int64, outOfRange error, set func(l *jobs.Limits, user string, n int)) funcs.Impl {
 	return funcs.WithHostCheck(Host.CheckRead, func(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 		user, ok := funcs.StringArg(args[0])
 		if !ok || user == "" {
@@ -83,10 +48,7 @@ func userLimit(fn, param, key string, lo, hi int64, outOfRange error, field func
 		if err := funcs.RequireAdminCan(env, fn); err != nil && user != env.SessionInfo().User {
 			return nil, err
 		}
-		l := limitsOf(h)
-		l.mu.Lock()
-		field(l)[user] = int(n)
-		l.mu.Unlock()
+		set(h.Jobs().Limits(), user, int(n))
 		audit.RecordACL(env.Context(), fn, fmt.Sprintf("%s=%d", key, n))
 		return nil, nil
 	})
@@ -101,7 +63,8 @@ func submitJobEx2(h Host, _ funcs.Env, args []value.Value) (value.Value, error) 
 		return nil, ddberr.Errorf("The job id must be a string.")
 	}
 	desc, _ := funcs.StringArg(args[1])
-	if err := jobs.CheckPriority("submitJobEx2", args[2], args[3]); err != nil {
+	req, err := jobs.CheckPriority("submitJobEx2", args[2], args[3])
+	if err != nil {
 		return nil, err
 	}
 	onComplete, jobDef := args[4], args[5]
@@ -111,19 +74,24 @@ func submitJobEx2(h Host, _ funcs.Env, args []value.Value) (value.Value, error) 
 	if !funcs.IsFunction(jobDef) {
 		return nil, ddberr.Errorf("The job definition must be a function.")
 	}
-	id, err := submitWithCallback(h, id, desc, jobDef, onComplete, args[6:])
+	id, err = submitWithCallback(h, id, desc, jobDef, onComplete, args[6:], req)
 	if err != nil {
 		return nil, err
 	}
 	return value.NewString(id), nil
 }
 
-// submitWithCallback submits jobDef(args...) as a batch job; when cb is
-// set, the job calls cb(jobId, jobDesc, success, result) when jobDef ends
-// (result is the error text on failure).
-func submitWithCallback(h Host, id, desc string, jobDef, cb value.Value, args []value.Value) (string, error) {
+// submitWithCallback submits jobDef(args...) as a batch job at the
+// priority and parallelism req asks; when cb is set, the job calls
+// cb(jobId, jobDesc, success, result) when jobDef ends (result is the
+// error text on failure).
+func submitWithCallback(h Host, id, desc string, jobDef, cb value.Value, args []value.Value, req jobs.Request) (string, error) {
 	if cb == nil {
-		return h.SubmitJob(id, desc, jobDef, args)
+		id, err := h.SubmitJob(id, desc, jobDef, args)
+		if err == nil {
+			h.Jobs().Describe(id, h.SessionInfo(), req)
+		}
+		return id, err
 	}
 	jobArgs := append([]value.Value(nil), args...)
 	// The job learns its final id (submitJob makes it unique) before it
@@ -148,6 +116,7 @@ func submitWithCallback(h Host, id, desc string, jobDef, cb value.Value, args []
 	if err != nil {
 		return "", err
 	}
+	h.Jobs().Describe(finalID, h.SessionInfo(), req)
 	idReady <- finalID
 	return finalID, nil
 }

@@ -134,7 +134,7 @@ func (s *Scheduler) run(j *ScheduledJob) error {
 			return err
 		}
 	}
-	_, err = submitWithCallback(h, j.ID, j.Desc, fn, cb, nil)
+	_, err = submitWithCallback(h, j.ID, j.Desc, fn, cb, nil, jobs.Request{Priority: j.Priority, Parallelism: j.Parallelism})
 	return err
 }
 
@@ -304,7 +304,7 @@ func parseSchedule(h Host, args []value.Value) (*ScheduledJob, error) {
 	if prio < 0 || prio > 8 || par < 0 || par > 8 {
 		return nil, ddberr.Errorf("The priority and parallelism of a scheduled job must be integers from 0 to 8.")
 	}
-	j.Priority, j.Parallelism = limitsOf(h).cap(j.User, h.SessionInfo().Admin, int(prio), int(par))
+	j.Priority, j.Parallelism = h.Jobs().Limits().Cap(j.User, h.SessionInfo().Admin, int(prio), int(par))
 	return j, nil
 }
 
