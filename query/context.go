@@ -135,7 +135,7 @@ func (ex *executor) contextGroups(src *value.Table, by []ast.Expr, csort []ast.O
 		ctxby.SortGroups(g, keys)
 	}
 	// (g.Perm stays nil without csort: see indexed)
-	sorted, sg := ctxby.Arrange(src, ctxby.Columns(src.Names, reads...), g)
+	sorted, sg := ctxby.Arrange(src, ctxby.Columns(src.Names, ex.qual, reads...), g)
 	ge := newGroupEval(ex, sorted, sg)
 	ge.sorted = sorted
 	return g, ge, nil

@@ -29,7 +29,7 @@ func CellRows(src *value.Table, cells *groupagg.Groups, x ast.Expr, eval func(*v
 	for r, id := range cells.IDs {
 		ids[r] = dense[id]
 	}
-	arranged, groups := ctxby.Arrange(src, ctxby.Columns(src.Names, x), &groupagg.Groups{N: n, IDs: ids})
+	arranged, groups := ctxby.Arrange(src, ctxby.Columns(src.Names, nil, x), &groupagg.Groups{N: n, IDs: ids})
 	all, err := eval(arranged, groups)
 	if err != nil {
 		return nil, err
