@@ -7,6 +7,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // cumCells is X of a row-wise cumulative function (funcs/r/rowCumsum.md
@@ -141,6 +142,21 @@ func rowCumFn(fn string, intType, floatType func(value.Type) value.Type, ints fu
 			out := make([]int64, v.Len())
 			foldCells(funcs.LongsOf(v), out, c.prev, value.NullInt64, ints)
 			return c.wrap(funcs.FromLongs(intType(v.T), out)), nil
+		}
+		if (v.T == value.Decimal32 || v.T == value.Decimal64) && floatType(v.T) == v.T {
+			// rowCummax and rowCummin keep a decimal exactly: fold its raw
+			// values (one scale: the cells are one vector's)
+			raw, _ := rawAt(v, v.Scale)
+			out := make([]int64, len(raw))
+			foldCells(raw, out, c.prev, value.NullInt64, ints)
+			r := value.NewLongs(out)
+			r.T, r.Scale = value.Decimal64, v.Scale
+			if v.T == value.Decimal32 {
+				if r, err = cast.Vector(r, value.Decimal32, v.Scale); err != nil {
+					return nil, err
+				}
+			}
+			return c.wrap(r), nil
 		}
 		if !funcs.IsNumericVec(v) {
 			return nil, ddberr.Errorf("X of %s must be a numeric vector.", fn)

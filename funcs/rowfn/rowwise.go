@@ -22,6 +22,10 @@ type rowInput struct {
 	cols   [][]float64 // one value per row (len 1: broadcast)
 	arrays []*arrayRows
 	types  []value.Type // element types of every source
+	// vecs are the sources as read: one per column of cols (a scalar
+	// as a one-element vector), then one per array of arrays (its cells
+	// flat); exactOf reads them again without the rounding of DOUBLE.
+	vecs, arrayVecs []*value.Vector
 }
 
 // arrayRows is an array vector's cells as DOUBLEs with row ends.
@@ -50,6 +54,7 @@ func rowInputOf(fn string, args []value.Value) (*rowInput, error) {
 			}
 			in.arrays = append(in.arrays, &arrayRows{vals: xs, ends: v.Offsets})
 			in.types = append(in.types, v.T.Elem())
+			in.arrayVecs = append(in.arrayVecs, &flat)
 			return setRows(len(v.Offsets))
 		}
 		xs, err := funcs.DoublesOf(fn, v)
@@ -58,17 +63,20 @@ func rowInputOf(fn string, args []value.Value) (*rowInput, error) {
 		}
 		in.cols = append(in.cols, xs)
 		in.types = append(in.types, v.T)
+		in.vecs = append(in.vecs, v)
 		return setRows(len(xs))
 	}
 	for _, a := range args {
 		switch t := a.(type) {
 		case *value.Scalar:
-			xs, err := funcs.DoublesOf(fn, funcs.ScalarVector(t))
+			sv := funcs.ScalarVector(t)
+			xs, err := funcs.DoublesOf(fn, sv)
 			if err != nil {
 				return nil, err
 			}
 			in.cols = append(in.cols, xs)
 			in.types = append(in.types, t.T)
+			in.vecs = append(in.vecs, sv)
 		case *value.Vector:
 			if t.Columnar {
 				t = t.ColumnarArray() // its rows are an array vector's
@@ -145,6 +153,12 @@ func rowReduce(fn string, args []value.Value, g func(vals []float64, all int) (f
 	if err != nil {
 		return nil, nil, err
 	}
+	return in, in.reduce(g), nil
+}
+
+// reduce runs g over each row's non-NULL values; g reports false for a
+// NULL result.
+func (in *rowInput) reduce(g func(vals []float64, all int) (float64, bool)) []float64 {
 	out := make([]float64, in.rows)
 	var buf []float64
 	for i := range out {
@@ -163,7 +177,7 @@ func rowReduce(fn string, args []value.Value, g func(vals []float64, all int) (f
 		}
 		out[i] = r
 	}
-	return in, out, nil
+	return out
 }
 
 // rowSpec declares a row function that returns DOUBLE.
@@ -174,15 +188,31 @@ func rowSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs
 }
 
 // rowKeepSpec declares a row function whose result keeps the sources'
-// common type (rowMax, rowMin, rowSum of integers).
-func rowKeepSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs.Spec {
-	return rowSpecOf(name, g, func(in *rowInput, out []float64) (value.Value, error) {
-		r := value.NewDoubles(out)
-		if t := in.commonType(); t != value.Double && (t.IsNumeric() || t.IsTemporal()) && t != value.Bool {
-			return mathfn.FromDoubles(r, &value.Vector{T: t})
-		}
-		return r, nil
-	})
+// common type (rowMax, rowMin, rowSum of integers and decimals). exact,
+// when set, is the same reduction over int64s: sources of one integral
+// or DECIMAL32/64 type are reduced exactly with it (exactOf).
+func rowKeepSpec(name string, g func(vals []float64, all int) (float64, bool), exact func(vals []int64) int64) funcs.Spec {
+	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
+		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
+			in, err := rowInputOf(name, args)
+			if err != nil {
+				return nil, err
+			}
+			if ex, ok := in.exactOf(); ok && exact != nil {
+				return ex.reduce(exact)
+			}
+			out := in.reduce(g)
+			r := value.NewDoubles(out)
+			t := in.commonType()
+			if t.Category() == value.CatDecimal && exact == nil {
+				// DECIMAL in, DOUBLE out, as prod (tutorials/DECIMAL_Calculation_Characteristics.md)
+				return r, nil
+			}
+			if t != value.Double && (t.IsNumeric() || t.IsTemporal()) && t != value.Bool {
+				return mathfn.FromDoubles(r, &value.Vector{T: t, Scale: in.scale()})
+			}
+			return r, nil
+		}}
 }
 
 // rowIntSpec declares a row function with INT results.
