@@ -66,7 +66,7 @@ func registerJoiner(spec funcs.Spec, run joinerFn) {
 }
 
 // fromJoiner runs FROM's call of a table joiner that IsJoinerCall leaves
-// to the interpreter (aj, wj, a side that is no variable) under the
+// to the interpreter (wj, a side that is no variable) under the
 // query, so the tables it reads are the query's reads (access.go); a
 // joiner nested in its arguments runs as a script function, as in
 // DolphinDB, whose resource tracking records only the outer joiner's

@@ -344,6 +344,9 @@ func (ex *executor) selectOn(n *ast.SelectExpr, src *value.Table) (value.Value, 
 			}
 		}
 		out, scalars, err = ex.projectSelect(n.Cols, src)
+		if err == nil && !scalars && len(n.OrderBy) > 0 && out.Rows() != src.Rows() {
+			out = orderkey.OfResult(out, n.OrderBy, ex.orderTable)
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -441,10 +444,10 @@ func (ex *executor) projectSelect(cols []ast.Expr, src *value.Table) (t *value.T
 	if err := clausecheck.DuplicateNames(names); err != nil {
 		return nil, false, err
 	}
-	if len(vals) == 1 && scalars {
+	if len(vals) == 1 && (scalars || multicol.ScalarTuple(vals[0], src.Rows())) {
 		// a lone tuple would be a list of columns to FromArgs
 		t, err = insert.Columns(colname.Unique(names), vals)
-		return t, true, err
+		return t, scalars, err
 	}
 	t, err = insert.FromArgs(colname.Unique(names), vals)
 	if err != nil {

@@ -357,7 +357,9 @@ func (p *parser) parseStmt() ast.Stmt {
 			p.next()
 			r := &ast.ReturnStmt{At: t.Pos}
 			if !p.atStmtEnd() && !isWord(p.tok(), "else") {
-				r.X = p.parseExpr()
+				// return x as name: the value, its alias dropped as a call
+				// argument's is (getSharp in tutorials/fund_factor_contrasted_by_py.md)
+				r.X = p.parseAliased()
 				if p.isOp(",") {
 					// return sum(a), avg(a): several values, returned as
 					// one tuple (named_func.md)

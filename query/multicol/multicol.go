@@ -97,3 +97,20 @@ func KeepNamed[T any](names []string, vals []T) ([]string, []T) {
 	}
 	return ns, vs
 }
+
+// ScalarTuple reports whether v, a select item's value over rows rows, is
+// a tuple of one scalar per row: one ANY column, not a list of columns
+// (exec x[name] from titleSchema looks a row dictionary up by each name in
+// tutorials/fund_factor_contrasted_by_py.md).
+func ScalarTuple(v value.Value, rows int) bool {
+	t, ok := v.(*value.Vector)
+	if !ok || t.T != value.Any || t.Len() != rows || rows == 0 {
+		return false
+	}
+	for _, e := range t.Any {
+		if _, ok := e.(*value.Scalar); !ok {
+			return false
+		}
+	}
+	return true
+}

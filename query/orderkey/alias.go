@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/value"
 )
 
 // Aliased rewrites the order by items of a plain select that name a
@@ -45,4 +46,22 @@ func Desc(items []ast.OrderItem, name string) bool {
 		}
 	}
 	return false
+}
+
+// OfResult orders t, a plain select's result whose rows are not its
+// source's (exec distinct(x) as x from t order by x), by items when every
+// item names one of its columns, with sort (the query's own ordering);
+// t is returned otherwise. The fund tutorial pairs such a sorted list of
+// codes with the columns of a pivot, which come sorted
+// (tutorials/fund_factor_contrasted_by_py.md).
+func OfResult(t *value.Table, items []ast.OrderItem, sort func(*value.Table, []ast.OrderItem, int) (*value.Table, error)) *value.Table {
+	for _, it := range items {
+		if id, ok := it.X.(*ast.Ident); !ok || t.Column(id.Name) == nil {
+			return t
+		}
+	}
+	if s, err := sort(t, items, -1); err == nil {
+		return s
+	}
+	return t
 }

@@ -453,9 +453,11 @@ func onSide(e ast.Expr, l, r side) int {
 }
 
 // fromJoiners are the joiners whose call in FROM lets the query name the
-// tables' columns as t1.col (leftjoin.md: select t2.x from lj(t1, t2, `id)).
+// tables' columns as t1.col (leftjoin.md: select t2.x from lj(t1, t2, `id);
+// aj's t2.date is the right row's own date, the one it kept:
+// tutorials/fund_factor_contrasted_by_py.md).
 var fromJoiners = map[string]join.Kind{
-	"ej": join.Equi, "sej": join.SortedEqui, "lj": join.Left, "lsj": join.LeftSemi, "fj": join.Full,
+	"ej": join.Equi, "sej": join.SortedEqui, "lj": join.Left, "lsj": join.LeftSemi, "fj": join.Full, "aj": join.Asof,
 }
 
 // IsJoinerCall reports whether e calls one of fromJoiners with its
