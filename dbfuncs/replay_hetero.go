@@ -2,6 +2,7 @@ package dbfuncs
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
@@ -119,6 +120,13 @@ func (r *replayer) replayHetero(in *value.Dict, args []value.Value, sortCols []s
 			for c := range common {
 				name := ot.Names[c+3]
 				col := t.Column(name)
+				if col == nil && slices.Contains(sortCols, name) {
+					// a sort column an input lacks is NULL in its rows
+					// (replay.md; appendices_market_replay_bp.md keeps
+					// ApplSeqNum, which snapshots lack, in its output)
+					common[c].AppendNulls(t.Rows())
+					continue
+				}
 				if col != nil && col.T != common[c].T && textual(col.T) && textual(common[c].T) {
 					col = value.NewStrings(common[c].T, col.Strings())
 				}

@@ -2,7 +2,10 @@ package dsfuncs
 
 import (
 	"errors"
+	"maps"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/porpoisedb/porpoise/dbfuncs"
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -11,6 +14,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -88,6 +92,10 @@ type splitter struct {
 	sel  *ast.SelectExpr
 	bind map[string]value.Value
 	col  string
+	// conv converts col to its partition scheme's type where the two
+	// differ: appendices_market_replay_bp.md's TIMESTAMP DateTime in a
+	// VALUE domain of dates is split by date(DateTime) == d
+	conv string
 }
 
 // newSplitter splits code's select statement. A table named by a
@@ -129,7 +137,40 @@ func newSplitter(h dbfuncs.Host, code value.Value, col string) (*splitter, error
 			with(t.TableName(), v)
 		}
 	}
+	if id, ok := sel.From.(*ast.Ident); ok {
+		if t := dbfuncs.DFSTableOf(bind[id.Name]); t != nil {
+			names, _, _ := t.Schema()
+			bind = bindVariables(h, sel, bind, names)
+		}
+	}
 	return &splitter{sel: sel, bind: bind, col: col}, nil
+}
+
+// bindVariables binds the variables a query names that aren't columns of
+// its table, as DolphinDB's metacode made in a function carries the
+// function's variables (appendices_market_replay_bp.md shows dsTb's
+// sources with its startDate, endDate and stkList as values): the
+// sources then run where those variables don't exist, in a job or a
+// function that replay or mr calls.
+func bindVariables(h dbfuncs.Host, sel *ast.SelectExpr, bind map[string]value.Value, cols []string) map[string]value.Value {
+	out := bind
+	astwalk.Inspect(sel, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || out[id.Name] != nil || slices.Contains(cols, id.Name) {
+			return true
+		}
+		if v, ok := h.Var(id.Name); ok {
+			if len(out) == len(bind) {
+				out = maps.Clone(bind)
+				if out == nil {
+					out = map[string]value.Value{}
+				}
+			}
+			out[id.Name] = v
+		}
+		return true
+	})
+	return out
 }
 
 // lit embeds a value in the code.
@@ -153,7 +194,12 @@ func (s *splitter) source(conds func(bind map[string]value.Value) []ast.Expr) *s
 	return &system.DataSource{Code: &funcs.Meta{X: &sel, Bind: bind}}
 }
 
-func (s *splitter) column(name string) ast.Expr { return &ast.Ident{Name: name} }
+func (s *splitter) column(name string) ast.Expr {
+	if name == s.col && s.conv != "" {
+		return &ast.CallExpr{Fn: &ast.Ident{Name: s.conv}, Args: []ast.Expr{&ast.Ident{Name: name}}}
+	}
+	return &ast.Ident{Name: name}
+}
 
 func (s *splitter) cmp(op, col string, v value.Value, bind map[string]value.Value) ast.Expr {
 	return &ast.BinaryExpr{Op: op, L: s.column(col), R: s.lit(v, bind)}
@@ -367,20 +413,36 @@ func xreplayDS(h dbfuncs.Host, _ funcs.Env, args []value.Value) (value.Value, er
 	if err != nil {
 		return nil, err
 	}
+	if _, types, _ := t.Schema(); slices.Index(names, dateCol) >= 0 {
+		ct, st := types[slices.Index(names, dateCol)], dom.SchemeType()
+		if ct != st && ct.IsTemporal() && st.IsTemporal() {
+			s.conv = strings.ToLower(st.String())
+		}
+	}
 	all, err := s.byDomain(dom, dateCol)
 	if err != nil {
 		return nil, err
 	}
-	// only the days the query reads: sqlDS's partitions, those holding
-	// data that its where clause doesn't prune (a VALUE domain's
+	// only the days the query reads: those of sqlDS's partitions, which
+	// hold data and survive the where clause (a VALUE domain's
 	// 2020.12.30..2020.12.31 with where Date = 2020.12.31 is one day)
-	var days []value.Value
-	for _, d := range all {
-		parts, err := partitionSources(h, d.(*system.DataSource).Code, true)
-		if err != nil {
-			return nil, err
+	read, err := partitionSources(h, args[0], true)
+	if err != nil {
+		return nil, err
+	}
+	level := slices.Index(t.PartitionColumnNames(), dateCol)
+	dirs := map[string]bool{}
+	for _, d := range read {
+		if ds, ok := d.(*system.DataSource); ok && ds.Chunk != "" {
+			// a chunk is /db/level0/level1...
+			if parts := strings.Split(ds.Chunk, "/"); level+2 < len(parts) {
+				dirs[parts[level+2]] = true
+			}
 		}
-		if len(parts) > 0 {
+	}
+	var days []value.Value
+	for i, d := range all {
+		if dirs[dom.PartitionName(i)] {
 			days = append(days, d)
 		}
 	}

@@ -102,6 +102,8 @@ func partitionSources(h dbfuncs.Host, code value.Value, force bool) ([]value.Val
 	if err := h.CheckTableRead(t); err != nil {
 		return nil, err
 	}
+	names, _, _ := t.Schema()
+	bind = bindVariables(h, sel, bind, names)
 	keep := t.PruneFilter(dfs.Evaluator{Eval: func(e ast.Expr, part *value.Table) (value.Value, error) {
 		b := make(map[string]value.Value, len(bind)+len(part.Names))
 		for k, v := range bind {
