@@ -355,7 +355,7 @@ func (e *engine) outputColumns(batch *value.Table, metrics []*value.Vector, at, 
 		cols = append(cols, batch.Cols[k].Gather(rows))
 	}
 	if e.cfg.elapsed {
-		us, cnt := streamengine.Elapsed(start, len(rows), n)
+		us, cnt := e.elapsed(start, rows, n)
 		names = append(names, "outputElapsedMicroseconds", "batchSize")
 		cols = append(cols, us, cnt)
 	}
@@ -364,6 +364,39 @@ func (e *engine) outputColumns(batch *value.Table, metrics []*value.Vector, at, 
 		cols = append(cols, m.Gather(at))
 	}
 	return names, cols
+}
+
+// elapsed is each output row's batch and its time. DolphinDB's engine
+// takes an append's rows in order and starts a new batch at each row
+// whose key already has a row in the current one (streaming_timer.md:
+// ten rows of three keys are five batches, of 1, 2, 3, 1 and 3 rows);
+// the append's time, computed at once here, is shared among them by
+// size, so that the rows' cost over batchSize sums to it.
+func (e *engine) elapsed(start time.Time, rows []int, n int) (us, count *value.Vector) {
+	d := time.Since(start).Microseconds()
+	size := make([]int32, n)
+	in := make(map[*group]bool)
+	from := 0
+	cut := func(to int) {
+		for i := from; i < to; i++ {
+			size[i] = int32(to - from)
+		}
+		from = to
+		clear(in)
+	}
+	for i, g := range e.rowGroup[:n] {
+		if in[g] {
+			cut(i)
+		}
+		in[g] = true
+	}
+	cut(n)
+	u, c := make([]int64, len(rows)), make([]int32, len(rows))
+	for j, r := range rows {
+		c[j] = size[r]
+		u[j] = d * int64(size[r]) / int64(n)
+	}
+	return value.NewLongs(u), value.NewInts(c)
 }
 
 func metricName(i int) string { return "metric" + strconv.Itoa(i) }
