@@ -155,6 +155,9 @@ func init() {
 			}},
 	)
 	funcs.Alias("concatDT", "concatDateTime")
+	// datetimeAdd is temporalAdd's old name, which tutorials still use
+	// (streaming_engine_anomaly_alerts.md, backup_restore_before_208.md)
+	funcs.Alias("datetimeAdd", "temporalAdd")
 	funcs.Alias("datetimeDiff", "temporalDiff")
 	funcs.Alias("datetimeDeltas", "temporalDeltas")
 
