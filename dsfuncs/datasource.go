@@ -413,7 +413,20 @@ func xreplayDS(h dbfuncs.Host, _ funcs.Env, args []value.Value) (value.Value, er
 	if err != nil {
 		return nil, err
 	}
-	if _, types, _ := t.Schema(); slices.Index(names, dateCol) >= 0 {
+	if len(s.sel.OrderBy) == 0 {
+		// each source in replay order, as DolphinDB's are (order by
+		// MDDate asc, MDTime asc in appendices_market_replay_bp.md):
+		// rows of a day's hash partitions otherwise come partition by
+		// partition
+		sel := *s.sel
+		sel.OrderBy = []ast.OrderItem{{X: &ast.Ident{Name: dateCol}}}
+		if timeCol != "" && timeCol != dateCol {
+			sel.OrderBy = append(sel.OrderBy, ast.OrderItem{X: &ast.Ident{Name: timeCol}})
+		}
+		s.sel = &sel
+	}
+	_, types, _ := t.Schema()
+	if slices.Index(names, dateCol) >= 0 {
 		ct, st := types[slices.Index(names, dateCol)], dom.SchemeType()
 		if ct != st && ct.IsTemporal() && st.IsTemporal() {
 			s.conv = strings.ToLower(st.String())
@@ -455,6 +468,13 @@ func xreplayDS(h dbfuncs.Host, _ funcs.Env, args []value.Value) (value.Value, er
 		sub, err := newSplitter(h, ds.Code, timeCol)
 		if err != nil {
 			return nil, err
+		}
+		// TIME cuts of a TIMESTAMP column compare with its time of day,
+		// time(tradetime) < 09:36:30.000 (streaming_IOPV.md)
+		if i := slices.Index(names, timeCol); i >= 0 {
+			if ct := types[i]; ct != cuts.T && ct.IsTemporal() {
+				sub.conv = strings.ToLower(cuts.T.String())
+			}
 		}
 		for i := 0; i <= cuts.Len(); i++ {
 			i := i
