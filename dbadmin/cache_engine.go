@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
@@ -25,6 +26,7 @@ func init() {
 		funcs.Spec{Name: "getTSDBCacheEngineSize", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: funcs.WithHost(getTSDBCacheEngineSize)},
 		funcs.Spec{Name: "setTSDBCacheEngineSize", Params: []string{"memSize"}, Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: setCacheSize("setTSDBCacheEngineSize", true)},
 		funcs.Spec{Name: "clearAllTSDBSymbolBaseCache", Min: 0, Max: 0, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHostCheck(Host.CheckWrite, clearTSDBSymbolBase)},
+		funcs.Spec{Name: "clearCachedDatabase", Params: []string{"dbUrl", "tableName"}, Min: 1, Max: 2, Props: funcs.Session | funcs.Command, Category: "db-table", Fn: funcs.WithHost(clearCachedDatabase)},
 		funcs.Spec{Name: "getOLAPCachedSymbolBaseMemSize", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: symbolBaseSize("OLAP")},
 		funcs.Spec{Name: "getTSDBCachedSymbolBaseMemSize", Min: 0, Max: 0, Props: funcs.Session, Category: "db-table", Fn: symbolBaseSize("TSDB")},
 	)
@@ -127,4 +129,31 @@ func symbolBaseSize(engine string) funcs.Impl {
 	return funcs.WithHost(func(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 		return value.NewLong(h.Catalog().Store().SymbolCacheBytes(engineChunks(h, engine))), nil
 	})
+}
+
+// clearCachedDatabase drops what DolphinDB keeps in memory of the tables
+// it loaded from dbUrl (tableName alone when given): the dimension
+// tables and OLAP tablets getSessionMemoryStat counts. Porpoise reads
+// them from the store each time and keeps no such copies (those rows of
+// getSessionMemoryStat are truly empty), so once the database and table
+// are found there is nothing left to drop.
+func clearCachedDatabase(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+	path, ok := funcs.StringArg(args[0])
+	if !ok {
+		return nil, ddberr.Errorf("The database path must be a string.")
+	}
+	db, err := h.Catalog().Lookup(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(args) > 1 {
+		name, ok := funcs.StringArg(args[1])
+		if !ok {
+			return nil, ddberr.Errorf("The table name must be a string.")
+		}
+		if db.Table(name) == nil {
+			return nil, ddberr.Errorf("The table [%s] does not exist in database [%s].", name, path)
+		}
+	}
+	return nil, nil
 }

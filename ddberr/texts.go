@@ -51,7 +51,7 @@ var texts = []Text{
 	{"The partition key %s of partition() is out of the range of the partitioning scheme.", "porpoise: progr/sql/partition.md states the rule"},
 	{"The column %s of partition() is not a partitioning column.", "porpoise"},
 	{"partition() can only be used in the where clause of a query on a partitioned table.", "porpoise: progr/sql/partition.md states the rule"},
-	{"The database %s already exists with a different partition scheme.", "porpoise"},
+	{"It is not allowed to overwrite an existing database.", "tutorials/best_practices_for_partitioned_storage.md (FAQ 6.1), tutorials/financial_mock_data_generation_module.md (6.4)"},
 	{"The table [%s] already exists in database [%s].", "porpoise"},
 	{"The column [%s] already exists in the table.", "porpoise"},
 	{"The from clause of update must give a table with one row per row of the table to update.", "porpoise"},

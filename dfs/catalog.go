@@ -57,7 +57,7 @@ func (c *Catalog) CreateDatabase(path string, dom partition.Domain, engineType, 
 	defer c.mu.Unlock()
 	if old, ok := c.dbs[path]; ok {
 		if old.domain.Type() != dom.Type() || old.domain.Len() != dom.Len() && dom.Type() != partition.VALUE {
-			return nil, ddberr.Errorf("The database %s already exists with a different partition scheme.", path)
+			return nil, ddberr.Errorf("It is not allowed to overwrite an existing database.")
 		}
 		return old, nil
 	}
