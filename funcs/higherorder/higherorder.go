@@ -62,6 +62,9 @@ func eachCall(env funcs.Env, name string, args []value.Value, rule byte) (value.
 	if len(seqs) > 0 && seqs[0].Keys != nil && rule != funcs.RuleTuple {
 		return keyedResult(seqs[0].Keys, out)
 	}
+	if rule == funcs.RuleDolphin {
+		out = oneColumns(out)
+	}
 	r, err := funcs.Assemble(out, rule)
 	if err != nil {
 		return nil, err
@@ -1913,4 +1916,20 @@ func durationTicks(s *value.Scalar, t value.Type) (int64, error) {
 		return 0, ddberr.Errorf("A DURATION window over %s is not supported yet; give the window in %s units as an integer.", t, t)
 	}
 	return s.I * unit / per, nil
+}
+
+// oneColumns gives the columns of results that are all one-column matrices
+// of one height, which each then assembles into a matrix as it does
+// vectors: myLrMap's each(mul{w}, x), w the n x 1 matrix dot(x, theta)
+// gives, weights every column of x (tutorials/general_computing.md).
+func oneColumns(out []value.Value) []value.Value {
+	cols := make([]value.Value, len(out))
+	for i, v := range out {
+		m, ok := v.(*value.Matrix)
+		if !ok || m.Cols != 1 || m.Rows != out[0].(*value.Matrix).Rows {
+			return out
+		}
+		cols[i] = m.V
+	}
+	return cols
 }

@@ -18,7 +18,13 @@ func solve(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [%s] of %s must be a numeric matrix without NULL values.", "X", "solve")
 	}
 	r, c := a.Dims()
-	y, ok := vectorArg(args[1])
+	yv := args[1]
+	if m, one := yv.(*value.Matrix); one && m.Cols == 1 {
+		// a one-column matrix is its column: the Newton step of
+		// tutorials/general_computing.md solves for the gradient xt.dot(err)
+		yv = m.V
+	}
+	y, ok := vectorArg(yv)
 	if !ok || len(y) != r {
 		return nil, ddberr.Errorf("The argument [Y] of solve must be a numeric vector with one element per row of X.")
 	}
