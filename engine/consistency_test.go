@@ -179,8 +179,8 @@ func TestElementWiseConsistency(t *testing.T) {
 			}
 		}
 	}
-	require.Greater(t, compared, 10000, "too few calls succeeded to check anything")
 	require.Empty(t, failures, "element-wise built-ins whose vector and element results differ:\n%s", strings.Join(failures, "\n"))
+	require.Greater(t, compared, 10000, "too few calls succeeded to check anything")
 }
 
 // sameElement reports whether element i of v is s: same type, both NULL,
@@ -254,8 +254,8 @@ func TestAggregateConsistency(t *testing.T) {
 			}
 		}
 	}
-	require.Greater(t, compared, 1000, "too few aggregates ran to check anything")
 	require.Empty(t, failures, "aggregates whose grouped results differ from their value on the group's rows:\n%s", strings.Join(failures, "\n"))
+	require.Greater(t, compared, 1000, "too few aggregates ran to check anything")
 }
 
 // groupRows writes each column of args as the rows of table tt in group
@@ -306,6 +306,150 @@ func TestSegmentedConsistency(t *testing.T) {
 			}
 		}
 	}
-	require.Greater(t, compared, 500, "too few calls ran to check anything")
 	require.Empty(t, failures, "segmented kernels that differ from the function on each group:\n%s", strings.Join(failures, "\n"))
+	require.Greater(t, compared, 500, "too few calls ran to check anything")
+}
+
+// consistencyRowColumns are numeric columns for the row functions: each
+// row function on three of them (one column shifted twice) must give, row
+// by row, what its aggregate gives on the row's three values. The LONGs
+// pass 2^53 and the DECIMALs have fractions, which DOUBLE would lose.
+const consistencyRowColumns = `
+r0 = 1 -2 NULL 0 7 100 3 3
+r1 = 1.5 -2.25 NULL 0.0 3.0 1e3 2.5 NULL
+r2 = 9007199254740993l -2l NULL 0l 7l 10000000000l 5l NULL
+r3 = decimal64(["1.5", "-2.25", NULL, "0.0", "3.001", "100.125", "2.5", "2.5"], 3)
+r4 = short(1 -2 NULL 0 7 100 3 3)
+r5 = float(1.5 -2.25 NULL 0.0 3.0 1e3 2.5 2.5)
+r6 = decimal32(["1.5", "-2.25", NULL, "0.0", "3.1", "100.1", "2.5", "2.5"], 2)
+`
+
+// TestRowWiseConsistency checks rowF(a, b, c)[i] against F([a[i], b[i],
+// c[i]]) for the row functions with an aggregate of the same name, on
+// columns of one type; values compare as DOUBLEs except for LONG and
+// DECIMAL results, which must match exactly.
+func TestRowWiseConsistency(t *testing.T) {
+	s := consistencySession(t)
+	mustRun(t, s, consistencyRowColumns)
+	aggs := []string{"sum", "avg", "max", "min", "prod", "std", "var", "stdp", "varp", "count", "sum2", "kurtosis", "skew", "imax", "imin", "imaxLast", "iminLast"}
+	var failures []string
+	compared := 0
+	for _, agg := range aggs {
+		row := "row" + strings.ToUpper(agg[:1]) + agg[1:]
+		for k := 0; k < 7; k++ {
+			a := fmt.Sprintf("r%d", k)
+			got, err := s.Run(fmt.Sprintf("%s(%s, move(%s, 1), move(%s, -2))", row, a, a, a))
+			require.NoError(t, err, "%s over r%d", row, k)
+			gv := got.(*value.Vector)
+			for i := range gv.Len() {
+				want, err := s.Run(fmt.Sprintf("x = %s; %s([x[%d], move(x, 1)[%d], move(x, -2)[%d]])", a, agg, i, i, i))
+				require.NoError(t, err)
+				compared++
+				if !sameNumber(gv, i, want.(*value.Scalar)) {
+					failures = append(failures, fmt.Sprintf("%s(r%d...)[%d] = %s, %s of the row = %s", row, k, i, gv.At(i), agg, want))
+					break
+				}
+			}
+		}
+	}
+	require.Empty(t, failures, "row functions that differ from their aggregate on a row:\n%s", strings.Join(failures, "\n"))
+	require.Greater(t, compared, 500)
+}
+
+// sameNumber reports whether element i of v and s are the same number:
+// exactly when both are integers or decimals, else within rounding.
+func sameNumber(v *value.Vector, i int, s *value.Scalar) bool {
+	if v.IsNull(i) || s.IsNull() {
+		return v.IsNull(i) == s.IsNull()
+	}
+	a, b := v.At(i).String(), s.String()
+	if a == b {
+		return true
+	}
+	exact := func(t value.Type) bool {
+		c := t.Category()
+		return c == value.CatIntegral || c == value.CatDecimal
+	}
+	if exact(v.T) && exact(s.T) {
+		return false
+	}
+	fa, errA := strconv.ParseFloat(a, 64)
+	fb, errB := strconv.ParseFloat(b, 64)
+	return errA == nil && errB == nil && math.Abs(fa-fb) <= 1e-9*math.Max(1, math.Abs(fa))
+}
+
+// TestCodedTextConsistency checks that every element-wise built-in gives
+// the same answer on a long coded SYMBOL or STRING vector (which runs it
+// once per distinct text and gathers) as on the same texts uncoded.
+func TestCodedTextConsistency(t *testing.T) {
+	s := consistencySession(t)
+	scalars := make([]value.Value, len(consistencyScalars))
+	for i, src := range consistencyScalars {
+		scalars[i] = mustRun(t, s, src)
+	}
+	call := func(name string, args ...value.Value) (value.Value, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return callRobust(s, ctx, name, args)
+	}
+	var failures []string
+	compared := 0
+	for _, src := range []string{"v2", "v3"} {
+		long := mustRun(t, s, fmt.Sprintf("take(%s, 4096)", src)).(*value.Vector)
+		coded := long.Clone().Coded()
+		plain := long.Clone()
+		plain.Decode()
+		require.NotNil(t, coded.Syms)
+		for _, sp := range builtinsWith(funcs.ElementWise | funcs.Pure) {
+			rests := [][]value.Value{nil}
+			if sp.Max < 0 || sp.Max >= 2 {
+				for _, sc := range scalars {
+					rests = append(rests, []value.Value{sc})
+				}
+			}
+			for j, rest := range rests {
+				if sp.Min > 1+len(rest) {
+					continue
+				}
+				want, err := call(sp.Name, append([]value.Value{plain}, rest...)...)
+				if err != nil {
+					continue
+				}
+				got, err := call(sp.Name, append([]value.Value{coded}, rest...)...)
+				compared++
+				if err != nil {
+					failures = append(failures, fmt.Sprintf("%s(%s coded, arguments %d): %v", sp.Name, src, j, err))
+					break
+				}
+				if d := firstDifference(got, want); d != "" {
+					failures = append(failures, fmt.Sprintf("%s(%s coded, arguments %d): %s", sp.Name, src, j, d))
+					break
+				}
+			}
+		}
+	}
+	require.Empty(t, failures, "element-wise built-ins whose coded and plain text results differ:\n%s", strings.Join(failures, "\n"))
+	require.Greater(t, compared, 300, "too few calls succeeded to check anything")
+}
+
+// firstDifference describes where vectors (or scalars) a and b differ,
+// or is "".
+func firstDifference(a, b value.Value) string {
+	av, aok := a.(*value.Vector)
+	bv, bok := b.(*value.Vector)
+	if !aok || !bok {
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			return fmt.Sprintf("%v, uncoded %v", a, b)
+		}
+		return ""
+	}
+	if av.T != bv.T || av.Len() != bv.Len() {
+		return fmt.Sprintf("%v of %d, uncoded %v of %d", av.T, av.Len(), bv.T, bv.Len())
+	}
+	for i := range av.Len() {
+		if x, y := av.At(i).String(), bv.At(i).String(); x != y {
+			return fmt.Sprintf("[%d] %s, uncoded %s", i, x, y)
+		}
+	}
+	return ""
 }

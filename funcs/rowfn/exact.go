@@ -3,6 +3,7 @@ package rowfn
 import (
 	"math"
 	"math/bits"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -115,8 +116,9 @@ func abs(x int64) int64 {
 }
 
 // reduce runs g over each row's non-NULL values (NULL for a row without
-// any) and gives the result in the sources' type and scale.
-func (ex *exactInput) reduce(g func(vals []int64) int64) (value.Value, error) {
+// any, and where g reports an overflow) and gives the result in the
+// sources' type and scale.
+func (ex *exactInput) reduce(g func(vals []int64) (int64, bool)) (value.Value, error) {
 	out := make([]int64, ex.rows)
 	var buf []int64
 	for i := range out {
@@ -143,10 +145,28 @@ func (ex *exactInput) reduce(g func(vals []int64) int64) (value.Value, error) {
 		}
 		out[i] = value.NullInt64
 		if len(buf) > 0 {
-			out[i] = g(buf)
+			if r, ok := g(buf); ok {
+				out[i] = r
+			}
 		}
 	}
 	if ex.t.Category() == value.CatIntegral {
+		// a result outside a narrower type is NULL, as a DOUBLE out of
+		// its range converts
+		lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+		switch ex.t.Storage() {
+		case value.StInt8:
+			lo, hi = math.MinInt8+1, math.MaxInt8
+		case value.StInt16:
+			lo, hi = math.MinInt16+1, math.MaxInt16
+		case value.StInt32:
+			lo, hi = math.MinInt32+1, math.MaxInt32
+		}
+		for i, x := range out {
+			if x < lo || x > hi {
+				out[i] = value.NullInt64
+			}
+		}
 		return funcs.FromLongs(ex.t, out), nil
 	}
 	r := value.NewLongs(out)
@@ -156,3 +176,37 @@ func (ex *exactInput) reduce(g func(vals []int64) int64) (value.Value, error) {
 	}
 	return r, nil
 }
+
+// exactSum is the sum of xs; ok is false when it overflows.
+func exactSum(xs []int64) (int64, bool) {
+	s := int64(0)
+	for _, x := range xs {
+		r := s + x
+		if (r > s) != (x > 0) {
+			return 0, false
+		}
+		s = r
+	}
+	return s, true
+}
+
+// exactProd is the product of xs; ok is false when it overflows.
+func exactProd(xs []int64) (int64, bool) {
+	p := int64(1)
+	for _, x := range xs {
+		if x != 0 && p != 0 {
+			r := p * x
+			if r/x != p || r == math.MinInt64 {
+				return 0, false
+			}
+			p = r
+			continue
+		}
+		p = 0
+	}
+	return p, true
+}
+
+// exactMax and exactMin are the largest and the smallest of xs.
+func exactMax(xs []int64) (int64, bool) { return slices.Max(xs), true }
+func exactMin(xs []int64) (int64, bool) { return slices.Min(xs), true }

@@ -2,7 +2,6 @@ package rowfn
 
 import (
 	"math"
-	"slices"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/stats"
@@ -53,13 +52,7 @@ func init() {
 		return s
 	}
 	funcs.Register(
-		rowKeepSpec("rowSum", nonEmpty(sum), func(v []int64) int64 {
-			s := int64(0)
-			for _, x := range v {
-				s += x
-			}
-			return s
-		}),
+		rowKeepSpec("rowSum", nonEmpty(sum), exactSum, true),
 		rowSpec("rowSum2", nonEmpty(func(v []float64) float64 {
 			s := 0.0
 			for _, x := range v {
@@ -74,7 +67,7 @@ func init() {
 				p *= x
 			}
 			return p
-		}), nil),
+		}), exactProd, false),
 		rowSpec("rowStd", func(v []float64, _ int) (float64, bool) {
 			r, ok := stats.Variance(v, 1)
 			return math.Sqrt(r), ok
@@ -93,14 +86,14 @@ func init() {
 				m = math.Max(m, x)
 			}
 			return m
-		}), slices.Max[[]int64]),
+		}), exactMax, true),
 		rowKeepSpec("rowMin", nonEmpty(func(v []float64) float64 {
 			m := v[0]
 			for _, x := range v[1:] {
 				m = math.Min(m, x)
 			}
 			return m
-		}), slices.Min[[]int64]),
+		}), exactMin, true),
 		rowIntSpec("rowCount", func(v []float64, _ int) (float64, bool) { return float64(len(v)), true }),
 		rowIntSpec("rowSize", func(_ []float64, all int) (float64, bool) { return float64(all), true }),
 		rowBoolSpec("rowAnd", func(v []float64) bool {

@@ -188,24 +188,25 @@ func rowSpec(name string, g func(vals []float64, all int) (float64, bool)) funcs
 }
 
 // rowKeepSpec declares a row function whose result keeps the sources'
-// common type (rowMax, rowMin, rowSum of integers and decimals). exact,
-// when set, is the same reduction over int64s: sources of one integral
-// or DECIMAL32/64 type are reduced exactly with it (exactOf).
-func rowKeepSpec(name string, g func(vals []float64, all int) (float64, bool), exact func(vals []int64) int64) funcs.Spec {
+// common type (rowMax, rowMin, rowSum, rowProd of integers). exact is the
+// same reduction over int64s, which sources of one integral type take
+// (exactOf); with keepDecimal so do all-DECIMAL32 or all-DECIMAL64
+// sources, whose result keeps the decimal type, and without it a DECIMAL
+// result is DOUBLE, as prod's (tutorials/DECIMAL_Calculation_Characteristics.md).
+func rowKeepSpec(name string, g func(vals []float64, all int) (float64, bool), exact func(vals []int64) (int64, bool), keepDecimal bool) funcs.Spec {
 	return funcs.Spec{Name: name, Params: []string{"args"}, Min: 1, Max: -1, Props: funcs.Pure, Category: "row-wise",
 		Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) {
 			in, err := rowInputOf(name, args)
 			if err != nil {
 				return nil, err
 			}
-			if ex, ok := in.exactOf(); ok && exact != nil {
+			t := in.commonType()
+			decimal := t.Category() == value.CatDecimal
+			if ex, ok := in.exactOf(); ok && (keepDecimal || !decimal) {
 				return ex.reduce(exact)
 			}
-			out := in.reduce(g)
-			r := value.NewDoubles(out)
-			t := in.commonType()
-			if t.Category() == value.CatDecimal && exact == nil {
-				// DECIMAL in, DOUBLE out, as prod (tutorials/DECIMAL_Calculation_Characteristics.md)
+			r := value.NewDoubles(in.reduce(g))
+			if decimal && !keepDecimal {
 				return r, nil
 			}
 			if t != value.Double && (t.IsNumeric() || t.IsTemporal()) && t != value.Bool {
