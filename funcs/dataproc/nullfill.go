@@ -188,6 +188,7 @@ func linearFill(v *value.Vector) (*value.Vector, error) {
 	}
 	xs, _ := funcs.DoublesOf("lfill", v)
 	out := append([]float64(nil), xs...)
+	var filled []int
 	prev := -1
 	for i, x := range xs {
 		if funcs.IsNullF(x) {
@@ -197,6 +198,7 @@ func linearFill(v *value.Vector) (*value.Vector, error) {
 			step := (x - xs[prev]) / float64(i-prev)
 			for k := prev + 1; k < i; k++ {
 				out[k] = xs[prev] + step*float64(k-prev)
+				filled = append(filled, k)
 			}
 		}
 		prev = i
@@ -208,7 +210,18 @@ func linearFill(v *value.Vector) (*value.Vector, error) {
 			}
 		}
 	}
-	return mathfn.FromDoubles(value.NewDoubles(out), v)
+	conv, err := mathfn.FromDoubles(value.NewDoubles(out), v)
+	if err != nil || v.T == value.Double {
+		return conv, err
+	}
+	// Only the filled NULLs take the DOUBLE interpolation; the other
+	// elements stay as they are, where DOUBLE would change a LONG past
+	// 2^53 or a decimal's last digit.
+	r := v.Clone()
+	for _, k := range filled {
+		r.SetFrom(k, conv, k)
+	}
+	return r, nil
 }
 
 // nullFill replaces NULLs of X with Y (a scalar, or the element of a

@@ -242,36 +242,89 @@ func clip(args []value.Value, inPlace bool) (value.Value, error) {
 	if funcs.IsIntegralVec(xv) && (floatBound(yv, y) || floatBound(zv, z)) {
 		return nil, ddberr.Errorf("When X is an integral type, Y and Z of clip must be integral.")
 	}
-	xs, _ := funcs.DoublesOf("clip", AsNumeric(xv))
-	ys, _ := funcs.DoublesOf("clip", AsNumeric(yv))
-	zs, _ := funcs.DoublesOf("clip", AsNumeric(zv))
-	out := make([]float64, n)
-	for i := range out {
-		a, lo, hi := xs[i], at(ys, i), at(zs, i)
-		loNull, hiNull := funcs.IsNullF(lo), funcs.IsNullF(hi)
-		switch {
-		case funcs.IsNullF(a):
-			a = value.NullFloat64
-		case loNull && !yScalar, hiNull && !zScalar:
-			a = value.NullFloat64
-		case !loNull && !hiNull && lo > hi:
-			a = hi
-		case !loNull && a < lo:
-			a = lo
-		case !hiNull && a > hi:
-			a = hi
-		}
-		out[i] = a
-	}
-	r, err := FromDoubles(value.NewDoubles(out), xv)
+	r, exact, err := clipExact(xv, yv, zv, yScalar, zScalar)
 	if err != nil {
 		return nil, err
+	}
+	if !exact {
+		xs, _ := funcs.DoublesOf("clip", AsNumeric(xv))
+		ys, _ := funcs.DoublesOf("clip", AsNumeric(yv))
+		zs, _ := funcs.DoublesOf("clip", AsNumeric(zv))
+		out := make([]float64, n)
+		for i := range out {
+			out[i] = clipOne(xs[i], at(ys, i), at(zs, i), value.NullFloat64, yScalar, zScalar)
+		}
+		if r, err = FromDoubles(value.NewDoubles(out), xv); err != nil {
+			return nil, err
+		}
 	}
 	if inPlace {
 		CopyInto(xv, r)
 		return x, nil
 	}
 	return wrap(r), nil
+}
+
+// clipOne is x limited to [lo, hi] by clip's rules; null is the NULL of
+// the values' representation.
+func clipOne[T int64 | float64](x, lo, hi, null T, yScalar, zScalar bool) T {
+	isNull := func(v T) bool { return v == null || v != v }
+	loNull, hiNull := isNull(lo), isNull(hi)
+	switch {
+	case isNull(x):
+		return null
+	case loNull && !yScalar, hiNull && !zScalar:
+		return null
+	case !loNull && !hiNull && lo > hi:
+		return hi
+	case !loNull && x < lo:
+		return lo
+	case !hiNull && x > hi:
+		return hi
+	}
+	return x
+}
+
+// clipExact is clip over the raw int64s of an integral, temporal,
+// DECIMAL32 or DECIMAL64 X (decimal bounds converted to X's type and
+// scale), where DOUBLE would lose integers past 2^53 (a NANOTIMESTAMP's
+// nanoseconds) and a decimal's last digits; exact is false for other X.
+func clipExact(xv, yv, zv *value.Vector, yScalar, zScalar bool) (r *value.Vector, exact bool, err error) {
+	c := xv.T.Category()
+	decimal := xv.T == value.Decimal32 || xv.T == value.Decimal64
+	if xv.T.IsArray() || !(c == value.CatIntegral || xv.T.IsTemporal() || decimal) {
+		return nil, false, nil
+	}
+	raw := func(v *value.Vector) ([]int64, error) {
+		if decimal && v.T != value.Void && (v.T != xv.T || v.Scale != xv.Scale) {
+			var err error
+			if v, err = cast.Vector(v, xv.T, xv.Scale); err != nil {
+				return nil, err
+			}
+		}
+		return funcs.LongsOf(kernel.RawView(v)), nil
+	}
+	xs, err := raw(xv)
+	if err != nil {
+		return nil, false, err
+	}
+	ys, err := raw(yv)
+	if err != nil {
+		return nil, false, err
+	}
+	zs, err := raw(zv)
+	if err != nil {
+		return nil, false, err
+	}
+	out := make([]int64, len(xs))
+	for i := range out {
+		out[i] = clipOne(xs[i], at(ys, i), at(zs, i), value.NullInt64, yScalar, zScalar)
+	}
+	if r, err = cast.Vector(value.NewLongs(out), kernel.RawView(xv).T, 0); err != nil {
+		return nil, false, err
+	}
+	r.T, r.Scale = xv.T, xv.Scale
+	return r, true, nil
 }
 
 // asNumeric reinterprets a temporal vector as its raw integers so that

@@ -216,7 +216,7 @@ func Broadcast2(fn string, x, y value.Value) (*value.Vector, *value.Vector, int,
 }
 
 // at returns element i of a broadcast operand (a scalar's only element).
-func at(xs []float64, i int) float64 {
+func at[T any](xs []T, i int) T {
 	if len(xs) == 1 {
 		return xs[0]
 	}
