@@ -42,9 +42,11 @@ func finiteOrNull(f func(float64) float64) func(float64) float64 {
 	}
 }
 
-// mapKeepType applies fi to integral elements and ff to floating ones,
-// keeping x's type and form; NULL stays NULL.
-func mapKeepType(fn string, x value.Value, fi func(int64) int64, ff func(float64) float64) (value.Value, error) {
+// mapKeepType applies fi to integral elements and to the raw values of
+// DECIMAL32/64 ones, f128 to DECIMAL128's and ff to floating ones,
+// keeping x's type, scale and form; NULL stays NULL. fi and f128 must
+// commute with a decimal's scale (abs does).
+func mapKeepType(fn string, x value.Value, fi func(int64) int64, f128 func(kernel.Int128) kernel.Int128, ff func(float64) float64) (value.Value, error) {
 	return funcs.MapForms(fn, x, func(v *value.Vector) (*value.Vector, error) {
 		switch {
 		case v.T == value.Void:
@@ -60,6 +62,32 @@ func mapKeepType(fn string, x value.Value, fi func(int64) int64, ff func(float64
 				out[i] = fi(a)
 			}
 			return funcs.FromLongs(v.T, out), nil
+		case v.T == value.Decimal32 || v.T == value.Decimal64:
+			// fi runs on the raw values (abs commutes with the scale),
+			// exact where DOUBLE would truncate 1.001 to 1.000
+			raw := kernel.RawView(v)
+			xs := funcs.LongsOf(raw)
+			for i, a := range xs {
+				if a != value.NullInt64 {
+					xs[i] = fi(a)
+				}
+			}
+			r, err := cast.Vector(value.NewLongs(xs), raw.T, 0)
+			if err != nil {
+				return nil, err
+			}
+			r.T, r.Scale = v.T, v.Scale
+			return r, nil
+		case v.T == value.Decimal128:
+			null := value.NullBytes16(value.Decimal128)
+			r := &value.Vector{T: v.T, Scale: v.Scale, B16: make([][16]byte, len(v.B16))}
+			for i, b := range v.B16 {
+				if b != null {
+					b = f128(kernel.Int128Of(b)).Bytes()
+				}
+				r.B16[i] = b
+			}
+			return r, nil
 		case v.T == value.Float:
 			out := make([]float32, len(v.F32))
 			for i, a := range v.F32 {
@@ -837,6 +865,11 @@ func absFn(_ funcs.Env, args []value.Value) (value.Value, error) {
 	return mapKeepType("abs", args[0], func(x int64) int64 {
 		if x < 0 {
 			return -x
+		}
+		return x
+	}, func(x kernel.Int128) kernel.Int128 {
+		if x.Hi < 0 {
+			return (kernel.Int128{}).Sub(x)
 		}
 		return x
 	}, math.Abs)
