@@ -183,22 +183,10 @@ func TestElementWiseConsistency(t *testing.T) {
 	require.Greater(t, compared, 10000, "too few calls succeeded to check anything")
 }
 
-// sameElement reports whether element i of v is s: same type, both NULL,
-// or the same printed value (doubles within rounding).
+// sameElement reports whether element i of v is s: same type and the
+// same number (sameNumber) or text.
 func sameElement(v *value.Vector, i int, s *value.Scalar) bool {
-	if v.T != s.T {
-		return false
-	}
-	if v.IsNull(i) || s.IsNull() {
-		return v.IsNull(i) == s.IsNull()
-	}
-	a, b := v.At(i).String(), s.String()
-	if a == b {
-		return true
-	}
-	fa, errA := strconv.ParseFloat(a, 64)
-	fb, errB := strconv.ParseFloat(b, 64)
-	return errA == nil && errB == nil && math.Abs(fa-fb) <= 1e-9*math.Max(1, math.Abs(fa))
+	return v.T == s.T && sameNumber(v, i, s)
 }
 
 // TestAggregateConsistency checks, for every aggregate and every column

@@ -230,13 +230,7 @@ func jobTable(env funcs.Env, list []*job) value.Value {
 		descs.Str = append(descs.Str, j.desc)
 		prio.I32 = append(prio.I32, int32(j.priority))
 		par.I32 = append(par.I32, int32(j.parallelism))
-		ip, port := j.clientIP, int32(j.clientPort)
-		if ip == "" {
-			ip = "127.0.0.1"
-		}
-		if port == 0 {
-			port = value.NullInt32
-		}
+		ip, port := clientCells(j.clientIP, j.clientPort)
 		ips.Str = append(ips.Str, ip)
 		ports.I32 = append(ports.I32, port)
 		// a job starts as it is received: there is no queue

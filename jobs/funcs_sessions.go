@@ -55,16 +55,9 @@ func getSessionMemoryStat(h Host, _ funcs.Env, _ []value.Value) (value.Value, er
 		users.Str = append(users.Str, auth.OrGuest(s.User()))
 		ids.I64 = append(ids.I64, s.meta.ID)
 		mem.I64 = append(mem.I64, s.memSize.Load())
-		ip := s.meta.RemoteIP
-		if ip == "" {
-			ip = "127.0.0.1"
-		}
+		ip, port := clientCells(s.meta.RemoteIP, s.meta.RemotePort)
 		ips.Str = append(ips.Str, ip)
-		if s.meta.RemotePort > 0 {
-			ports.I32 = append(ports.I32, int32(s.meta.RemotePort))
-		} else {
-			ports.I32 = append(ports.I32, value.NullInt32)
-		}
+		ports.I32 = append(ports.I32, port)
 		created.I64 = append(created.I64, wallclock.Millis(s.created))
 		if ms := s.lastActive.Load(); ms > 0 {
 			active.I64 = append(active.I64, wallclock.Millis(time.UnixMilli(ms)))
@@ -126,13 +119,7 @@ func getConsoleJobs(h Host, env funcs.Env, _ []value.Value) (value.Value, error)
 		first.I64 = append(first.I64, start)
 		latest.I64 = append(latest.I64, start)
 		sids.I64 = append(sids.I64, r.s.meta.ID)
-		ip, port := r.s.meta.RemoteIP, int32(r.s.meta.RemotePort)
-		if ip == "" {
-			ip = "127.0.0.1"
-		}
-		if port == 0 {
-			port = value.NullInt32
-		}
+		ip, port := clientCells(r.s.meta.RemoteIP, r.s.meta.RemotePort)
 		ips.Str = append(ips.Str, ip)
 		ports.I32 = append(ports.I32, port)
 		queues.Str = append(queues.Str, "normal queue")
@@ -231,4 +218,16 @@ func integralElems(v *value.Vector) []int64 {
 		}
 	}
 	return out
+}
+
+// clientCells is a client's address as the job and session listings show
+// it: an embedded session (no address) as 127.0.0.1 with a NULL port.
+func clientCells(ip string, port int) (string, int32) {
+	if ip == "" {
+		ip = "127.0.0.1"
+	}
+	if port <= 0 {
+		return ip, value.NullInt32
+	}
+	return ip, int32(port)
 }
