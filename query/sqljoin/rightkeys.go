@@ -97,3 +97,25 @@ func hiddenLast(t *value.Table) *value.Table {
 	}
 	return value.NewTable(names, cols)
 }
+
+// bareRightNames lets a query name a right table's column by its bare
+// name where the join's result has no column of that name and the left
+// side none either: the right key tagId of ej(sensors, tagInfo, `id,
+// `tagId), whose values the result keeps under the left key's name, is
+// tagId in the select list (tutorials/iot_examples.md). right maps the
+// right table's columns (lower case) to the result's, left the left's.
+func bareRightNames(t *value.Table, left, right map[string]string, qual map[string]map[string]string) {
+	for c, to := range right {
+		if _, ok := left[c]; ok || t.Column(c) != nil {
+			continue
+		}
+		unq := qual[Unqualified]
+		if unq == nil {
+			unq = map[string]string{}
+			qual[Unqualified] = unq
+		}
+		if _, ok := unq[c]; !ok {
+			unq[c] = to
+		}
+	}
+}

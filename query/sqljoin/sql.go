@@ -100,6 +100,9 @@ func SQL(h Host, j *ast.JoinExpr, used map[string]bool) (*value.Table, map[strin
 	if err != nil {
 		return nil, nil, err
 	}
+	if l.qual == nil && r.qual == nil && l.name != "" && r.name != "" {
+		bareRightNames(res.T, qual[strings.ToLower(l.name)], qual[strings.ToLower(r.name)], qual)
+	}
 	if len(on.pairs) > 0 {
 		lt, err := joinTable(h, l.v)
 		if err != nil {
@@ -533,6 +536,7 @@ func From(h Host, c *ast.CallExpr) (*value.Table, map[string]map[string]string, 
 		return nil, nil, err
 	}
 	qual := map[string]map[string]string{strings.ToLower(names[1]): res.Right, strings.ToLower(names[0]): res.Left}
+	bareRightNames(res.T, res.Left, res.Right, qual)
 	return res.T, qual, nil
 }
 
