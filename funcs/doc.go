@@ -22,6 +22,7 @@
 // categories, each registering all its Specs from one file, register.go,
 // in sections named after the files that implement them:
 //
+//	funcs/exactkey     no functions: numeric and temporal vectors read for comparing exactly (LONGs past 2^53, NANOTIMESTAMPs, DECIMALs)
 //	funcs/indexed      indexed series and matrices, label alignment of binary operations, align, merge
 //	funcs/temporal     temporal functions, durations, market calendars, temporal formats and parsing, resample
 //	funcs/mathfn       math, relational and logical operators, linear algebra, geoWithin

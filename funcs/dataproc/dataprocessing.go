@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/exactkey"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/lookup"
 	"github.com/porpoisedb/porpoise/funcs/system"
@@ -425,7 +426,8 @@ func xrangeCount(top bool) funcs.Impl {
 	return func(env funcs.Env, args []value.Value) (value.Value, error) {
 		ctx := funcs.ContextOf(env)
 		return xperColumn(name, args[0], func(v *value.Vector) (value.Value, error) {
-			xs, _, err := funcs.Floats(name, v)
+			// exact order: LONGs past 2^53 a unit apart must not tie
+			xs, err := exactkey.Order(name, v)
 			if err != nil {
 				return nil, err
 			}
@@ -523,6 +525,19 @@ func xmask(env funcs.Env, args []value.Value) (value.Value, error) {
 
 func xmaxPositiveStreak(env funcs.Env, args []value.Value) (value.Value, error) {
 	return xperColumn("maxPositiveStreak", args[0], func(v *value.Vector) (value.Value, error) {
+		if funcs.IsIntegralVec(v) && v.T != value.Bool {
+			// as LONGs: a DOUBLE sum drops a LONG's digits past 2^53
+			var best, cur int64
+			for _, x := range funcs.LongsOf(v) {
+				if x != value.NullInt64 && x > 0 {
+					cur += x
+				} else {
+					cur = 0
+				}
+				best = max(best, cur)
+			}
+			return cast.To(value.NewLong(best), v.T, 0)
+		}
 		xs, _, err := funcs.Floats("maxPositiveStreak", v)
 		if err != nil {
 			return nil, err

@@ -3,11 +3,13 @@ package dataproc
 import (
 	"errors"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/exactkey"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/value"
@@ -245,16 +247,65 @@ func bucket(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	lo, hi := rng[0], rng[1]
 	integral := p.V.T.Category() == value.CatIntegral || p.V.T.IsTemporal()
-	if integral && math.Mod(hi-lo, float64(num)) != 0 {
-		return nil, errors.New("dataRange must be the mutltiplier of bucketNum.")
+	v, _, _ := value.VectorOf(args[0])
+	var out []int32
+	if keys, ok, err := exactRange(v, p.V, num, integral); err != nil {
+		return nil, err
+	} else if ok {
+		lo, hi := keys[1][0], keys[1][1]
+		width := (hi - lo) / num
+		out = bucketOf(keys[0], lo, hi, num, outbound, func(x int64) bool { return x == value.NullInt64 },
+			func(x int64) int32 { return int32((x - lo) / width) })
+	} else {
+		lo, hi := rng[0], rng[1]
+		if integral && math.Mod(hi-lo, float64(num)) != 0 {
+			return nil, errors.New("dataRange must be the mutltiplier of bucketNum.")
+		}
+		width := (hi - lo) / float64(num)
+		out = bucketOf(xs, lo, hi, num, outbound, math.IsNaN, func(x float64) int32 {
+			return min(int32(math.Floor((x-lo)/width)), int32(num)-1)
+		})
 	}
-	width := (hi - lo) / float64(num)
+	r := value.NewInts(out)
+	if scalar {
+		return r.At(0), nil
+	}
+	return r, nil
+}
+
+// exactRange reads bucket's vector v and range rng as int64s
+// (exactkey.Longs), so that values past 2^53 (NANOTIMESTAMPs, large
+// LONGs) and DECIMALs fall in the bucket they are in, not the one their
+// DOUBLEs are in; ok is false where bucket goes through DOUBLEs: for
+// floating values, a NULL bound, a DECIMAL range that doesn't split into
+// whole raw units, or a range wider than int64.
+func exactRange(v, rng *value.Vector, num int64, integral bool) ([][]int64, bool, error) {
+	keys, _, ok := exactkey.Longs(v, rng)
+	if !ok || len(keys[1]) != 2 {
+		return nil, false, nil
+	}
+	lo, hi := keys[1][0], keys[1][1]
+	d := hi - lo
+	if lo == value.NullInt64 || hi == value.NullInt64 || (d < 0) != (hi < lo) {
+		return nil, false, nil
+	}
+	if d%num != 0 {
+		if integral {
+			return nil, false, errors.New("dataRange must be the mutltiplier of bucketNum.")
+		}
+		return nil, false, nil
+	}
+	return keys, true, nil
+}
+
+// bucketOf numbers the bucket of each of xs: inner(x) inside [lo, hi),
+// NULL outside, or the outer buckets 0 and num+1 with outbound.
+func bucketOf[T int64 | float64](xs []T, lo, hi T, num int64, outbound bool, null func(T) bool, inner func(T) int32) []int32 {
 	out := make([]int32, len(xs))
 	for i, x := range xs {
 		switch {
-		case math.IsNaN(x):
+		case null(x):
 			out[i] = value.NullInt32
 		case x < lo:
 			out[i] = value.NullInt32
@@ -267,21 +318,13 @@ func bucket(_ funcs.Env, args []value.Value) (value.Value, error) {
 				out[i] = int32(num + 1)
 			}
 		default:
-			b := int32(math.Floor((x - lo) / width))
-			if b >= int32(num) {
-				b = int32(num) - 1
-			}
+			out[i] = inner(x)
 			if outbound {
-				b++
+				out[i]++
 			}
-			out[i] = b
 		}
 	}
-	r := value.NewInts(out)
-	if scalar {
-		return r.At(0), nil
-	}
-	return r, nil
+	return out
 }
 
 // cutPoints returns binNum+1 boundaries that split X (each element
@@ -393,7 +436,9 @@ func stringAfter(s string) string {
 }
 
 // digitize returns, as numpy.digitize does, the index of the bin each x
-// falls in for monotonic bins.
+// falls in for monotonic bins. Integral, temporal and DECIMAL x and bins
+// compare as int64s (exactkey.Longs), so that LONGs past 2^53 and
+// DECIMALs fall in the bin they are in, not the one their DOUBLEs are in.
 func digitize(_ funcs.Env, args []value.Value) (value.Value, error) {
 	xs, scalar, err := numericRaw("digitize", "x", args[0])
 	if err != nil {
@@ -407,6 +452,26 @@ func digitize(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	xv, _, _ := value.VectorOf(args[0])
+	bv, _, _ := value.VectorOf(args[1])
+	var out []int32
+	if keys, _, ok := exactkey.Longs(xv, bv); ok && !slices.Contains(keys[1], value.NullInt64) {
+		out, err = binIndexes(keys[0], keys[1], right, func(x int64) bool { return x == value.NullInt64 })
+	} else {
+		out, err = binIndexes(xs, bins, right, math.IsNaN)
+	}
+	if err != nil {
+		return nil, err
+	}
+	r := value.NewInts(out)
+	if scalar {
+		return r.At(0), nil
+	}
+	return r, nil
+}
+
+// binIndexes is digitize's index of each of xs in bins (NULL for null).
+func binIndexes[T int64 | float64](xs, bins []T, right bool, null func(T) bool) ([]int32, error) {
 	desc := len(bins) > 1 && bins[0] > bins[len(bins)-1]
 	for i := 1; i < len(bins); i++ {
 		if (!desc && bins[i] < bins[i-1]) || (desc && bins[i] > bins[i-1]) {
@@ -416,7 +481,7 @@ func digitize(_ funcs.Env, args []value.Value) (value.Value, error) {
 	n := len(bins)
 	out := make([]int32, len(xs))
 	for i, x := range xs {
-		if math.IsNaN(x) {
+		if null(x) {
 			out[i] = value.NullInt32
 			continue
 		}
@@ -433,11 +498,7 @@ func digitize(_ funcs.Env, args []value.Value) (value.Value, error) {
 		}
 		out[i] = int32(k)
 	}
-	r := value.NewInts(out)
-	if scalar {
-		return r.At(0), nil
-	}
-	return r, nil
+	return out, nil
 }
 
 // segment labels runs of equal consecutive elements by the index of their

@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/exactkey"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/insert"
@@ -310,7 +311,7 @@ func rank(env funcs.Env, args []value.Value) (value.Value, error) {
 // their dense position among the sorted distinct values, as the manual
 // ranks any vector (funcs/r/rank.md, funcs/d/denseRank.md).
 func rankKeys(ctx context.Context, fn string, v *value.Vector) ([]float64, error) {
-	if v.T.Category() == value.CatFloating || (funcs.IsNumericVec(v) || v.T.IsTemporal()) && exactInDouble(v) {
+	if v.T.Category() == value.CatFloating || (funcs.IsNumericVec(v) || v.T.IsTemporal()) && exactkey.InDouble(v) {
 		return funcs.DoublesOf(fn, mathfn.AsNumeric(v))
 	}
 	key := v
@@ -333,31 +334,6 @@ func rankKeys(ctx context.Context, fn string, v *value.Vector) ([]float64, error
 		}
 	}
 	return xs, nil
-}
-
-// exactInDouble reports whether v's values as DOUBLEs keep their order
-// and distinctness: integral and temporal values within 2^53 (a
-// NANOTIMESTAMP's nanoseconds are past it, and two a nanosecond apart
-// would tie), and DECIMAL32/64 values whose raw integers are within 2^50
-// (dividing by the scale then rounds less than their distance). Other
-// vectors rank by their place among the sorted distinct values.
-func exactInDouble(v *value.Vector) bool {
-	limit := int64(1) << 53
-	if v.T.Category() == value.CatDecimal {
-		limit = 1 << 50
-	}
-	switch v.T.Storage() {
-	case value.StInt8, value.StInt16, value.StInt32:
-		return true
-	case value.StInt64:
-		for _, x := range v.I64 {
-			if x != value.NullInt64 && (x < -limit || x > limit) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
 }
 
 // denseRank ranks each column with consecutive ranks for distinct values.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/exactkey"
 	"github.com/porpoisedb/porpoise/ordstat"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -475,7 +476,7 @@ func cumrank(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return MapColumns("cumrank", args[0], funcs.WithDoubles("cumrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
+	return MapColumns("cumrank", args[0], exactkey.WithOrder("cumrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
 		// pos[i] is xs[i]'s place among the distinct values, from 1
 		sorted := ordstat.SortedNonNull(xs)
 		pos := make([]int32, len(xs))
@@ -523,7 +524,7 @@ func cumdenseRank(_ funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The argument [norm] of %s must be 'max' or 'minmax'.", fn)
 	}
-	return MapColumns(fn, args[0], funcs.WithDoubles(fn, func(_ *value.Vector, xs []float64) (*value.Vector, error) {
+	return MapColumns(fn, args[0], exactkey.WithOrder(fn, func(_ *value.Vector, xs []float64) (*value.Vector, error) {
 		keys := make([]float64, len(xs))
 		for i, x := range xs {
 			switch {

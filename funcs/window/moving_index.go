@@ -2,10 +2,10 @@ package window
 
 import (
 	"errors"
-	"math"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/exactkey"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
@@ -124,7 +124,7 @@ func rangeCount(xs []float64, lo, i, dir int) int32 {
 // rangeColumn is mLowRange/mTopRange over count windows.
 func rangeColumn(fn string, dir int) frameColumn {
 	return func(v *value.Vector, f *frames) (*value.Vector, error) {
-		xs, err := funcs.DoublesOf(fn, mathfn.AsNumeric(v))
+		xs, err := exactkey.Order(fn, mathfn.AsNumeric(v))
 		if err != nil {
 			return nil, err
 		}
@@ -182,29 +182,35 @@ func mmaxPositiveStreak(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	return MovingColumns("mmaxPositiveStreak", args[0], funcs.WithDoubles("mmaxPositiveStreak", func(v *value.Vector, xs []float64) (*value.Vector, error) {
 		f := countFrames(len(xs), w, 0)
-		out := make([]float64, len(xs))
-		for i := range out {
-			if !f.ready[i] {
-				out[i] = value.NullFloat64
-				continue
-			}
-			best, run := 0.0, 0.0
-			for _, x := range xs[f.lo[i] : i+1] {
-				if !funcs.IsNullF(x) && x > 0 {
-					run += x
-					best = math.Max(best, run)
-				} else {
-					run = 0
-				}
-			}
-			out[i] = best
-		}
-		r := value.NewDoubles(out)
 		if funcs.IsIntegralVec(v) {
-			return mathfn.FromDoubles(r, &value.Vector{T: v.T})
+			// as LONGs: a DOUBLE sum drops a LONG's digits past 2^53
+			return funcs.FromLongs(v.T, maxStreaks(funcs.LongsOf(v), f, value.NullInt64)), nil
 		}
-		return r, nil
+		return value.NewDoubles(maxStreaks(xs, f, value.NullFloat64)), nil
 	}))
+}
+
+// maxStreaks is each ready window's largest sum of consecutive positive
+// xs (NULL, null, apart).
+func maxStreaks[T int64 | float64](xs []T, f *frames, null T) []T {
+	out := make([]T, len(xs))
+	for i := range out {
+		if !f.ready[i] {
+			out[i] = null
+			continue
+		}
+		var best, run T
+		for _, x := range xs[f.lo[i] : i+1] {
+			if x != null && x > 0 {
+				run += x
+				best = max(best, run)
+			} else {
+				run = 0
+			}
+		}
+		out[i] = best
+	}
+	return out
 }
 
 // mRegression is mslr (intercept, slope) or mmse (slope, mean squared
@@ -339,7 +345,7 @@ func movingTopNIndex(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, errors.New("tiesMethod of movingTopNIndex must be 'oldest' or 'latest'.")
 	}
-	xs, err := funcs.DoublesOf("movingTopNIndex", mathfn.AsNumeric(v))
+	xs, err := exactkey.Order("movingTopNIndex", mathfn.AsNumeric(v))
 	if err != nil {
 		return nil, err
 	}

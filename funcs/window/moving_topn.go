@@ -8,6 +8,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/exactkey"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
@@ -114,7 +115,9 @@ func eachTopN(ctx context.Context, s []float64, f *frames, o topNOpts, each func
 	return nil
 }
 
-// sortKeyColumn reads S's column c as DOUBLEs (temporal as raw values).
+// sortKeyColumn reads S's column c as DOUBLEs that order as S does
+// (exactkey.Order, temporal as raw values): NANOTIMESTAMPs and LONGs past
+// 2^53 a unit apart must not tie.
 func sortKeyColumn(fn string, s value.Value, c int) ([]float64, error) {
 	cols, _, ok := funcs.ColumnsOf(s)
 	if !ok || len(cols) == 0 {
@@ -127,7 +130,7 @@ func sortKeyColumn(fn string, s value.Value, c int) ([]float64, error) {
 		}
 		col = cols[c]
 	}
-	return funcs.DoublesOf(fn, mathfn.AsNumeric(col))
+	return exactkey.Order(fn, mathfn.AsNumeric(col))
 }
 
 // topNKind is how a TopN family draws its windows.
@@ -446,7 +449,7 @@ func topN2(env funcs.Env, fn string, sh topNShape, args []value.Value, g func(p 
 		if len(p.xs) != len(p.ys) {
 			return nil, ddberr.Errorf("The arguments of %s must have the same length.", fn)
 		}
-		if p.s, err = funcs.DoublesOf(fn, mathfn.AsNumeric(nth(sc, k))); err != nil {
+		if p.s, err = exactkey.Order(fn, mathfn.AsNumeric(nth(sc, k))); err != nil {
 			return nil, err
 		}
 		if len(p.s) != len(p.xs) {
