@@ -61,8 +61,29 @@ func Index(x, i value.Value) (value.Value, error) {
 		return DictGet(b, i)
 	case *value.Set:
 		return nil, ddberr.Errorf("A set does not support random access. RefId:S05001")
+	case *value.Scalar:
+		if k, ok := i.(*value.Pair); ok && (b.T == value.String || b.T == value.Symbol) {
+			return sliceString(b, k), nil
+		}
 	}
 	return nil, ddberr.Errorf("The object does not support indexing.")
+}
+
+// sliceString is s[a:b] on a string: its bytes taken as a vector's
+// elements would be (time[:2] + ":" + time[2:4] in
+// progr/data_mani/format_temp_obj.md), an open end being the string's.
+func sliceString(s *value.Scalar, k *value.Pair) value.Value {
+	n := len(s.S)
+	lo, hi := funcs.PairRange(k, n)
+	lo, hi = min(max(lo, 0), int64(n)), min(max(hi, 0), int64(n))
+	if hi < lo {
+		r := make([]byte, 0, lo-hi)
+		for i := lo - 1; i >= hi; i-- {
+			r = append(r, s.S[i])
+		}
+		return value.NewString(string(r))
+	}
+	return value.NewString(s.S[lo:hi])
 }
 
 func IndexVector(v *value.Vector, i value.Value) (value.Value, error) {

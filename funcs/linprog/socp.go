@@ -36,7 +36,9 @@ func socp(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The argument [%s] of %s is out of range.", "l", fn)
 	}
 	var q []int
-	if x := r.Given(4); x != nil {
+	// q = [] (an empty ANY vector) says every constraint is linear
+	// (tutorials/MVO.md, scenario three).
+	if x := r.Given(4); x != nil && !isEmptyVector(x) {
 		d, ok := vectorArg(x)
 		if !ok {
 			return nil, ddberr.Errorf("The argument [q] of socp must be a vector of positive integers.")
@@ -83,4 +85,9 @@ func socp(env funcs.Env, args []value.Value) (value.Value, error) {
 			value.NewDouble(value.NullFloat64)}), nil
 	}
 	return value.NewTuple([]value.Value{value.NewString(status), value.NewDoubles(x), value.NewDouble(funcs.Dot(f, x))}), nil
+}
+
+func isEmptyVector(x value.Value) bool {
+	v, ok := x.(*value.Vector)
+	return ok && v.Len() == 0
 }
