@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/funcs/talib"
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -60,6 +61,7 @@ type node struct {
 	extra []ast.Expr
 	iter  *iterNode
 	gen   *genNode
+	obj   *objNode
 }
 
 // plan is the metrics with their nodes: the expressions reading the
@@ -93,6 +95,8 @@ type nodeState struct {
 	// held says the key's values so far held an infinity (see
 	// heldOrNull)
 	held bool
+	// obj is an object node's object of the key (object.go)
+	obj *oop.Object
 }
 
 // makePlan finds the nodes of the metrics (and filter); nil when there
@@ -128,7 +132,7 @@ func makePlan(metrics []ast.Expr, filter ast.Expr, z sizer) *plan {
 					return c, true
 				}
 				key := nd.fn + "(" + unparse.Format(nd.arg) + ")" + strconv.Itoa(nd.window)
-				if nd.iter != nil || nd.gen != nil {
+				if nd.iter != nil || nd.gen != nil || nd.obj != nil {
 					key = unparse.Format(c)
 				}
 				if old, ok := seen[key]; ok {
@@ -189,6 +193,8 @@ func asNode(c *ast.CallExpr) *node {
 		return stateMavgNode(c)
 	case genName, genTName:
 		return genericNode(id.Name, c)
+	case objName:
+		return objectNode(c)
 	}
 	kind, ok := nodeKinds[id.Name]
 	if !ok {
@@ -228,6 +234,8 @@ func (e *engine) step(j int, x *value.Vector, extra ...*value.Vector) error {
 		out, err = e.iterate(j, nd, x, extra[0])
 	case nd.gen != nil:
 		out, err = e.generic(j, nd, x, extra)
+	case nd.obj != nil:
+		out, err = e.object(j, nd, x, extra)
 	default:
 		out, err = e.kernel(j, nd, x)
 	}
