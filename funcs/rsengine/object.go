@@ -95,7 +95,7 @@ func (e *engine) object(j int, nd *node, x *value.Vector, extra []*value.Vector)
 			}
 			o, ok := v.(*oop.Object)
 			if !ok {
-				return nil, ddberr.Errorf("The method %s of a reactive state engine's metric must be called on an object.", nd.obj.method)
+				return nil, ddberr.Errorf("The first argument of %s must be an object.", "objCall")
 			}
 			s.obj = o
 		}
