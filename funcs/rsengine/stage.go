@@ -2,6 +2,7 @@ package rsengine
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/porpoisedb/porpoise/funcs"
@@ -170,7 +171,10 @@ func makePlan(metrics []ast.Expr, filter ast.Expr, z sizer) *plan {
 			p.levels = append(p.levels, nil)
 		}
 	}
-	if _, ok := z.extentOf(exprs); !ok {
+	// an object node has no other way to run: its objects live in the
+	// plan's states alone
+	objects := slices.ContainsFunc(p.nodes, func(nd *node) bool { return nd.obj != nil })
+	if _, ok := z.extentOf(exprs); !ok && !objects {
 		return nil
 	}
 	for i, nd := range p.nodes {
