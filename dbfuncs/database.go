@@ -228,9 +228,9 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 	if len(parts) > 1 || args[1].Form() != value.FormTable {
 		spec.Partitions = parts
 	}
-	sortArg, keepArg, indexArg := 5, 6, 9
+	compressArg, sortArg, keepArg, indexArg := 4, 5, 6, 9
 	if dimension {
-		sortArg, keepArg, indexArg = 4, 5, 7
+		compressArg, sortArg, keepArg, indexArg = 3, 4, 5, 7
 	} else {
 		cols, ok := funcs.NamesArg(args[3])
 		if !ok {
@@ -247,6 +247,14 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 			return nil, errors.New("sortColumns must be a string scalar or vector.")
 		}
 		spec.SortColumns = cols
+	}
+	if d, ok := funcs.Arg(args, compressArg).(*value.Dict); ok {
+		spec.Compress = map[string]string{}
+		for i := range d.Len() {
+			col, _ := funcs.StringArg(d.Keys.Elem(i))
+			m, _ := funcs.StringArg(d.Vals.Elem(i))
+			spec.Compress[col] = strings.ToLower(m)
+		}
 	}
 	spec.KeepDuplicates, spec.KeepGiven = funcs.StringArg(funcs.Arg(args, keepArg))
 	if err := checkIndexes(funcs.Arg(args, indexArg), parts[0]); err != nil {

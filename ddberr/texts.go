@@ -1155,6 +1155,7 @@ var texts = []Text{
 	{"The first argument of %s must be an object.", "porpoise"},
 	{"The class [%s] doesn't have a method named %s.", "porpoise"},
 	{"The argument args of %s must be a tuple.", "porpoise"},
+	{"The method %s of a reactive state engine's metric must return a scalar.", "porpoise"},
 	{"The second argument of isInstanceOf must be a class.", "porpoise"},
 	{"The first argument of setAttr must be an object.", "porpoise"},
 	{"The macro variable %s must hold column names as a STRING.", "porpoise"},

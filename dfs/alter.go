@@ -77,6 +77,7 @@ func (t *Table) DropColumn(ctx context.Context, name string) (err error) {
 		sortCols: shiftPositions(cur.sortCols, i),
 		kind:     cur.kind,
 		keyCols:  shiftPositions(cur.keyCols, i),
+		compress: slices.Delete(slices.Clone(cur.compress), min(i, len(cur.compress)), min(i+1, len(cur.compress))),
 	}
 	t.db.mu.Lock()
 	comments := t.colComments

@@ -120,7 +120,7 @@ func (t *Table) AddColumns(ctx context.Context, names []string, types []value.Ty
 	cur := t.sc()
 	next := &colSchema{names: append(slices.Clip(cur.names), names...), types: append(slices.Clip(cur.types), types...),
 		scales: append(slices.Clip(cur.scales), scales...), partCols: cur.partCols, sortCols: cur.sortCols,
-		kind: cur.kind, keyCols: cur.keyCols}
+		kind: cur.kind, keyCols: cur.keyCols, compress: cur.compress}
 	t.db.mu.Lock()
 	comments := t.colComments
 	t.db.mu.Unlock()

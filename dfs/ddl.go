@@ -34,6 +34,9 @@ type TableSpec struct {
 	KeepDuplicates string
 	// KeepGiven reports whether keepDuplicates was passed.
 	KeepGiven bool
+	// Compress maps columns to their compression methods (lz4 when not
+	// given).
+	Compress map[string]string
 	// Partitions, for an in-memory database, are the tables that are the
 	// partitions, one per partition in partition order (a tuple given as
 	// createPartitionedTable's table); Schema is then the first.
@@ -52,6 +55,14 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 	t := &Table{db: d, name: spec.Name, dimension: spec.Dimension, mem: map[string]*value.Table{},
 		partFns: spec.PartitionFuncs, partDefs: spec.FuncDefs}
 	sc := &colSchema{names: names, types: types, scales: scales}
+	if len(spec.Compress) > 0 {
+		sc.compress = make([]string, len(names))
+	}
+	for c, m := range spec.Compress {
+		if j := schema.ColumnIndex(c); j >= 0 {
+			sc.compress[j] = m
+		}
+	}
 	if !d.DFS() && spec.Partitions == nil && schema.IsKeyed() {
 		// tutorials/in_memory_table.md: a keyed (or indexed) table makes
 		// a partitioned keyed (indexed) table, each partition keeping its

@@ -42,6 +42,7 @@ type tableMeta struct {
 	// Comment and ColComments are the table's and its columns' comments.
 	Comment     string            `json:"comment,omitempty"`
 	ColComments map[string]string `json:"colComments,omitempty"`
+	Compress    []string          `json:"compress,omitempty"`
 }
 
 func vectorTexts(v *value.Vector) []string {
@@ -154,7 +155,7 @@ func (c *Catalog) saveTable(t *Table) error {
 // column change writes it before publishing them).
 func (t *Table) metaWith(s *colSchema, comment string, cc map[string]string) ([]byte, error) {
 	m := tableMeta{Names: s.names, Scales: s.scales, PartCols: s.partCols, SortCols: s.sortCols, Keep: int(t.keep), Dimension: t.dimension,
-		PartFns: t.partFns, PartDefs: t.partDefs, Comment: comment, ColComments: cc}
+		PartFns: t.partFns, PartDefs: t.partDefs, Comment: comment, ColComments: cc, Compress: s.compress}
 	for _, ty := range s.types {
 		m.Types = append(m.Types, int(ty))
 	}
@@ -163,7 +164,7 @@ func (t *Table) metaWith(s *colSchema, comment string, cc map[string]string) ([]
 
 // schema is the column layout m records.
 func (m tableMeta) schema() *colSchema {
-	s := &colSchema{names: m.Names, scales: m.Scales, partCols: m.PartCols, sortCols: m.SortCols}
+	s := &colSchema{names: m.Names, scales: m.Scales, partCols: m.PartCols, sortCols: m.SortCols, compress: m.Compress}
 	for _, ty := range m.Types {
 		s.types = append(s.types, value.Type(ty))
 	}

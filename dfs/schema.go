@@ -22,6 +22,9 @@ type colSchema struct {
 	// partition is then a table of that kind, keyed on those columns.
 	kind    value.TableKind
 	keyCols []int
+	// compress is each column's compression method (createPartitionedTable's
+	// compressMethods), "" or past its end for lz4, the default.
+	compress []string
 }
 
 // sc is the table's current schema.
@@ -31,7 +34,7 @@ func (t *Table) sc() *colSchema { return t.schema.Load() }
 func (s *colSchema) clone() *colSchema {
 	return &colSchema{names: append([]string(nil), s.names...), types: append([]value.Type(nil), s.types...),
 		scales: append([]int32(nil), s.scales...), partCols: append([]int(nil), s.partCols...), sortCols: append([]int(nil), s.sortCols...),
-		kind: s.kind, keyCols: append([]int(nil), s.keyCols...)}
+		kind: s.kind, keyCols: append([]int(nil), s.keyCols...), compress: append([]string(nil), s.compress...)}
 }
 
 // keyed makes the in-memory partition m a table of s's kind, keyed on

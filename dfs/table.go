@@ -7,8 +7,8 @@ import (
 	"sync/atomic"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/dfs/partschema"
 	"github.com/porpoisedb/porpoise/extpart"
-	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -461,6 +461,20 @@ func (t *Table) eachPartition(keep PartitionFilter, colNames []string, owned boo
 	return s, cols, first
 }
 
+// CompressMethods is each column's compression method, as schema() lists
+// them.
+func (t *Table) CompressMethods() []string {
+	s := t.sc()
+	out := make([]string, len(s.names))
+	for i := range out {
+		out[i] = "lz4"
+		if i < len(s.compress) && s.compress[i] != "" {
+			out[i] = s.compress[i]
+		}
+	}
+	return out
+}
+
 // SchemaDict is schema(t); colDefs is its colDefs table,
 // built by the caller as for any table.
 func (t *Table) SchemaDict(colDefs *value.Table) *value.Dict {
@@ -497,51 +511,8 @@ func (t *Table) SchemaDict(colDefs *value.Table) *value.Dict {
 	}
 	t.db.mu.Lock()
 	defer t.db.mu.Unlock()
-	putLevels(put, t.db.levels(), s.names, s.partCols)
+	partschema.Put(put, t.db.levels(), s.names, s.partCols)
 	return d
-}
-
-// putLevels adds schema()'s partition entries for the levels: one value
-// each for one level, vectors (a tuple of schemes) for COMPO. With
-// partCols nil (a database's schema) the column names and positions are
-// left out.
-func putLevels(put func(string, value.Value), levels []partition.Domain, names []string, partCols []int) {
-	if len(levels) == 1 {
-		dom := levels[0]
-		if partCols != nil {
-			put("partitionColumnName", value.NewString(names[partCols[0]]))
-			put("partitionColumnIndex", value.NewInt(int32(partCols[0])))
-		}
-		put("partitionColumnType", value.NewInt(int32(dom.SchemeType())))
-		put("partitionType", value.NewInt(int32(dom.Type())))
-		put("partitionTypeName", value.NewString(dom.Type().String()))
-		put("partitionSchema", schemeValue(dom))
-		return
-	}
-	cnames := make([]string, len(levels))
-	idx := make([]int32, len(levels))
-	ctypes := make([]int32, len(levels))
-	ptypes := make([]int32, len(levels))
-	pnames := make([]string, len(levels))
-	schemes := make([]value.Value, len(levels))
-	for l, dom := range levels {
-		if partCols != nil {
-			cnames[l] = names[partCols[l]]
-			idx[l] = int32(partCols[l])
-		}
-		ctypes[l] = int32(dom.SchemeType())
-		ptypes[l] = int32(dom.Type())
-		pnames[l] = dom.Type().String()
-		schemes[l] = schemeValue(dom)
-	}
-	if partCols != nil {
-		put("partitionColumnName", value.NewStrings(value.String, cnames))
-		put("partitionColumnIndex", value.NewInts(idx))
-	}
-	put("partitionColumnType", value.NewInts(ctypes))
-	put("partitionType", value.NewInts(ptypes))
-	put("partitionTypeName", value.NewStrings(value.String, pnames))
-	put("partitionSchema", value.NewTuple(schemes))
 }
 
 // SchemaDict is schema(db): the database's directory, partitioning,
@@ -563,26 +534,6 @@ func (d *Database) SchemaDict(owner string) *value.Dict {
 	put("databaseOwner", value.NewString(owner))
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	putLevels(put, d.levels(), nil, nil)
+	partschema.Put(put, d.levels(), nil, nil)
 	return out
-}
-
-// schemeValue is a level's partitionSchema in schema(): VALUE the values,
-// RANGE the boundaries, HASH the bucket count, LIST a tuple of vectors.
-func schemeValue(d partition.Domain) value.Value {
-	switch x := d.(type) {
-	case *partition.Value:
-		return x.Scheme()
-	case *partition.Range:
-		return x.Boundaries()
-	case *partition.Hash:
-		return value.NewInt(int32(x.Len()))
-	case *partition.List:
-		items := make([]value.Value, 0, x.Len())
-		for _, l := range x.Lists() {
-			items = append(items, l)
-		}
-		return value.NewTuple(items)
-	}
-	return value.NullScalar(value.Void)
 }

@@ -63,6 +63,7 @@ func newConfig(env funcs.Env, fn string, metricsArg value.Value, metricNames []s
 	if err != nil {
 		return nil, nil, err
 	}
+	objectMethods(env, m)
 	if err := checkAggregates(env, m.Exprs); err != nil {
 		return nil, nil, err
 	}

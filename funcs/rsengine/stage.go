@@ -2,12 +2,14 @@ package rsengine
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/funcs/talib"
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/sqlparse/unparse"
@@ -60,6 +62,7 @@ type node struct {
 	extra []ast.Expr
 	iter  *iterNode
 	gen   *genNode
+	obj   *objNode
 }
 
 // plan is the metrics with their nodes: the expressions reading the
@@ -93,6 +96,8 @@ type nodeState struct {
 	// held says the key's values so far held an infinity (see
 	// heldOrNull)
 	held bool
+	// obj is an object node's object of the key (object.go)
+	obj *oop.Object
 }
 
 // makePlan finds the nodes of the metrics (and filter); nil when there
@@ -128,7 +133,7 @@ func makePlan(metrics []ast.Expr, filter ast.Expr, z sizer) *plan {
 					return c, true
 				}
 				key := nd.fn + "(" + unparse.Format(nd.arg) + ")" + strconv.Itoa(nd.window)
-				if nd.iter != nil || nd.gen != nil {
+				if nd.iter != nil || nd.gen != nil || nd.obj != nil {
 					key = unparse.Format(c)
 				}
 				if old, ok := seen[key]; ok {
@@ -166,7 +171,10 @@ func makePlan(metrics []ast.Expr, filter ast.Expr, z sizer) *plan {
 			p.levels = append(p.levels, nil)
 		}
 	}
-	if _, ok := z.extentOf(exprs); !ok {
+	// an object node has no other way to run: its objects live in the
+	// plan's states alone
+	objects := slices.ContainsFunc(p.nodes, func(nd *node) bool { return nd.obj != nil })
+	if _, ok := z.extentOf(exprs); !ok && !objects {
 		return nil
 	}
 	for i, nd := range p.nodes {
@@ -189,6 +197,8 @@ func asNode(c *ast.CallExpr) *node {
 		return stateMavgNode(c)
 	case genName, genTName:
 		return genericNode(id.Name, c)
+	case objName:
+		return objectNode(c)
 	}
 	kind, ok := nodeKinds[id.Name]
 	if !ok {
@@ -228,6 +238,8 @@ func (e *engine) step(j int, x *value.Vector, extra ...*value.Vector) error {
 		out, err = e.iterate(j, nd, x, extra[0])
 	case nd.gen != nil:
 		out, err = e.generic(j, nd, x, extra)
+	case nd.obj != nil:
+		out, err = e.object(j, nd, x, extra)
 	default:
 		out, err = e.kernel(j, nd, x)
 	}

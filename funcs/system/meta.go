@@ -321,6 +321,28 @@ func xsqlColAlias(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xparseExpr(env funcs.Env, args []value.Value) (value.Value, error) {
+	bind := map[string]value.Value{}
+	if d, ok := funcs.Arg(args, 1).(*value.Dict); ok {
+		if d.Keys.T != value.String && d.Keys.T != value.Symbol {
+			return nil, ddberr.Errorf("The keys of varDict of parseExpr must be strings.")
+		}
+		for i := 0; i < d.Len(); i++ {
+			bind[d.Keys.StrAt(i)] = d.Vals.Elem(i)
+		}
+	}
+	// A vector of texts (lines of a JSONL file, say) gives a tuple of
+	// metacode, one per text, for each(eval, ...) to run.
+	if v, ok := args[0].(*value.Vector); ok && (v.T == value.String || v.T == value.Symbol) {
+		out := make([]value.Value, v.Len())
+		for i := range out {
+			e, err := sqlparse.ParseExpr(v.StrAt(i))
+			if err != nil {
+				return nil, err
+			}
+			out[i] = &funcs.Meta{X: e, Bind: bind, Session: true}
+		}
+		return value.NewTuple(out), nil
+	}
 	text, ok := funcs.StringArg(args[0])
 	if !ok {
 		return nil, ddberr.Errorf("The argument [text] of parseExpr must be a string.")
@@ -329,16 +351,7 @@ func xparseExpr(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &funcs.Meta{X: e, Bind: map[string]value.Value{}, Session: true}
-	if d, ok := funcs.Arg(args, 1).(*value.Dict); ok {
-		if d.Keys.T != value.String && d.Keys.T != value.Symbol {
-			return nil, ddberr.Errorf("The keys of varDict of parseExpr must be strings.")
-		}
-		for i := 0; i < d.Len(); i++ {
-			m.Bind[d.Keys.StrAt(i)] = d.Vals.Elem(i)
-		}
-	}
-	return m, nil
+	return &funcs.Meta{X: e, Bind: bind, Session: true}, nil
 }
 
 // xexpr builds an expression from pieces: X op Y, a unary function and its

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"slices"
 
+	"github.com/porpoisedb/porpoise/auth"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/value"
@@ -184,7 +186,16 @@ func xschema(env funcs.Env, args []value.Value) (value.Value, error) {
 		n, ty, sc := valueTableSchema(x)
 		return schemaDict(n, ty, sc), nil
 	case engineTable:
-		return x.SchemaDict(), nil
+		d := x.SchemaDict()
+		if dt, ok := x.(interface{ DFSTable() *dfs.Table }); ok && dt.DFSTable().Database().DFS() {
+			t := dt.DFSTable()
+			h, err := host(env)
+			if err != nil {
+				return nil, err
+			}
+			dfsSchema(d, t, h.Principal().Store.TableOwner(auth.TablePath(t.Database().Path(), t.TableName())))
+		}
+		return d, nil
 	case database:
 		h, err := host(env)
 		if err != nil {
@@ -227,6 +238,19 @@ func xcols(env funcs.Env, args []value.Value) (value.Value, error) {
 
 func xobjByName(env funcs.Env, args []value.Value) (value.Value, error) {
 	return resolveTable(env, args[0])
+}
+
+// dfsSchema adds a DFS table's own entries to its schema(): its owner
+// and each column's compression method (funcs/s/schema.md).
+func dfsSchema(d *value.Dict, t *dfs.Table, owner string) {
+	put := func(k string, v value.Value) {
+		d.Put(value.NewStrings(value.String, []string{k}), 0, value.NewTuple([]value.Value{v}), 0)
+	}
+	names, _, _ := t.Schema()
+	methods := value.NewTable([]string{"name", "compressMethods"}, []*value.Vector{
+		value.NewStrings(value.String, slices.Clone(names)), value.NewStrings(value.String, t.CompressMethods())})
+	put("tableOwner", value.NewString(owner))
+	put("compressMethods", methods)
 }
 
 // schemaDict builds schema(t) for an in-memory table.

@@ -110,7 +110,11 @@ func createCrossSectionalEngine(env funcs.Env, args []value.Value) (value.Value,
 	if err := e.readInterval(arg(6)); err != nil {
 		return nil, err
 	}
-	useSystemTime, err := funcs.BoolArg(fnName, "useSystemTime", arg(7), true)
+	// keyCount and dataInterval go by the data's time: given a
+	// timeColumn, they take it without useSystemTime=false, as
+	// tutorials/reactive_state_engine.md's keyCount engine does
+	sysDefault := funcs.NullOrAbsent(arg(8)) || e.pattern != keyCount && e.pattern != dataInterval
+	useSystemTime, err := funcs.BoolArg(fnName, "useSystemTime", arg(7), sysDefault)
 	if err != nil {
 		return nil, err
 	}
