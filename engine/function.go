@@ -93,6 +93,32 @@ func (in *interp) capture(l *ast.LambdaExpr) map[string]value.Value {
 	return got
 }
 
+// metacode is <expr> as a value. Made in a function, it keeps the values
+// the frame's variables it names hold now, as a lambda does: DolphinDB
+// code such as sqlDS(<date(DateTime) = processDate>) built from a
+// function's parameter is evaluated later, where that frame is gone.
+func (in *interp) metacode(n *ast.MetaExpr) value.Value {
+	if in.depth == 0 {
+		return &funcs.Code{X: n.X}
+	}
+	var got map[string]value.Value
+	astwalk.Inspect(n.X, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := in.frame[id.Name]; ok {
+				if got == nil {
+					got = map[string]value.Value{}
+				}
+				got[id.Name] = v
+			}
+		}
+		return true
+	})
+	if got == nil {
+		return &funcs.Code{X: n.X}
+	}
+	return &funcs.Meta{X: n.X, Bind: got}
+}
+
 func (u *userFunc) Form() Form       { return value.FormScalar }
 func (u *userFunc) Type() Type       { return value.FunctionDef }
 func (u *userFunc) String() string   { return u.name }
