@@ -78,18 +78,25 @@ func (in *interp) capture(l *ast.LambdaExpr) map[string]value.Value {
 	}
 	var got map[string]value.Value
 	for _, st := range l.Body {
-		astwalk.Inspect(st, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if v, ok := in.frame[id.Name]; ok {
-					if got == nil {
-						got = map[string]value.Value{}
-					}
-					got[id.Name] = v
-				}
-			}
-			return true
-		})
+		got = in.named(got, st)
 	}
+	return got
+}
+
+// named adds to got the variables of the frame that n names, with their
+// values now.
+func (in *interp) named(got map[string]value.Value, n ast.Node) map[string]value.Value {
+	astwalk.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := in.frame[id.Name]; ok {
+				if got == nil {
+					got = map[string]value.Value{}
+				}
+				got[id.Name] = v
+			}
+		}
+		return true
+	})
 	return got
 }
 
@@ -101,18 +108,7 @@ func (in *interp) metacode(n *ast.MetaExpr) value.Value {
 	if in.depth == 0 {
 		return &funcs.Code{X: n.X}
 	}
-	var got map[string]value.Value
-	astwalk.Inspect(n.X, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := in.frame[id.Name]; ok {
-				if got == nil {
-					got = map[string]value.Value{}
-				}
-				got[id.Name] = v
-			}
-		}
-		return true
-	})
+	got := in.named(nil, n.X)
 	if got == nil {
 		return &funcs.Code{X: n.X}
 	}
