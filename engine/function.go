@@ -6,13 +6,13 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine/callargs"
+	"github.com/porpoisedb/porpoise/engine/framevars"
 	"github.com/porpoisedb/porpoise/engine/plainbody"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/readonly"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
-	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/stmterr"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -78,25 +78,8 @@ func (in *interp) capture(l *ast.LambdaExpr) map[string]value.Value {
 	}
 	var got map[string]value.Value
 	for _, st := range l.Body {
-		got = in.named(got, st)
+		got = framevars.Named(got, in.frame, st)
 	}
-	return got
-}
-
-// named adds to got the variables of the frame that n names, with their
-// values now.
-func (in *interp) named(got map[string]value.Value, n ast.Node) map[string]value.Value {
-	astwalk.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := in.frame[id.Name]; ok {
-				if got == nil {
-					got = map[string]value.Value{}
-				}
-				got[id.Name] = v
-			}
-		}
-		return true
-	})
 	return got
 }
 
@@ -108,7 +91,7 @@ func (in *interp) metacode(n *ast.MetaExpr) value.Value {
 	if in.depth == 0 {
 		return &funcs.Code{X: n.X}
 	}
-	got := in.named(nil, n.X)
+	got := framevars.Named(nil, in.frame, n.X)
 	if got == nil {
 		return &funcs.Code{X: n.X}
 	}

@@ -22,8 +22,6 @@ func (h host) EvalTable(t *value.Table, e ast.Expr) (value.Value, error) {
 	return h.ex.withTable(t, e)
 }
 
-func (h host) Bind(names map[string]value.Value) func() { return h.ex.env.Bind(names) }
-
 func (h host) Keys(t *value.Table, exprs []ast.Expr) ([]*value.Vector, error) {
 	return h.ex.evalKeys(t, exprs, false)
 }
