@@ -104,6 +104,20 @@ func builtinsWith(props funcs.Props) []*funcs.Spec {
 	return out
 }
 
+// consistencyCalls evaluates consistencyScalars in s and returns them
+// with a caller of built-ins that gives each call 5 s.
+func consistencyCalls(t *testing.T, s *Session) ([]value.Value, func(string, ...value.Value) (value.Value, error)) {
+	scalars := make([]value.Value, len(consistencyScalars))
+	for i, src := range consistencyScalars {
+		scalars[i] = mustRun(t, s, src)
+	}
+	return scalars, func(name string, args ...value.Value) (value.Value, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return callRobust(s, ctx, name, args)
+	}
+}
+
 // TestElementWiseConsistency checks f(v)[i] == f(v[i]) (and with a
 // second argument, a scalar or, where f is element-wise in it too, a
 // vector) for every element-wise built-in and every test vector f takes.
@@ -113,15 +127,7 @@ func TestElementWiseConsistency(t *testing.T) {
 	for i := range vecs {
 		vecs[i] = s.vars[fmt.Sprintf("v%d", i)].(*value.Vector)
 	}
-	scalars := make([]value.Value, len(consistencyScalars))
-	for i, src := range consistencyScalars {
-		scalars[i] = mustRun(t, s, src)
-	}
-	call := func(name string, args ...value.Value) (value.Value, error) {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		return callRobust(s, ctx, name, args)
-	}
+	scalars, call := consistencyCalls(t, s)
 	var failures []string
 	compared := 0
 	for _, sp := range builtinsWith(funcs.ElementWise) {
@@ -371,15 +377,7 @@ func sameNumber(v *value.Vector, i int, s *value.Scalar) bool {
 // once per distinct text and gathers) as on the same texts uncoded.
 func TestCodedTextConsistency(t *testing.T) {
 	s := consistencySession(t)
-	scalars := make([]value.Value, len(consistencyScalars))
-	for i, src := range consistencyScalars {
-		scalars[i] = mustRun(t, s, src)
-	}
-	call := func(name string, args ...value.Value) (value.Value, error) {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		return callRobust(s, ctx, name, args)
-	}
+	scalars, call := consistencyCalls(t, s)
 	var failures []string
 	compared := 0
 	for _, src := range []string{"v2", "v3"} {

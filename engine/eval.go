@@ -64,7 +64,7 @@ func (in *interp) evalNode(e ast.Expr) (value.Value, error) {
 	case *ast.ParenExpr:
 		return in.eval(n.X)
 	case *ast.MetaExpr:
-		return &funcs.Code{X: n.X}, nil
+		return in.metacode(n), nil
 	case *ast.AliasExpr:
 		return in.eval(n.X)
 	case *ast.UnaryExpr:

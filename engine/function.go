@@ -6,13 +6,13 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine/callargs"
+	"github.com/porpoisedb/porpoise/engine/framevars"
 	"github.com/porpoisedb/porpoise/engine/plainbody"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/modules"
 	"github.com/porpoisedb/porpoise/oop"
 	"github.com/porpoisedb/porpoise/readonly"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
-	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/stmterr"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -78,19 +78,24 @@ func (in *interp) capture(l *ast.LambdaExpr) map[string]value.Value {
 	}
 	var got map[string]value.Value
 	for _, st := range l.Body {
-		astwalk.Inspect(st, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if v, ok := in.frame[id.Name]; ok {
-					if got == nil {
-						got = map[string]value.Value{}
-					}
-					got[id.Name] = v
-				}
-			}
-			return true
-		})
+		got = framevars.Named(got, in.frame, st)
 	}
 	return got
+}
+
+// metacode is <expr> as a value. Made in a function, it keeps the values
+// the frame's variables it names hold now, as a lambda does: DolphinDB
+// code such as sqlDS(<date(DateTime) = processDate>) built from a
+// function's parameter is evaluated later, where that frame is gone.
+func (in *interp) metacode(n *ast.MetaExpr) value.Value {
+	if in.depth == 0 {
+		return &funcs.Code{X: n.X}
+	}
+	got := framevars.Named(nil, in.frame, n.X)
+	if got == nil {
+		return &funcs.Code{X: n.X}
+	}
+	return &funcs.Meta{X: n.X, Bind: got}
 }
 
 func (u *userFunc) Form() Form       { return value.FormScalar }

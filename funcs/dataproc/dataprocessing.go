@@ -699,6 +699,26 @@ func xbucketCount(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err := ra.Err(); err != nil {
 		return nil, err
 	}
+	if v, _, ok := funcs.ShapeOf(args[0]); ok {
+		// as int64s, as bucket reads them: LONGs past 2^53 and
+		// NANOTIMESTAMPs must count in the bucket they are in
+		if keys, ok, _ := exactRange(v, r.V, k, false); ok {
+			lo, hi := keys[1][0], keys[1][1]
+			width := (hi - lo) / k
+			idx := bucketOf(keys[0], lo, hi, k, true, func(x int64) bool { return x == value.NullInt64 },
+				func(x int64) int32 { return int32((x - lo) / width) })
+			counts := make([]int32, k+2)
+			for _, b := range idx {
+				if b != value.NullInt32 {
+					counts[b]++
+				}
+			}
+			if !outbound {
+				counts = counts[1 : k+1]
+			}
+			return value.NewInts(counts), nil
+		}
+	}
 	lo, hi := lohi[0], lohi[1]
 	if r.V.T.Category() == value.CatIntegral && int64(hi-lo)%k != 0 {
 		return nil, ddberr.Errorf("The size of dataRange must be a multiple of bucketNum.")

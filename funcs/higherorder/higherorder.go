@@ -284,14 +284,10 @@ func foldFn(name string, keep bool) funcs.Impl {
 			acc = s.At(0)
 			start = 1
 		}
-		var steps []value.Value
-		if keep {
-			steps = make([]value.Value, 0, s.N)
-			if init == nil {
-				steps = append(steps, acc)
-			}
+		st := newSteps(env, keep, rule, s.N)
+		if init == nil {
+			st.first(acc)
 		}
-		held := keeper{env: env}
 		grows := keep && keepsFirst(fn)
 		for i := start; i < s.N; i++ {
 			if err := env.Context().Err(); err != nil {
@@ -300,21 +296,15 @@ func foldFn(name string, keep bool) funcs.Impl {
 			if acc, err = env.Call(fn, acc, s.At(i)); err != nil {
 				return nil, err
 			}
-			if keep {
-				steps = append(steps, acc)
-				more := 0
-				if grows {
-					more = s.N - 1 - i
-				}
-				if err := held.keep(acc, more); err != nil {
-					return nil, err
-				}
+			more := 0
+			if grows {
+				more = s.N - 1 - i
+			}
+			if err := st.add(acc, more); err != nil {
+				return nil, err
 			}
 		}
-		if !keep {
-			return acc, nil
-		}
-		return funcs.Assemble(steps, rule)
+		return st.result(acc)
 	}
 }
 
@@ -336,7 +326,6 @@ func iterateUnary(env funcs.Env, name string, fn, x, init value.Value, keep bool
 		return nil, ddberr.Errorf("The argument [init] of %s must be given when func is a unary function.", name)
 	}
 	acc := init
-	steps := []value.Value{}
 	limit := int64(-1)
 	var cond value.Value
 	if s, ok := funcs.ScalarArg(x); ok && !s.Null && s.T.Category() == value.CatIntegral {
@@ -348,10 +337,8 @@ func iterateUnary(env funcs.Env, name string, fn, x, init value.Value, keep bool
 			return nil, ddberr.Errorf("The argument [X] of %s must be a non-negative integer, a unary function or NULL when func is a unary function.", name)
 		}
 	}
-	if keep {
-		steps = append(steps, acc)
-	}
-	held := keeper{env: env}
+	st := newSteps(env, keep, rule, 0)
+	st.first(acc)
 	for i := int64(0); limit < 0 || i < limit; i++ {
 		if err := env.Context().Err(); err != nil {
 			return nil, err
@@ -373,17 +360,11 @@ func iterateUnary(env funcs.Env, name string, fn, x, init value.Value, keep bool
 			break
 		}
 		acc = next
-		if keep {
-			steps = append(steps, acc)
-			if err := held.keep(acc, 0); err != nil {
-				return nil, err
-			}
+		if err := st.add(acc, 0); err != nil {
+			return nil, err
 		}
 	}
-	if !keep {
-		return acc, nil
-	}
-	return funcs.Assemble(steps, rule)
+	return st.result(acc)
 }
 
 // sameValue reports whether two values print the same (the convergence
@@ -403,9 +384,8 @@ func foldTernary(env funcs.Env, name string, fn, x, init value.Value, keep bool,
 		return nil, err
 	}
 	acc := init
-	steps := []value.Value{}
 	ctx := funcs.ContextOf(env)
-	held := keeper{env: env}
+	st := newSteps(env, keep, rule, n)
 	for i := 0; i < n; i++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -413,19 +393,11 @@ func foldTernary(env funcs.Env, name string, fn, x, init value.Value, keep bool,
 		if acc, err = env.Call(fn, acc, a.At(i), b.At(i)); err != nil {
 			return nil, err
 		}
-		// reduce keeps only the last step: holding every one kept each
-		// intermediate (a growing string, a vector) alive to the end
-		if keep {
-			steps = append(steps, acc)
-			if err := held.keep(acc, 0); err != nil {
-				return nil, err
-			}
+		if err := st.add(acc, 0); err != nil {
+			return nil, err
 		}
 	}
-	if !keep {
-		return acc, nil
-	}
-	return funcs.Assemble(steps, rule)
+	return st.result(acc)
 }
 
 // crossFn calls func on every pair of X's and Y's items: a matrix (X's

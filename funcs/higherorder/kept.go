@@ -137,3 +137,48 @@ func keepsFirst(fn value.Value) bool {
 	}
 	return false
 }
+
+// steps are the results of accumulate's steps (each kept and counted
+// against the memory limits) or, for reduce, nothing: reduce keeps only
+// the last step, since holding every one kept each intermediate (a
+// growing string, a vector) alive to the end.
+type steps struct {
+	held keeper
+	keep bool
+	rule byte
+	all  []value.Value
+}
+
+func newSteps(env funcs.Env, keep bool, rule byte, n int) *steps {
+	st := &steps{held: keeper{env: env}, keep: keep, rule: rule}
+	if keep {
+		st.all = make([]value.Value, 0, n)
+	}
+	return st
+}
+
+// first records the initial value as the first step, uncounted.
+func (st *steps) first(v value.Value) {
+	if st.keep {
+		st.all = append(st.all, v)
+	}
+}
+
+// add records a step with more steps to come that are no smaller (0 when
+// nothing is known).
+func (st *steps) add(v value.Value, more int) error {
+	if !st.keep {
+		return nil
+	}
+	st.all = append(st.all, v)
+	return st.held.keep(v, more)
+}
+
+// result is the last step for reduce, every step assembled by the
+// result rule for accumulate.
+func (st *steps) result(last value.Value) (value.Value, error) {
+	if !st.keep {
+		return last, nil
+	}
+	return funcs.Assemble(st.all, st.rule)
+}

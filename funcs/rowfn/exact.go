@@ -122,27 +122,7 @@ func (ex *exactInput) reduce(g func(vals []int64) (int64, bool)) (value.Value, e
 	out := make([]int64, ex.rows)
 	var buf []int64
 	for i := range out {
-		buf = buf[:0]
-		for _, c := range ex.cols {
-			x := c[0]
-			if len(c) > 1 {
-				x = c[i]
-			}
-			if x != value.NullInt64 {
-				buf = append(buf, x)
-			}
-		}
-		for _, a := range ex.arrays {
-			lo := int64(0)
-			if i > 0 {
-				lo = a.ends[i-1]
-			}
-			for _, x := range a.vals[lo:a.ends[i]] {
-				if x != value.NullInt64 {
-					buf = append(buf, x)
-				}
-			}
-		}
+		buf = slices.DeleteFunc(ex.row(i, buf[:0]), func(x int64) bool { return x == value.NullInt64 })
 		out[i] = value.NullInt64
 		if len(buf) > 0 {
 			if r, ok := g(buf); ok {
@@ -175,6 +155,21 @@ func (ex *exactInput) reduce(g func(vals []int64) (int64, bool)) (value.Value, e
 		return cast.Vector(r, value.Decimal32, ex.scale)
 	}
 	return r, nil
+}
+
+// row appends row i's values, NULLs included, to buf.
+func (ex *exactInput) row(i int, buf []int64) []int64 {
+	for _, c := range ex.cols {
+		buf = append(buf, c[min(i, len(c)-1)])
+	}
+	for _, a := range ex.arrays {
+		lo := int64(0)
+		if i > 0 {
+			lo = a.ends[i-1]
+		}
+		buf = append(buf, a.vals[lo:a.ends[i]]...)
+	}
+	return buf
 }
 
 // exactSum is the sum of xs; ok is false when it overflows.

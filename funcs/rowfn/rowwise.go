@@ -8,6 +8,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/exactkey"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/value"
@@ -346,26 +347,37 @@ func rowIndex(fn string, args []value.Value, dir int) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]int32, in.rows)
+	if ex, ok := in.exactOf(); ok {
+		// as int64s: LONGs past 2^53 and DECIMALs a unit apart tie as DOUBLEs
+		var buf []int64
+		return rowBest(in.rows, func(i int) []int64 { buf = ex.row(i, buf[:0]); return buf },
+			func(x int64) bool { return x == value.NullInt64 }, dir), nil
+	}
 	var buf []float64
+	return rowBest(in.rows, func(i int) []float64 { buf = in.row(i, buf[:0]); return buf }, funcs.IsNullF, dir), nil
+}
+
+// rowBest is the index of each row's first largest (dir > 0) or
+// smallest non-NULL value.
+func rowBest[T int64 | float64](rows int, row func(int) []T, null func(T) bool, dir int) *value.Vector {
+	out := make([]int32, rows)
 	for i := range out {
-		buf = in.row(i, buf[:0])
+		buf := row(i)
 		best := -1
 		for j, x := range buf {
-			if funcs.IsNullF(x) {
+			if null(x) {
 				continue
 			}
 			if best < 0 || (dir > 0 && x > buf[best]) || (dir < 0 && x < buf[best]) {
 				best = j
 			}
 		}
+		out[i] = int32(best)
 		if best < 0 {
 			out[i] = value.NullInt32
-		} else {
-			out[i] = int32(best)
 		}
 	}
-	return value.NewInts(out), nil
+	return value.NewInts(out)
 }
 
 // rowShift moves each row of a matrix right by steps (left if negative).
@@ -438,7 +450,7 @@ func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
 	if !ok {
 		return rowRankArray(fn, av, args, o, dense)
 	}
-	xs, err := funcs.DoublesOf(fn, m.V)
+	xs, err := exactkey.Order(fn, m.V)
 	if err != nil {
 		return nil, err
 	}
@@ -468,7 +480,7 @@ func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
 // vector of the same rows (themes/rowFunctions.md takes array vectors and
 // columnar tuples for every row function but the tuple of vectors).
 func rowRankArray(fn string, av *value.Vector, args []value.Value, o stats.RankOptions, dense bool) (value.Value, error) {
-	xs, err := funcs.DoublesOf(fn, av.Cells())
+	xs, err := exactkey.Order(fn, av.Cells())
 	if err != nil {
 		return nil, err
 	}

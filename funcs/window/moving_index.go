@@ -162,7 +162,7 @@ func tmRange(env funcs.Env, fn string, args []value.Value, dir int) (value.Value
 		return nil, err
 	}
 	return MovingColumns(fn, args[1], func(v *value.Vector) (*value.Vector, error) {
-		xs, err := funcs.DoublesOf(fn, mathfn.AsNumeric(v))
+		xs, err := exactkey.Order(fn, mathfn.AsNumeric(v))
 		if err != nil {
 			return nil, err
 		}
@@ -400,7 +400,7 @@ func tmrank(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	o.Ascending = asc
 	return MovingColumns("tmrank", args[1], func(v *value.Vector) (*value.Vector, error) {
-		xs, err := funcs.DoublesOf("tmrank", mathfn.AsNumeric(v))
+		xs, err := exactkey.Order("tmrank", mathfn.AsNumeric(v))
 		if err != nil {
 			return nil, err
 		}

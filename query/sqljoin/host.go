@@ -32,6 +32,9 @@ type Host interface {
 	Eval(e ast.Expr) (value.Value, error)
 	// EvalTable evaluates e with t's columns in scope.
 	EvalTable(t *value.Table, e ast.Expr) (value.Value, error)
+	// Bind makes names visible to Eval and EvalTable (metacode's
+	// captured values) until the returned function restores them.
+	Bind(names map[string]value.Value) (restore func())
 	// IsAggregate reports whether name is a built-in aggregate (not a
 	// user function of the session).
 	IsAggregate(name string) bool

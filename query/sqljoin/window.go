@@ -47,25 +47,8 @@ func WindowJoin(h Host, args []value.Value, prevailing bool) (value.Value, error
 	if !ok {
 		return nil, ddberr.Errorf("The window of a window join must be a pair.")
 	}
-	var aggs []ast.Expr
-	switch x := args[3].(type) {
-	case *funcs.Code:
-		aggs = []ast.Expr{x.X}
-		switch y := x.X.(type) {
-		case *ast.ArrayExpr:
-			aggs = y.Elems
-		case *ast.TupleExpr:
-			aggs = y.Elems
-		}
-	case *value.Vector: // a tuple of metacode
-		for _, e := range x.Any {
-			c, ok := e.(*funcs.Code)
-			if !ok {
-				return nil, ddberr.Errorf("The aggs of a window join must be metacode.")
-			}
-			aggs = append(aggs, c.X)
-		}
-	}
+	aggs, bind := windowAggs(args[3])
+	defer h.Bind(bind)()
 	if len(aggs) == 0 {
 		return nil, ddberr.Errorf("The aggs of a window join must be metacode.")
 	}
@@ -207,6 +190,54 @@ func WindowJoin(h Host, args []value.Value, prevailing bool) (value.Value, error
 		cols = append(cols, vals[k])
 	}
 	return value.NewTable(colname.Unique(names), cols), nil
+}
+
+// windowAggs reads a window join's aggs: metacode of one expression or a
+// bracketed list of them, or a tuple of metacode; bind collects the values
+// metacode made in a function captured.
+func windowAggs(v value.Value) (aggs []ast.Expr, bind map[string]value.Value) {
+	add := func(x ast.Expr, b map[string]value.Value, split bool) {
+		for k, v := range b {
+			if bind == nil {
+				bind = map[string]value.Value{}
+			}
+			bind[k] = v
+		}
+		if split {
+			switch y := x.(type) {
+			case *ast.ArrayExpr:
+				aggs = append(aggs, y.Elems...)
+				return
+			case *ast.TupleExpr:
+				aggs = append(aggs, y.Elems...)
+				return
+			}
+		}
+		aggs = append(aggs, x)
+	}
+	code := func(v value.Value) (ast.Expr, map[string]value.Value, bool) {
+		switch c := v.(type) {
+		case *funcs.Code:
+			return c.X, nil, true
+		case *funcs.Meta:
+			return c.X, c.Bind, c.Stmt == nil
+		}
+		return nil, nil, false
+	}
+	if x, b, ok := code(v); ok {
+		add(x, b, true)
+		return aggs, bind
+	}
+	if t, ok := v.(*value.Vector); ok && t.T == value.Any {
+		for _, e := range t.Any {
+			x, b, ok := code(e)
+			if !ok {
+				return nil, nil
+			}
+			add(x, b, false)
+		}
+	}
+	return aggs, bind
 }
 
 // firstAtLeast is the first position of ws (ascending) holding w or more.

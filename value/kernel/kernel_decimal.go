@@ -12,11 +12,13 @@ import (
 // DECIMAL arithmetic, from the DECIMAL tutorial ("算术运算规则"):
 // DECIMAL32 op DECIMAL32 is DECIMAL32, any DECIMAL64 side gives DECIMAL64;
 // an INT/LONG side converts to the DECIMAL side's type with scale 0. The
-// result scale is max(S1, S2) for + and -, S1+S2 for *, S1 for /. Results
-// that leave the storage integer fail with "Decimal math overflow"; a
-// product whose scale S1+S2 is beyond its type's moves up to DECIMAL64 or
-// DECIMAL128 (funcs/d/decimalMultiply.md: decimal32(1\7, 8) *
-// decimal32(1\6, 8) is a DECIMAL64 with scale 16).
+// result scale is max(S1, S2) for + and -, S1+S2 for *, S1 for /. A sum,
+// difference or product whose scale or values leave its type moves up to
+// DECIMAL64, then DECIMAL128 (tutorials/DECIMAL_Calculation_Characteristics.md:
+// since 2.00.10 decimal32(4.0000,4) * decimal32(8.0000,4) is the DECIMAL64
+// 32.00000000; funcs/d/decimalMultiply.md: decimal32(1\7, 8) *
+// decimal32(1\6, 8) is a DECIMAL64 with scale 16); only DECIMAL128's
+// overflow fails, with "Decimal math overflow".
 // DECIMAL with a floating side, ratio and mod compute in DOUBLE.
 // DECIMAL128 has its own exact kernel (decimal128Arith).
 
@@ -42,27 +44,26 @@ func decimalArith(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 	if xt == value.Decimal64 || yt == value.Decimal64 {
 		t = value.Decimal64
 	}
-	if op == OpMul {
-		return decimalProduct(x, y, n, t)
+	if op == OpDiv {
+		return decimalArithIn(op, x, y, n, t)
 	}
-	return decimalArithIn(op, x, y, n, t)
+	return decimalWidening(op, x, y, n, t)
 }
 
-// decimalProduct is x*y in t, or in the next wider DECIMAL type whose
-// scale range holds S1+S2. A value that overflows is still an error
-// (tutorials/DECIMAL.md: 6*decimal32(4.2, 8)).
-func decimalProduct(x, y Operand, n int, t value.Type) (*value.Vector, bool, error) {
+// decimalWidening is x op y in t or, where its scale or a value leaves t,
+// in the next wider DECIMAL type that holds them all.
+func decimalWidening(op Op, x, y Operand, n int, t value.Type) (*value.Vector, bool, error) {
 	widths := []value.Type{value.Decimal32, value.Decimal64}
 	if t == value.Decimal64 {
 		widths = widths[1:]
 	}
 	for _, w := range widths {
-		out, ok, err := decimalArithIn(OpMul, x, y, n, w)
-		if err != errScaleBounds {
+		out, ok, err := decimalArithIn(op, x, y, n, w)
+		if err != errScaleBounds && err != ErrDecimalOverflow {
 			return out, ok, err
 		}
 	}
-	return decimal128Of(OpMul, x, y, n)
+	return decimal128Of(op, x, y, n)
 }
 
 // decimalArithIn is op on DECIMAL32/64 or integral operands with a result

@@ -54,6 +54,10 @@ func decimal128Of(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 	two128 := new(big.Int).Lsh(big.NewInt(1), 128)
 	pow10 := func(k int32) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil) }
 	fa, fb, fd := pow10(scale-xs), pow10(scale-ys), pow10(ys)
+	// A result holds at most 38 digits, though an int128 holds some of 39
+	// (tutorials/DECIMAL_Calculation_Characteristics.md: decimal128(36, 8)
+	// to the fourth power, 1679616 with scale 32, overflows).
+	limit := pow10(38)
 	ma, mb := mask(x), mask(y)
 	null := value.NullBytes16(value.Decimal128)
 	out := make([][16]byte, n)
@@ -81,7 +85,7 @@ func decimal128Of(op Op, x, y Operand, n int) (*value.Vector, bool, error) {
 			a.Mul(&a, fd)
 			r.Quo(&a, &b)
 		}
-		if r.BitLen() > 127 {
+		if r.CmpAbs(limit) >= 0 {
 			return nil, true, ErrDecimalOverflow
 		}
 		out[i] = putDecimal128(&r, &tmp, two128)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/value/cast"
 	"github.com/stretchr/testify/require"
 )
 
@@ -99,9 +100,10 @@ func TestBinaryKernels(t *testing.T) {
 }
 
 func TestBinaryKernelErrors(t *testing.T) {
-	dec := value.NewVector(value.Decimal32, 0, 1)
-	dec.Scale = 8
-	dec.AppendScalar(value.NewDecimal(value.Decimal32, 420000000, 8))
+	// DECIMAL32 and DECIMAL64 results move up a type; DECIMAL128's 38
+	// digits are the end
+	dec, err := cast.Vector(vec(value.String, "20000000000000000000000000000000000000"), value.Decimal128, 0)
+	require.NoError(t, err)
 	cases := []struct {
 		name string
 		op   Op
