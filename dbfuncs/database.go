@@ -17,6 +17,7 @@ import (
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/textindex"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -257,7 +258,7 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 		}
 	}
 	spec.KeepDuplicates, spec.KeepGiven = funcs.StringArg(funcs.Arg(args, keepArg))
-	if err := checkIndexes(funcs.Arg(args, indexArg), parts[0]); err != nil {
+	if spec.TextIndexes, err = checkIndexes(funcs.Arg(args, indexArg), parts[0], db.EngineType()); err != nil {
 		return nil, err
 	}
 	if err := h.CheckCreateTable(db); err != nil {
@@ -283,19 +284,34 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 
 // checkIndexes refuses an index createPartitionedTable.md doesn't offer
 // (error_codes/s12007.md) and a bloomfilter on a column of a type the
-// page doesn't list (s12008.md). Porpoise builds no index; the check
-// keeps a script that DolphinDB refuses from passing here.
-func checkIndexes(x value.Value, schema *value.Table) error {
+// page doesn't list (s12008.md), and returns the text indexes, checked
+// by package textindex, which the table keeps for the match functions.
+// Porpoise builds no bloomfilter or vector index; the check keeps a
+// script that DolphinDB refuses from passing here.
+func checkIndexes(x value.Value, schema *value.Table, engine string) (map[string]string, error) {
 	d, ok := x.(*value.Dict)
 	if !ok {
-		return nil
+		return nil, nil
 	}
+	var text map[string]string
 	for i := range d.Len() {
 		col, _ := funcs.StringArg(d.Keys.Elem(i))
-		kind, _ := funcs.StringArg(d.Vals.Elem(i))
-		kind = strings.ToLower(strings.TrimSpace(kind))
+		raw, _ := funcs.StringArg(d.Vals.Elem(i))
+		kind := strings.ToLower(strings.TrimSpace(raw))
 		switch {
-		case strings.HasPrefix(kind, "textindex(") || strings.HasPrefix(kind, "vectorindex("):
+		case textindex.IsSpec(kind):
+			c := schema.Column(col)
+			if c == nil {
+				return nil, ddberr.Errorf("The column [%s] doesn't exist in the table.", col)
+			}
+			if _, err := textindex.Check(raw, c.T, engine); err != nil {
+				return nil, err
+			}
+			if text == nil {
+				text = map[string]string{}
+			}
+			text[col] = strings.TrimSpace(raw)
+		case strings.HasPrefix(kind, "vectorindex("):
 		case kind == "bloomfilter":
 			c := schema.Column(col)
 			if c == nil {
@@ -305,14 +321,14 @@ func checkIndexes(x value.Value, schema *value.Table) error {
 			case value.CatLogical, value.CatIntegral, value.CatTemporal, value.CatBinary, value.CatDecimal:
 			default:
 				if t != value.String && t != value.Blob {
-					return ddberr.Errorf("BloomFilter cannot be specified on columns of %s type. RefId: S12008", t)
+					return nil, ddberr.Errorf("BloomFilter cannot be specified on columns of %s type. RefId: S12008", t)
 				}
 			}
 		default:
-			return ddberr.Errorf("The specified index type is not supported. Supported types are “bloomfilter” and “zonemap” (default, cannot be manually specified).RefId: S12007")
+			return nil, ddberr.Errorf("The specified index type is not supported. Supported types are “bloomfilter” and “zonemap” (default, cannot be manually specified).RefId: S12007")
 		}
 	}
-	return nil
+	return text, nil
 }
 
 // partitionFuncs reads the partitioning columns given as a function call

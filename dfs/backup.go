@@ -126,7 +126,7 @@ func (d *Database) tableFromMeta(name string, blob []byte) (*Table, error) {
 	if len(tm.Names) != len(tm.Types) || len(tm.Scales) != len(tm.Types) {
 		return nil, errors.New("corrupt table meta: column lists differ in length")
 	}
-	t := &Table{db: d, name: name, keep: storage.KeepPolicy(tm.Keep), dimension: tm.Dimension, mem: map[string]*value.Table{}}
+	t := &Table{db: d, name: name, keep: storage.KeepPolicy(tm.Keep), dimension: tm.Dimension, mem: map[string]*value.Table{}, textIdx: tm.TextIndexes}
 	t.schema.Store(tm.schema())
 	if !t.dimension && len(t.sc().partCols) != len(d.Levels()) {
 		return nil, partition.ErrCompoColumns

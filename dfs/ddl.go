@@ -37,6 +37,9 @@ type TableSpec struct {
 	// Compress maps columns to their compression methods (lz4 when not
 	// given).
 	Compress map[string]string
+	// TextIndexes maps columns to their textindex(...) specs, which the
+	// caller has checked.
+	TextIndexes map[string]string
 	// Partitions, for an in-memory database, are the tables that are the
 	// partitions, one per partition in partition order (a tuple given as
 	// createPartitionedTable's table); Schema is then the first.
@@ -54,6 +57,12 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 	}
 	t := &Table{db: d, name: spec.Name, dimension: spec.Dimension, mem: map[string]*value.Table{},
 		partFns: spec.PartitionFuncs, partDefs: spec.FuncDefs}
+	for c, x := range spec.TextIndexes {
+		if t.textIdx == nil {
+			t.textIdx = map[string]string{}
+		}
+		t.textIdx[strings.ToLower(c)] = x
+	}
 	sc := &colSchema{names: names, types: types, scales: scales}
 	if len(spec.Compress) > 0 {
 		sc.compress = make([]string, len(names))

@@ -43,6 +43,7 @@ type tableMeta struct {
 	Comment     string            `json:"comment,omitempty"`
 	ColComments map[string]string `json:"colComments,omitempty"`
 	Compress    []string          `json:"compress,omitempty"`
+	TextIndexes map[string]string `json:"textIndexes,omitempty"`
 }
 
 func vectorTexts(v *value.Vector) []string {
@@ -155,7 +156,7 @@ func (c *Catalog) saveTable(t *Table) error {
 // column change writes it before publishing them).
 func (t *Table) metaWith(s *colSchema, comment string, cc map[string]string) ([]byte, error) {
 	m := tableMeta{Names: s.names, Scales: s.scales, PartCols: s.partCols, SortCols: s.sortCols, Keep: int(t.keep), Dimension: t.dimension,
-		PartFns: t.partFns, PartDefs: t.partDefs, Comment: comment, ColComments: cc, Compress: s.compress}
+		PartFns: t.partFns, PartDefs: t.partDefs, Comment: comment, ColComments: cc, Compress: s.compress, TextIndexes: t.textIdx}
 	for _, ty := range s.types {
 		m.Types = append(m.Types, int(ty))
 	}
@@ -218,7 +219,7 @@ func (c *Catalog) load() error {
 				return fmt.Errorf("catalog: table %s/%s: %w", path, name, err)
 			}
 			t := &Table{db: db, name: name, keep: storage.KeepPolicy(tm.Keep), dimension: tm.Dimension,
-				partFns: tm.PartFns, partDefs: tm.PartDefs, comment: tm.Comment, colComments: tm.ColComments}
+				partFns: tm.PartFns, partDefs: tm.PartDefs, comment: tm.Comment, colComments: tm.ColComments, textIdx: tm.TextIndexes}
 			t.schema.Store(tm.schema())
 			db.tables[name] = t
 		}

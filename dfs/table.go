@@ -44,6 +44,9 @@ type Table struct {
 	// setColumnComment's texts (guarded by db.mu; persisted).
 	comment     string
 	colComments map[string]string
+	// textIdx maps a column (lower case) to its textindex(...) spec as
+	// createPartitionedTable's indexes gave it (package textindex).
+	textIdx map[string]string
 
 	mu  sync.RWMutex
 	mem map[string]*value.Table // in-memory chunks by partition path
@@ -536,4 +539,13 @@ func (d *Database) SchemaDict(owner string) *value.Dict {
 	defer d.mu.Unlock()
 	partschema.Put(put, d.levels(), nil, nil)
 	return out
+}
+
+// TextIndex is column col's textindex(...) spec, "" when it has none (or
+// t is nil: a query on no DFS table).
+func (t *Table) TextIndex(col string) string {
+	if t == nil {
+		return ""
+	}
+	return t.textIdx[strings.ToLower(col)]
 }

@@ -3,8 +3,6 @@ package query
 import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
-	"github.com/porpoisedb/porpoise/join"
-	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -17,20 +15,4 @@ func init() {
 		Category: "sql", Fn: func(funcs.Env, []value.Value) (value.Value, error) {
 			return nil, errPartitionWhere
 		}})
-}
-
-// partitionMask is the where-clause partition(col, keys) over t's rows.
-func (ex *executor) partitionMask(t *value.Table, col string, keys ast.Expr) ([]bool, error) {
-	if ex.part == nil {
-		return nil, errPartitionWhere
-	}
-	c := t.Column(col)
-	if c == nil {
-		return nil, join.ColumnMissing(col)
-	}
-	kv, err := ex.eval(keys)
-	if err != nil {
-		return nil, err
-	}
-	return ex.part.PartitionRowMask(col, c, kv)
 }

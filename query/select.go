@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/insert"
+	"github.com/porpoisedb/porpoise/join"
 	"github.com/porpoisedb/porpoise/query/analytic"
 	"github.com/porpoisedb/porpoise/query/clausecheck"
 	"github.com/porpoisedb/porpoise/query/colname"
@@ -26,6 +27,7 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
+	"github.com/porpoisedb/porpoise/textindex"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -161,6 +163,24 @@ func (ex *executor) pruneFilter(t *dfs.Table, where []ast.Expr) dfs.PartitionFil
 	}, where)
 }
 
+// whereCall answers partition(col, keys) and the match functions on text
+// indexes (textindex), which only a query on a DFS table can; ok: w is one.
+func (ex *executor) whereCall(t *value.Table, w ast.Expr) (m []bool, ok bool, err error) {
+	col, keys, ok := exprs.PartitionCall(w)
+	if !ok {
+		return textindex.WhereMask(w, t, ex.part.TextIndex, ex.withTable)
+	} else if ex.part == nil {
+		return nil, true, errPartitionWhere
+	} else if t.Column(col) == nil {
+		return nil, true, join.ColumnMissing(col)
+	}
+	kv, err := ex.eval(keys)
+	if err == nil {
+		m, err = ex.part.PartitionRowMask(col, t.Column(col), kv)
+	}
+	return m, true, err
+}
+
 // whereRows evaluates the where-clauses (all must hold) to row indexes.
 func (ex *executor) whereRows(t *value.Table, where []ast.Expr) ([]int, error) {
 	keep, err := ex.whereMask(t, where)
@@ -184,8 +204,7 @@ func (ex *executor) whereMask(t *value.Table, where []ast.Expr) ([]bool, error) 
 	}
 	var cols map[string]bool
 	for wi, w := range where {
-		if col, keys, ok := exprs.PartitionCall(w); ok {
-			m, err := ex.partitionMask(t, col, keys)
+		if m, ok, err := ex.whereCall(t, w); ok {
 			if err != nil {
 				return nil, err
 			}

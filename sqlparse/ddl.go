@@ -396,6 +396,9 @@ func (p *parser) parseCreateTable(t lex.Token) ast.Stmt {
 	if desc.compress != nil {
 		opts = append(opts, &ast.NamedArg{At: at, Name: "compressMethods", X: desc.compress})
 	}
+	if desc.indexes != nil {
+		opts = append(opts, &ast.NamedArg{At: at, Name: "indexes", X: desc.indexes})
+	}
 	dbh := call(at, "database", db)
 	var create ast.Expr
 	if partCols == nil {
@@ -411,14 +414,14 @@ func (p *parser) parseCreateTable(t lex.Token) ast.Stmt {
 }
 
 // columnDescriptions collects create table's per-column [comment=...,
-// compress=...] as dictionaries by column name (nil when no column has
-// one).
+// compress=..., indexes=...] as dictionaries by column name (nil when no
+// column has one).
 type columnDescriptions struct {
-	comment, compress *ast.DictExpr
+	comment, compress, indexes *ast.DictExpr
 }
 
-// parseColumnDescription parses one column's [key=value, ...]; keys
-// other than comment and compress (indexes) are accepted and ignored.
+// parseColumnDescription parses one column's [key=value, ...]; other
+// keys are accepted and ignored.
 func (p *parser) parseColumnDescription(col lex.Token, d *columnDescriptions) {
 	p.expectOp("[")
 	for {
@@ -438,6 +441,8 @@ func (p *parser) parseColumnDescription(col lex.Token, d *columnDescriptions) {
 			add(&d.comment)
 		case isKw(k, "compress"):
 			add(&d.compress)
+		case isKw(k, "indexes"):
+			add(&d.indexes)
 		}
 		p.skipNewlines()
 		if !p.isOp(",") {
