@@ -23,6 +23,7 @@
 // in sections named after the files that implement them:
 //
 //	funcs/exactkey     no functions: numeric and temporal vectors read for comparing exactly (LONGs past 2^53, NANOTIMESTAMPs, DECIMALs)
+//	funcs/streak       no functions: runs of positive DECIMALs summed exactly (maxPositiveStreak, mmaxPositiveStreak)
 //	funcs/indexed      indexed series and matrices, label alignment of binary operations, align, merge
 //	funcs/temporal     temporal functions, durations, market calendars, temporal formats and parsing, resample
 //	funcs/mathfn       math, relational and logical operators, linear algebra, geoWithin

@@ -12,6 +12,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/exactkey"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/lookup"
+	"github.com/porpoisedb/porpoise/funcs/streak"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -427,7 +428,7 @@ func xrangeCount(top bool) funcs.Impl {
 		ctx := funcs.ContextOf(env)
 		return xperColumn(name, args[0], func(v *value.Vector) (value.Value, error) {
 			// exact order: LONGs past 2^53 a unit apart must not tie
-			xs, err := exactkey.Order(name, v)
+			xs, err := exactkey.CountOrder(name, v)
 			if err != nil {
 				return nil, err
 			}
@@ -537,6 +538,9 @@ func xmaxPositiveStreak(env funcs.Env, args []value.Value) (value.Value, error) 
 				best = max(best, cur)
 			}
 			return cast.To(value.NewLong(best), v.T, 0)
+		}
+		if v.T.IsDecimal() {
+			return streak.Max(v)
 		}
 		xs, _, err := funcs.Floats("maxPositiveStreak", v)
 		if err != nil {
@@ -681,7 +685,8 @@ func xsumbars(env funcs.Env, args []value.Value) (value.Value, error) {
 }
 
 func xbucketCount(env funcs.Env, args []value.Value) (value.Value, error) {
-	xs, _, err := funcs.Floats("bucketCount", args[0])
+	// numeric or temporal, as bucket (funcs/b/bucketCount.md); NULL is NaN
+	xs, _, err := numericRaw("bucketCount", "vector", args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -689,7 +694,7 @@ func xbucketCount(env funcs.Env, args []value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The argument [dataRange] of bucketCount must be a pair.")
 	}
-	lohi, _, err := funcs.Floats("bucketCount", r.V)
+	lohi, _, err := numericRaw("bucketCount", "dataRange", r)
 	if err != nil {
 		return nil, err
 	}
@@ -720,7 +725,7 @@ func xbucketCount(env funcs.Env, args []value.Value) (value.Value, error) {
 		}
 	}
 	lo, hi := lohi[0], lohi[1]
-	if r.V.T.Category() == value.CatIntegral && int64(hi-lo)%k != 0 {
+	if (r.V.T.Category() == value.CatIntegral || r.V.T.IsTemporal()) && int64(hi-lo)%k != 0 {
 		return nil, ddberr.Errorf("The size of dataRange must be a multiple of bucketNum.")
 	}
 	width := (hi - lo) / float64(k)
@@ -728,7 +733,7 @@ func xbucketCount(env funcs.Env, args []value.Value) (value.Value, error) {
 	var below, above int32
 	for _, x := range xs {
 		switch {
-		case x == value.NullFloat64:
+		case x != x:
 		case x < lo:
 			below++
 		case x >= hi:

@@ -84,16 +84,21 @@ func Order(fn string, v *value.Vector) ([]float64, error) {
 	return out, nil
 }
 
+// CountOrder is Order over v, a temporal v read as its counts, which
+// order as the times do.
+func CountOrder(fn string, v *value.Vector) ([]float64, error) {
+	if v.T.IsTemporal() {
+		v = kernel.RawView(v)
+	}
+	return Order(fn, v)
+}
+
 // WithOrder adapts f to a per-column function that first reads the
 // column with Order, as funcs.WithDoubles does with DoublesOf; temporal
 // columns are read as their counts, which order as they do.
 func WithOrder(fn string, f func(v *value.Vector, xs []float64) (*value.Vector, error)) func(*value.Vector) (*value.Vector, error) {
 	return func(v *value.Vector) (*value.Vector, error) {
-		num := v
-		if v.T.IsTemporal() {
-			num = kernel.RawView(v)
-		}
-		xs, err := Order(fn, num)
+		xs, err := CountOrder(fn, v)
 		if err != nil {
 			return nil, err
 		}

@@ -35,7 +35,8 @@ type arrayLongs struct {
 // rescaling would overflow.
 func (in *rowInput) exactOf() (*exactInput, bool) {
 	t := in.commonType()
-	integral := t.Category() == value.CatIntegral
+	// temporal sources arrive as their counts (ordered)
+	integral := t.Category() == value.CatIntegral || t.Category() == value.CatTemporal
 	if !integral && t != value.Decimal32 && t != value.Decimal64 {
 		return nil, false
 	}
@@ -130,7 +131,7 @@ func (ex *exactInput) reduce(g func(vals []int64) (int64, bool)) (value.Value, e
 			}
 		}
 	}
-	if ex.t.Category() == value.CatIntegral {
+	if ex.t.Category() == value.CatIntegral || ex.t.Category() == value.CatTemporal {
 		// a result outside a narrower type is NULL, as a DOUBLE out of
 		// its range converts
 		lo, hi := int64(math.MinInt64), int64(math.MaxInt64)

@@ -35,6 +35,10 @@ type arrayRows struct {
 	ends []int64
 }
 
+// ordered are the row functions that only compare or count a row's
+// values, which take temporal values as their counts and keep the type.
+var ordered = map[string]bool{"rowMax": true, "rowMin": true, "rowCount": true, "rowSize": true, "rowImax": true, "rowImin": true}
+
 // rowInputOf reads the arguments of a row function.
 func rowInputOf(fn string, args []value.Value) (*rowInput, error) {
 	in := &rowInput{rows: -1}
@@ -45,32 +49,38 @@ func rowInputOf(fn string, args []value.Value) (*rowInput, error) {
 		in.rows = n
 		return nil
 	}
+	counts := func(v *value.Vector) *value.Vector {
+		if ordered[fn] {
+			return mathfn.AsNumeric(v)
+		}
+		return v
+	}
 	addVec := func(v *value.Vector) error {
 		if v.T.IsArray() {
 			flat := *v
 			flat.T, flat.Offsets = v.T.Elem(), nil
-			xs, err := funcs.DoublesOf(fn, &flat)
+			xs, err := funcs.DoublesOf(fn, counts(&flat))
 			if err != nil {
 				return err
 			}
 			in.arrays = append(in.arrays, &arrayRows{vals: xs, ends: v.Offsets})
 			in.types = append(in.types, v.T.Elem())
-			in.arrayVecs = append(in.arrayVecs, &flat)
+			in.arrayVecs = append(in.arrayVecs, counts(&flat))
 			return setRows(len(v.Offsets))
 		}
-		xs, err := funcs.DoublesOf(fn, v)
+		xs, err := funcs.DoublesOf(fn, counts(v))
 		if err != nil {
 			return err
 		}
 		in.cols = append(in.cols, xs)
 		in.types = append(in.types, v.T)
-		in.vecs = append(in.vecs, v)
+		in.vecs = append(in.vecs, counts(v))
 		return setRows(len(xs))
 	}
 	for _, a := range args {
 		switch t := a.(type) {
 		case *value.Scalar:
-			sv := funcs.ScalarVector(t)
+			sv := counts(funcs.ScalarVector(t))
 			xs, err := funcs.DoublesOf(fn, sv)
 			if err != nil {
 				return nil, err
@@ -450,7 +460,7 @@ func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
 	if !ok {
 		return rowRankArray(fn, av, args, o, dense)
 	}
-	xs, err := exactkey.Order(fn, m.V)
+	xs, err := exactkey.CountOrder(fn, m.V)
 	if err != nil {
 		return nil, err
 	}
@@ -480,7 +490,7 @@ func rowRank(fn string, args []value.Value, dense bool) (value.Value, error) {
 // vector of the same rows (themes/rowFunctions.md takes array vectors and
 // columnar tuples for every row function but the tuple of vectors).
 func rowRankArray(fn string, av *value.Vector, args []value.Value, o stats.RankOptions, dense bool) (value.Value, error) {
-	xs, err := exactkey.Order(fn, av.Cells())
+	xs, err := exactkey.CountOrder(fn, av.Cells())
 	if err != nil {
 		return nil, err
 	}

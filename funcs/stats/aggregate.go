@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/distinct"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/ordstat"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -129,6 +130,13 @@ func doubleAgg(fn string, f func(xs []float64) (float64, bool)) reducer {
 		}
 		return value.NewDouble(r), nil
 	}
+}
+
+// ofCounts has r read a temporal column as its counts, which order as the
+// times do: the order statistics (med, percentile, quantile) take
+// temporal X and give DOUBLE, as for numbers (funcs/p/percentile.md).
+func ofCounts(r reducer) reducer {
+	return func(v *value.Vector) (value.Value, error) { return r(mathfn.AsNumeric(v)) }
 }
 
 // Mean is the arithmetic mean of xs (NaN when xs is empty).

@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/exactkey"
+	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/ordstat"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -75,6 +76,13 @@ func cumDouble(fn string, loop func(xs, out []float64)) segColumn {
 		}
 		return value.NewDoubles(out), nil
 	}
+}
+
+// cumOrdered is cumDouble reading a temporal column as its counts, as
+// ofCounts (cummed, cumpercentile).
+func cumOrdered(fn string, loop func(xs, out []float64)) segColumn {
+	f := cumDouble(fn, loop)
+	return func(v *value.Vector, starts []int) (*value.Vector, error) { return f(mathfn.AsNumeric(v), starts) }
 }
 
 // CumSums are the cumulative functions that are running sums of the
@@ -393,7 +401,7 @@ func cumpercentile(_ funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	q := p.Float64() / 100
-	f := cumDouble("cumpercentile", ordstat.Running(q, method))
+	f := cumOrdered("cumpercentile", ordstat.Running(q, method))
 	return MapColumns("cumpercentile", args[0], func(v *value.Vector) (*value.Vector, error) { return f(v, nil) })
 }
 

@@ -67,7 +67,7 @@ func init() {
 		cumSpec("cumcount", cumcount),
 		// the median is the midpoint 0.5-quantile: the middle value, or
 		// the two middle values' (a+b)/2
-		cumSpec("cummed", cumDouble("cummed", ordstat.Running(0.5, "midpoint"))),
+		cumSpec("cummed", cumOrdered("cummed", ordstat.Running(0.5, "midpoint"))),
 		cumSpec("cumPositiveStreak", cumPositiveStreak),
 		funcs.Spec{Name: "cumfirstNot", Params: []string{"X", "k"}, Min: 1, Max: 2, Props: funcs.Pure | funcs.OrderSensitive, Category: "cumulative",
 			Fn: func(_ funcs.Env, args []value.Value) (value.Value, error) { return cumNot("cumfirstNot", args, true) }},
@@ -166,12 +166,12 @@ func init() {
 			return math.Sqrt(v), ok
 		}))),
 		aggSpec("varp", "statistics", varianceReducer(0, false, doubleAgg("varp", func(xs []float64) (float64, bool) { return Variance(xs, 0) }))),
-		aggSpec("med", "statistics", doubleAgg("med", func(xs []float64) (float64, bool) {
+		aggSpec("med", "statistics", ofCounts(doubleAgg("med", func(xs []float64) (float64, bool) {
 			if len(xs) == 0 {
 				return 0, false
 			}
 			return Median(OrderedAt(xs, (len(xs)-1)/2)), true
-		})),
+		}))),
 		aggSpec("sum2", "statistics", powerSum("sum2", 2)),
 		aggSpec("sum3", "statistics", powerSum("sum3", 3)),
 		aggSpec("sum4", "statistics", powerSum("sum4", 4)),

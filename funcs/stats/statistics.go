@@ -217,12 +217,12 @@ func quantileFn(fn string, args []value.Value, scale float64) (value.Value, erro
 		return nil, err
 	}
 	p := q.Float64() / scale
-	return aggregate(fn, args[0], doubleAgg(fn, func(xs []float64) (float64, bool) {
+	return aggregate(fn, args[0], ofCounts(doubleAgg(fn, func(xs []float64) (float64, bool) {
 		if len(xs) == 0 {
 			return 0, false
 		}
 		return QuantileSorted(OrderedAt(xs, max(0, int(math.Floor(float64(len(xs)-1)*p)))), p, method), true
-	}))
+	})))
 }
 
 // interpolation validates an interpolation method name.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/exactkey"
 	"github.com/porpoisedb/porpoise/funcs/higherorder"
 	"github.com/porpoisedb/porpoise/funcs/stats"
 	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
@@ -1628,7 +1629,8 @@ func mrank(env funcs.Env, args []value.Value) (value.Value, error) {
 		return nil, err
 	}
 	o.Ascending = asc
-	return MovingColumns("mrank", args[0], funcs.WithDoubles("mrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
+	// exact order, temporal X as its counts: ranks only compare
+	return MovingColumns("mrank", args[0], exactkey.WithOrder("mrank", func(v *value.Vector, xs []float64) (*value.Vector, error) {
 		out := make([]float64, len(xs))
 		rankRows(xs, framesOf(len(xs)), o, out)
 		return stats.RankResult(out, o), nil

@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/exactkey"
 	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/stats"
+	"github.com/porpoisedb/porpoise/funcs/streak"
 	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
@@ -182,6 +183,9 @@ func mmaxPositiveStreak(_ funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	return MovingColumns("mmaxPositiveStreak", args[0], funcs.WithDoubles("mmaxPositiveStreak", func(v *value.Vector, xs []float64) (*value.Vector, error) {
 		f := countFrames(len(xs), w, 0)
+		if v.T.IsDecimal() {
+			return streak.Windows(v, f.lo, f.ready)
+		}
 		if funcs.IsIntegralVec(v) {
 			// as LONGs: a DOUBLE sum drops a LONG's digits past 2^53
 			return funcs.FromLongs(v.T, maxStreaks(funcs.LongsOf(v), f, value.NullInt64)), nil

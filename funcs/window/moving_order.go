@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/funcs/mathfn"
 	"github.com/porpoisedb/porpoise/funcs/window/orderstat"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -40,10 +41,11 @@ func orderKernels(ctx context.Context, err *error, g orderstat.Stat) (kernel, in
 func orderSpec(name string, tm bool, g orderstat.Stat) funcs.Spec {
 	spec := func(env funcs.Env, err *error) funcs.Spec {
 		k, ik := orderKernels(funcs.ContextOf(env), err, g)
+		seg := countsOf(kernelSegments(name, k, ik))
 		if tm {
-			return tmSpec(name, k, ik)
+			return timeSpec(name, wholeColumn(seg), seg, tmSpan)
 		}
-		return mSpec(name, k, ik)
+		return countSpec(name, wholeColumn(seg), seg, countSpan)
 	}
 	s := spec(nil, new(error))
 	s.Fn = func(env funcs.Env, args []value.Value) (value.Value, error) {
@@ -79,7 +81,16 @@ func orderColumns(env funcs.Env, fn string, x value.Value, framesOf func(n int) 
 		if err != nil {
 			return nil, err
 		}
-		return runKernel(fn, v, f, k)
+		return runKernel(fn, mathfn.AsNumeric(v), f, k)
 	})
 	return orderResult(r, e, err)
+}
+
+// countsOf has seg read a temporal column as its counts, which order as
+// the times do: the order statistics take temporal X and give DOUBLE, as
+// for numbers (funcs/m/mmed.md, funcs/p/percentile.md).
+func countsOf(seg segColumn) segColumn {
+	return func(v *value.Vector, starts []int, framesOf segmentFrames) (*value.Vector, error) {
+		return seg(mathfn.AsNumeric(v), starts, framesOf)
+	}
 }
