@@ -32,6 +32,10 @@ type persisted struct {
 	// table was persisted with (getPersistenceMeta).
 	rows      int64
 	retention int
+	// asynWrite and compress are the options it was persisted with:
+	// appends are committed before they return and stored compressed
+	// whatever they are, and getPersistenceMeta reports them as given.
+	asynWrite, compress bool
 }
 
 // ErrNoPersistenceDir is DolphinDB's text for persistence on a node
@@ -170,6 +174,9 @@ type PersistMeta struct {
 	OnDisk int64
 	// RetentionMinutes is the retentionMinutes it was persisted with.
 	RetentionMinutes int
+	// AsynWrite and Compress are the asynWrite and compress it was
+	// persisted with.
+	AsynWrite, Compress bool
 }
 
 // Meta is the persistence of the table, false when it is not persisted.
@@ -179,7 +186,7 @@ func (p *Table) Meta() (PersistMeta, bool) {
 	if p.persist == nil {
 		return PersistMeta{}, false
 	}
-	return PersistMeta{OnDisk: p.persist.rows, RetentionMinutes: p.persist.retention}, true
+	return PersistMeta{OnDisk: p.persist.rows, RetentionMinutes: p.persist.retention, AsynWrite: p.persist.asynWrite, Compress: p.persist.compress}, true
 }
 
 // SetRetention records the retentionMinutes the table is persisted with;
@@ -189,6 +196,16 @@ func (p *Table) SetRetention(minutes int) {
 	defer p.mu.Unlock()
 	if p.persist != nil {
 		p.persist.retention = minutes
+	}
+}
+
+// SetWriteOptions records the asynWrite and compress the table is
+// persisted with.
+func (p *Table) SetWriteOptions(asynWrite, compress bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.persist != nil {
+		p.persist.asynWrite, p.persist.compress = asynWrite, compress
 	}
 }
 

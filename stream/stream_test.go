@@ -244,18 +244,18 @@ func TestOverflowReportsASlowSubscriberOnce(t *testing.T) {
 	var overflows atomic.Int32
 	o := stream.Options{Table: "trades", Subscriber: "host:0", MaxPending: 10, Overflow: func() { overflows.Add(1) }}
 	sub, err := r.Subscribe("topic", v.(*value.Table), o, func(ctx context.Context) stream.Deliver {
-		return func(*value.Table, int64) error {
+		return func(b *value.Table, _ int64) (int, error) {
 			select {
 			case <-release:
 			case <-ctx.Done():
 			}
-			return nil
+			return b.Rows(), nil
 		}
 	})
 	require.NoError(t, err)
 	// a local subscription of the same topic is another one
 	_, err = r.Subscribe("topic", v.(*value.Table), stream.Options{Table: "trades"}, func(context.Context) stream.Deliver {
-		return func(*value.Table, int64) error { return nil }
+		return func(b *value.Table, _ int64) (int, error) { return b.Rows(), nil }
 	})
 	require.NoError(t, err)
 	for i := 0; i < 5; i++ {

@@ -11,8 +11,10 @@ import (
 )
 
 // Deliver hands a batch of messages to a subscription's handler; lastID
-// is the offset of the batch's last message.
-type Deliver func(batch *value.Table, lastID int64) error
+// is the offset of the batch's last message. It returns how many of them
+// reached the handler (a filter drops the others: they are no messages
+// of the subscription's, in getStreamingStat's counts).
+type Deliver func(batch *value.Table, lastID int64) (int, error)
 
 // Options are a subscription's settings (subscribeTable's parameters).
 type Options struct {
@@ -180,16 +182,16 @@ func (s *Subscription) deliverPending() {
 		return
 	}
 	lastID := from + n - 1
-	err := s.call(batch, lastID)
+	delivered, err := s.call(batch, lastID)
 	s.next.Store(lastID + 1)
 	s.mu.Lock()
 	if err != nil {
-		s.stats.Failed += n
+		s.stats.Failed += delivered
 		s.stats.LastFailedMsgID = lastID
 		s.stats.LastFailedTime = time.Now()
 		s.stats.LastErr = err.Error()
 	} else {
-		s.stats.Processed += n
+		s.stats.Processed += delivered
 		s.stats.LastMsgID = lastID
 	}
 	s.mu.Unlock()
@@ -203,20 +205,21 @@ func (s *Subscription) trigger() {
 	s.src.Mu.RLock()
 	empty := s.src.EmptyLike(0)
 	s.src.Mu.RUnlock()
-	if err := s.call(empty, s.next.Load()-1); err != nil {
+	if _, err := s.call(empty, s.next.Load()-1); err != nil {
 		s.mu.Lock()
 		s.stats.LastErr = err.Error()
 		s.mu.Unlock()
 	}
 }
 
-func (s *Subscription) call(batch *value.Table, lastID int64) (err error) {
+func (s *Subscription) call(batch *value.Table, lastID int64) (delivered int64, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
+			delivered, err = int64(batch.Rows()), fmt.Errorf("%v", r)
 		}
 	}()
-	return s.deliver(batch, lastID)
+	n, err := s.deliver(batch, lastID)
+	return int64(n), err
 }
 
 // stop cancels the goroutine and waits for it.

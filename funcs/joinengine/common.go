@@ -11,6 +11,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
+	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -289,4 +290,58 @@ func appendStore(store, batch *value.Table) int {
 		col.AppendVector(batch.Cols[c])
 	}
 	return base
+}
+
+// rightCol is the name the joined table of a window's rows gives a
+// right column whose name the left also has.
+func rightCol(name string) string { return "__joinRight_" + name }
+
+// qualified rewrites the metrics' columns qualified by a side's table
+// name (quotes.price) into columns of the joined table: the left's by
+// their own names, the right's by theirs or, where the left has the
+// name too, by rightCol, whose right columns hidden returns. A window
+// join computes its metrics grouped by window, where a qualified column
+// read from a bound table would span every window's rows.
+func qualified(exprs []ast.Expr, left, right *value.Table, lname, rname string) (out []ast.Expr, hidden []int) {
+	has := func(t *value.Table, name string) int {
+		for i, n := range t.Names {
+			if strings.EqualFold(n, name) {
+				return i
+			}
+		}
+		return -1
+	}
+	seen := map[int]bool{}
+	out = make([]ast.Expr, len(exprs))
+	for i, x := range exprs {
+		out[i] = astwalk.Rewrite(x, func(x ast.Expr) (ast.Expr, bool) {
+			m, ok := x.(*ast.MemberExpr)
+			if !ok {
+				return x, false
+			}
+			id, ok := m.X.(*ast.Ident)
+			if !ok {
+				return x, false
+			}
+			switch {
+			case lname != "" && strings.EqualFold(id.Name, lname) && has(left, m.Name) >= 0:
+				return &ast.Ident{At: m.At, Name: m.Name}, true
+			case rname != "" && strings.EqualFold(id.Name, rname):
+				c := has(right, m.Name)
+				if c < 0 {
+					return x, false
+				}
+				if has(left, m.Name) < 0 {
+					return &ast.Ident{At: m.At, Name: m.Name}, true
+				}
+				if !seen[c] {
+					seen[c] = true
+					hidden = append(hidden, c)
+				}
+				return &ast.Ident{At: m.At, Name: rightCol(right.Names[c])}, true
+			}
+			return x, false
+		})
+	}
+	return out, hidden
 }

@@ -52,6 +52,10 @@ type windowEngine struct {
 	sortBy     bool
 
 	grouped, groupedKnown bool
+	// exprs are the metrics with their qualified columns made the joined
+	// table's (qualified), whose hidden right columns it adds
+	exprs  []ast.Expr
+	hidden []int
 
 	lstore, rstore *value.Table
 	groups         *streamengine.Groups[*windowGroup]
@@ -76,6 +80,7 @@ func createWindowJoinEngine(env funcs.Env, args []value.Value) (value.Value, err
 	if e.lkey, e.rkey, err = matching(windowFn, arg(6), left, right); err != nil {
 		return nil, err
 	}
+	e.exprs, e.hidden = qualified(e.metrics.Exprs, left, right, e.lname, e.rname)
 	if e.ltime, e.rtime, err = timeColumns(windowFn, arg(7), left, right); err != nil {
 		return nil, err
 	}
@@ -348,7 +353,10 @@ func (e *windowEngine) write(li, ri, gid, wl []int, wt []int64, start time.Time,
 		g32[i] = int32(x)
 	}
 	t.Names, t.Cols = append(t.Names, groupCol), append(t.Cols, value.NewInts(g32))
-	exprs := uniqueNames(e.metrics.Exprs)
+	for _, c := range e.hidden {
+		t.Names, t.Cols = append(t.Names, rightCol(e.rstore.Names[c])), append(t.Cols, value.GatherOrNull(e.rstore.Cols[c], ri))
+	}
+	exprs := uniqueNames(e.exprs)
 	keys := []ast.Expr{&ast.Ident{Name: groupCol}}
 	var res *value.Table
 	var err error

@@ -1,6 +1,8 @@
 package rsengine
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -89,13 +91,9 @@ func (e *engine) object(j int, nd *node, x *value.Vector, extra []*value.Vector)
 	for r := range res {
 		s := &e.rowGroup[r].states(len(e.plan.nodes))[j]
 		if s.obj == nil {
-			v, err := e.bg.EvalSession(nd.obj.recv, e.cfg.metrics.Bind)
+			o, err := e.newObject(nd)
 			if err != nil {
 				return nil, err
-			}
-			o, ok := v.(*oop.Object)
-			if !ok {
-				return nil, ddberr.Errorf("The first argument of %s must be an object.", "objCall")
 			}
 			s.obj = o
 		}
@@ -122,4 +120,58 @@ func (e *engine) object(j int, nd *node, x *value.Vector, extra []*value.Vector)
 		return nil, ddberr.Errorf("The method %s of a reactive state engine's metric must return a scalar.", nd.obj.method)
 	}
 	return out, nil
+}
+
+// newObject is a new object of an object node, its constructor's call
+// run on the engine's session.
+func (e *engine) newObject(nd *node) (*oop.Object, error) {
+	v, err := e.bg.EvalSession(nd.obj.recv, e.cfg.metrics.Bind)
+	if err != nil {
+		return nil, err
+	}
+	o, ok := v.(*oop.Object)
+	if !ok {
+		return nil, ddberr.Errorf("The first argument of %s must be an object.", "objCall")
+	}
+	return o, nil
+}
+
+// objectState is what a snapshot keeps of a key's object: a tuple of
+// its attributes' names (sorted) and their values; VOID for none.
+func objectState(o *oop.Object) value.Value {
+	if o == nil {
+		return value.NullScalar(value.Void)
+	}
+	names := slices.Sorted(maps.Keys(o.Fields))
+	vals := make([]value.Value, len(names))
+	for i, n := range names {
+		vals[i] = o.Fields[n]
+	}
+	return value.NewTuple([]value.Value{value.NewStrings(value.String, names), value.NewTuple(vals)})
+}
+
+// loadObject is the object objectState saved as v: a new one of the
+// node's class (its constructor run, as a key's first row runs it) with
+// the saved attributes' values; nil for VOID.
+func (e *engine) loadObject(nd *node, v value.Value) (*oop.Object, error) {
+	if s, ok := v.(*value.Scalar); ok && s.T == value.Void {
+		return nil, nil
+	}
+	parts, ok := streamengine.StateTuple(v, 2)
+	if !ok || nd.obj == nil {
+		return nil, streamengine.ErrState
+	}
+	names, _ := parts[0].(*value.Vector)
+	vals, ok := streamengine.StateTuple(parts[1], -1)
+	if !ok || names == nil || names.T != value.String || names.Len() != len(vals) {
+		return nil, streamengine.ErrState
+	}
+	o, err := e.newObject(nd)
+	if err != nil {
+		return nil, err
+	}
+	for i, x := range vals {
+		o.Fields[names.StrAt(i)] = x
+	}
+	return o, nil
 }

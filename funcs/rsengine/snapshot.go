@@ -30,7 +30,9 @@ import (
 // history's; cumulative and recursive functions and the iterate
 // functions (stateIterate, conditionalIterate, genericStateIterate,
 // genericTStateIterate; @state functions' among them, once inlined) keep
-// node states. The time of the latest purge is the wall clock's and
+// node states, and so do the objects of class-method metrics (their
+// attributes; a restored key's object is made by its constructor, then
+// given them). The time of the latest purge is the wall clock's and
 // restarts at the restore. The named metrics addReactiveMetrics added
 // to a narrow engine are not in it: a restored engine has the metrics
 // it was created with.
@@ -156,6 +158,8 @@ func (e *engine) state() value.Value {
 //	LONG, DOUBLE: each key's count of recent results, then them
 //	LONG, LONG, LONG: each key's t0, its count of times, then them
 //	  (genericTStateIterate's; a snapshot saved before them has none)
+//	tuple: an object node's object per key (objectState); empty where
+//	  no key has one, and absent in a snapshot saved before them
 //
 // A key without node states has the zero state.
 func nodeStates(groups []*group, j int) value.Value {
@@ -171,6 +175,8 @@ func nodeStates(groups []*group, j int) value.Value {
 	t0 := make([]int64, len(groups))
 	timesN := make([]int64, len(groups))
 	var times []int64
+	objs := make([]value.Value, len(groups))
+	anyObj := false
 	for i, g := range groups {
 		var s nodeState
 		if g.nodes != nil {
@@ -194,14 +200,19 @@ func nodeStates(groups []*group, j int) value.Value {
 		recent = append(recent, s.recent...)
 		t0[i], timesN[i] = s.t0, int64(len(s.times))
 		times = append(times, s.times...)
+		objs[i] = objectState(s.obj)
+		anyObj = anyObj || s.obj != nil
 	}
 	if !anyBest {
 		best = nil
 	}
+	if !anyObj {
+		objs = nil
+	}
 	return value.NewTuple([]value.Value{
 		value.NewLongs(flags), value.NewLongs(isum), value.NewDoubles(fl), value.NewTuple(best),
 		value.NewLongs(seenN), value.NewStrings(value.Blob, seen), value.NewLongs(recentN), value.NewDoubles(recent),
-		value.NewLongs(t0), value.NewLongs(timesN), value.NewLongs(times),
+		value.NewLongs(t0), value.NewLongs(timesN), value.NewLongs(times), value.NewTuple(objs),
 	})
 }
 
@@ -260,7 +271,7 @@ func (e *engine) restore(v value.Value) error {
 		return streamengine.ErrState
 	}
 	for j, x := range nodes {
-		if err := loadNodeStates(groups, j, x); err != nil {
+		if err := e.loadNodeStates(groups, j, x); err != nil {
 			return err
 		}
 	}
@@ -290,14 +301,18 @@ func (e *engine) samePlan(v value.Value) bool {
 
 // loadNodeStates gives the keys their states of node j, which
 // nodeStates saved as v.
-func loadNodeStates(groups []*group, j int, v value.Value) error {
+func (e *engine) loadNodeStates(groups []*group, j int, v value.Value) error {
 	parts, ok := streamengine.StateTuple(v, -1)
-	if !ok || len(parts) != 8 && len(parts) != 11 {
+	if !ok || len(parts) != 8 && len(parts) != 11 && len(parts) != 12 {
 		return streamengine.ErrState
 	}
 	if len(parts) == 8 {
 		// no key had times
 		parts = append(parts, value.NewLongs(make([]int64, len(groups))), value.NewLongs(make([]int64, len(groups))), value.NewLongs(nil))
+	}
+	if len(parts) == 11 {
+		// no key had objects
+		parts = append(parts, value.NewTuple(nil))
 	}
 	n := len(groups)
 	flags, ok1 := streamengine.StateLongs(parts[0], n)
@@ -311,7 +326,8 @@ func loadNodeStates(groups []*group, j int, v value.Value) error {
 	t0, ok8 := streamengine.StateLongs(parts[8], n)
 	timesN, ok9 := streamengine.StateLongs(parts[9], n)
 	times, ok10 := streamengine.StateLongs(parts[10], -1)
-	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 || !ok6 || !ok7 || !ok8 || !ok9 || !ok10 || len(best) != 0 && len(best) != n || seen == nil || seen.T != value.Blob {
+	objs, ok11 := streamengine.StateTuple(parts[11], -1)
+	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 || !ok6 || !ok7 || !ok8 || !ok9 || !ok10 || !ok11 || len(best) != 0 && len(best) != n || len(objs) != 0 && len(objs) != n || seen == nil || seen.T != value.Blob {
 		return streamengine.ErrState
 	}
 	atSeen, atRecent, atTimes := 0, 0, 0
@@ -357,6 +373,13 @@ func loadNodeStates(groups []*group, j int, v value.Value) error {
 		if k > 0 {
 			s.times = slices.Clone(times[atTimes : atTimes+k])
 			atTimes += k
+		}
+		if len(objs) > 0 {
+			o, err := e.loadObject(e.plan.nodes[j], objs[i])
+			if err != nil {
+				return err
+			}
+			s.obj = o
 		}
 	}
 	return nil

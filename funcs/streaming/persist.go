@@ -64,12 +64,20 @@ func timePurgeArg(fn string, t *value.Table, args []value.Value, i int) (*stream
 type persistOpts struct {
 	cache, retention, preCache int
 	timePurge                  *stream.TimePurge
+	asynWrite, compress        bool
 }
 
-// persistArgs reads the cacheSize (and the retentionMinutes after it),
-// preCache and time-purge arguments of the persisting function fn,
-// which stand at cacheAt, preAt and purgeAt.
+// persistArgs reads the asynWrite and compress (the two before
+// cacheAt), cacheSize (and the retentionMinutes after it), preCache and
+// time-purge arguments of the persisting function fn, which stand at
+// cacheAt, preAt and purgeAt.
 func persistArgs(fn string, t *value.Table, args []value.Value, cacheAt, preAt, purgeAt int) (o persistOpts, err error) {
+	if o.asynWrite, err = optionalBool(fn, "asynWrite", funcs.Arg(args, cacheAt-2)); err != nil {
+		return o, err
+	}
+	if o.compress, err = optionalBool(fn, "compress", funcs.Arg(args, cacheAt-1)); err != nil {
+		return o, err
+	}
 	if o.cache, err = cacheSizeArg(fn, args, cacheAt); err != nil {
 		return o, err
 	}
@@ -95,10 +103,19 @@ func persist(h Host, t *value.Table, p *stream.Table, name string, o persistOpts
 	}
 	p.SetCacheSize(t, o.cache)
 	p.SetRetention(o.retention)
+	p.SetWriteOptions(o.asynWrite, o.compress)
 	if o.timePurge != nil {
 		p.SetTimePurge(o.timePurge)
 	}
 	return nil
+}
+
+// optionalBool is a boolean option defaulting to true.
+func optionalBool(fn, param string, v value.Value) (bool, error) {
+	if funcs.NullOrAbsent(v) {
+		return true, nil
+	}
+	return funcs.BoolArg(fn, param, v, true)
 }
 
 // enableTablePersistence(table, [asynWrite], [compress], [cacheSize],

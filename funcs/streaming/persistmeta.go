@@ -24,10 +24,10 @@ func retentionArg(fn string, args []value.Value, i int) (int, error) {
 }
 
 // getPersistenceMeta(table) is the persistence of a persisted shared
-// stream table (funcs/g/getPersistenceMeta.md). Appends are committed
-// to disk before they return, by the appending session, so asynWrite is
-// false, sizeOnDisk counts every committed row and hashValue is 0; the
-// rows are stored LZ4-compressed, so compress is true. No Raft group
+// stream table (funcs/g/getPersistenceMeta.md). asynWrite and compress
+// are the options the table was persisted with (appends are committed
+// to disk before they return, LZ4-compressed, whatever they are), so
+// sizeOnDisk counts every committed row and hashValue is 0. No Raft group
 // keeps the table: raftGroup and lastLogSeqNum are -1. Files are never
 // aged out, so diskOffset is 0.
 func getPersistenceMeta(h Host, t *value.Table, p *stream.Table, args []value.Value) (value.Value, error) {
@@ -45,10 +45,10 @@ func getPersistenceMeta(h Host, t *value.Table, p *stream.Table, args []value.Va
 	}
 	put("lastLogSeqNum", value.NewLong(-1))
 	put("sizeInMemory", value.NewLong(inMem))
-	put("asynWrite", value.NewBool(false))
+	put("asynWrite", value.NewBool(meta.AsynWrite))
 	put("totalSize", value.NewLong(total))
 	put("raftGroup", value.NewLong(-1))
-	put("compress", value.NewBool(true))
+	put("compress", value.NewBool(meta.Compress))
 	put("memoryOffset", value.NewLong(total-inMem))
 	put("sizeOnDisk", value.NewLong(meta.OnDisk))
 	put("retentionMinutes", value.NewLong(int64(meta.RetentionMinutes)))

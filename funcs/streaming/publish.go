@@ -92,26 +92,28 @@ func publishTable(h Host, env funcs.Env, args []value.Value) (value.Value, error
 // streammsg.MaxRows rows, each filtered, each carrying the offset of its
 // last row.
 func sendTo(sink stream.Sink, topic string, bg funcs.Env, filt *filter) stream.Deliver {
-	return func(batch *value.Table, lastID int64) error {
+	return func(batch *value.Table, lastID int64) (int, error) {
 		n := batch.Rows()
 		first := lastID - int64(n) + 1
+		sent := 0
 		for lo := 0; lo < n; lo += streammsg.MaxRows {
 			hi := min(lo+streammsg.MaxRows, n)
 			part := batch.Slice(lo, hi)
 			if filt != nil {
 				var err error
 				if part, err = filt.apply(bg, part); err != nil {
-					return err
+					return sent + hi - lo, err
 				}
 				if part == nil || part.Rows() == 0 {
 					continue
 				}
 			}
 			if err := sink.Send(topic, part, first+int64(hi)-1); err != nil {
-				return err
+				return sent + part.Rows(), err
 			}
+			sent += part.Rows()
 		}
-		return nil
+		return sent, nil
 	}
 }
 

@@ -72,16 +72,20 @@ func subscribeTable(h Host, env funcs.Env, args []value.Value) (value.Value, err
 // tuple of columns (with the last message's offset when it asks).
 func deliverTo(bg funcs.Env, handler value.Value, filt *filter, o stream.Options) stream.Deliver {
 	insert, _ := funcs.Lookup("tableInsert")
-	return func(batch *value.Table, lastID int64) error {
+	return func(batch *value.Table, lastID int64) (int, error) {
 		if filt != nil && batch.Rows() > 0 {
+			n := batch.Rows()
 			var err error
-			if batch, err = filt.apply(bg, batch); err != nil || batch == nil || batch.Rows() == 0 {
-				return err
+			if batch, err = filt.apply(bg, batch); err != nil {
+				return n, err
+			}
+			if batch == nil || batch.Rows() == 0 {
+				return 0, nil
 			}
 		}
 		if !funcs.IsFunction(handler) {
 			_, err := callShared(bg, insert, handler, batch)
-			return err
+			return batch.Rows(), err
 		}
 		var msg value.Value = batch
 		if !o.MsgAsTable {
@@ -97,7 +101,7 @@ func deliverTo(bg funcs.Env, handler value.Value, filt *filter, o stream.Options
 		} else {
 			_, err = callShared(bg, handler, msg)
 		}
-		return err
+		return batch.Rows(), err
 	}
 }
 
