@@ -1181,7 +1181,7 @@ var texts = []Text{
 	{"Invalid UUID string", "tutorials/repair_chunk_status.md"},
 	{"DATETIME out of range", "porpoise"},
 	{"NANOTIMESTAMP out of range", "porpoise"},
-	{"Can't convert STRING to %s: parse %s to %s failed: decimal overflow", "porpoise"},
+	{"Can't convert STRING to %s: parse %s to %s failed: decimal overflow", "progr/data_types.md"},
 	{"Can't convert STRING to %s: parse %s to %s failed", "porpoise"},
 
 	// package value/kernel

@@ -9,6 +9,7 @@ import (
 	"github.com/porpoisedb/porpoise/query/colname"
 	"github.com/porpoisedb/porpoise/query/ctxby"
 	"github.com/porpoisedb/porpoise/query/groupagg"
+	"github.com/porpoisedb/porpoise/query/multicol"
 	"github.com/porpoisedb/porpoise/query/orderkey"
 	"github.com/porpoisedb/porpoise/rowsort"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -45,6 +46,16 @@ func (ex *executor) contextBySelect(n *ast.SelectExpr, src *value.Table) (*value
 		if _, ok := c.(*ast.StarExpr); ok {
 			names = append(names, sorted.Names...)
 			cols = append(cols, sorted.Cols...)
+			continue
+		}
+		if ns := multicol.Names(c); ns != nil {
+			x := colname.Strip(c)
+			vs, err := multicol.ContextColumns(sg.N, sg.Size, func(i int) (value.Value, error) { return ge.ex.withTable(ge.groupSlice(i), x) }, ns, sorted.Rows())
+			if err != nil {
+				return nil, err
+			}
+			ns, vs = multicol.KeepNamed(ns, vs)
+			names, cols = append(names, ns...), append(cols, vs...)
 			continue
 		}
 		v, err := ge.rowValue(c)

@@ -2,14 +2,12 @@ package query
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/query/ctxby"
 	"github.com/porpoisedb/porpoise/query/groupagg"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
-	"github.com/porpoisedb/porpoise/sqlparse/astwalk"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -57,28 +55,6 @@ func (l *lowering) segmentCall(n *ast.CallExpr, id *ast.Ident) (ast.Expr, bool, 
 	return &ast.Ident{At: n.At, Name: segPlaceholder(len(l.segs) - 1)}, true, nil
 }
 
-// refs reports whether lowered argument e reads values with one per
-// group (aggregates such as avg(x), calls whose value per group was one
-// number, as constant says of the segmented calls) and values of each
-// row (columns, calls such as prev(x)).
-func refs(e ast.Expr, cols map[string]bool, constant []bool) (agg, row bool) {
-	astwalk.Inspect(e, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		switch {
-		case !ok:
-		case cols[strings.ToLower(id.Name)]:
-			row = true
-		case strings.HasPrefix(id.Name, "\x00agg"):
-			agg = true
-		case strings.HasPrefix(id.Name, "\x00seg"):
-			k, _ := strconv.Atoi(id.Name[len("\x00seg"):])
-			agg, row = agg || constant[k], row || !constant[k]
-		}
-		return true
-	})
-	return agg, row
-}
-
 // lowerBetween lowers x between lo:hi, whose pair is not a value of its own.
 func (l *lowering) lowerBetween(n, r *ast.BinaryExpr) (ast.Expr, bool, error) {
 	x, ok, err := l.lower(n.L)
@@ -117,7 +93,7 @@ func (ge *groupEval) segments(t *value.Table, segs []segCall) (*value.Table, boo
 		wise := s.spec.Props&(funcs.ElementWise|funcs.Aggregate|funcs.OrderSensitive) == funcs.ElementWise
 		aggArg, rowArg := false, false
 		for i, a := range s.args {
-			agg, row := refs(a, ge.cols, constant)
+			agg, row := ctxby.Refs(a, ge.cols, constant)
 			if agg && !row && (!wise || i == 0 && strings.EqualFold(s.spec.Name, "iif")) {
 				return nil, false, nil
 			}

@@ -4,5 +4,6 @@
 //
 // Like groupagg it works on vectors only and evaluates no expressions;
 // it calls built-ins on groups' rows where context by or group by would
-// evaluate the call once per group.
+// evaluate the call once per group. Refs reads which of a lowered item's
+// names are per group and which per row.
 package ctxby
