@@ -407,6 +407,7 @@ var texts = []Text{
 
 	// package operator
 	{"The second argument of between must be a pair.", "porpoise"},
+	{"Temporal data comparison should have the same data type.", "tutorials/ddb_comparison_rules_of_time_types.md"},
 	{"The operands of a pair must be scalars.", "porpoise"},
 	{"To form a pair, both operands must have the same data category. RefId: S06009", "error_codes/s06009.md"},
 	{"The dimensions of the two matrices are not the same.", "porpoise"},
@@ -1187,7 +1188,7 @@ var texts = []Text{
 	{"Invalid UUID string", "tutorials/repair_chunk_status.md"},
 	{"DATETIME out of range", "porpoise"},
 	{"NANOTIMESTAMP out of range", "porpoise"},
-	{"Can't convert STRING to %s: parse %s to %s failed: decimal overflow", "porpoise"},
+	{"Can't convert STRING to %s: parse %s to %s failed: decimal overflow", "progr/data_types.md"},
 	{"Can't convert STRING to %s: parse %s to %s failed", "porpoise"},
 
 	// package value/kernel

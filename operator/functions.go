@@ -58,6 +58,12 @@ func Between(x, rng value.Value) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The second argument of between must be a pair.")
 	}
+	// Unlike the comparison operators, between doesn't move a coarser
+	// temporal type up to a finer one (tutorials/
+	// ddb_comparison_rules_of_time_types.md, section 3).
+	if xt, rt := x.Type(), r.V.T; xt.IsTemporal() && rt.IsTemporal() && xt != rt {
+		return nil, ddberr.Errorf("Temporal data comparison should have the same data type.")
+	}
 	lo, err := Binary(">=", x, r.V.At(0))
 	if err != nil {
 		return nil, err

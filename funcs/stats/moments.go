@@ -18,6 +18,13 @@ import (
 // typedMean is the mean of v's non-NULL elements and their count; ok is
 // false when v needs the conversion path.
 func typedMean(v *value.Vector) (mean float64, n int, ok bool) {
+	if v.T.IsDecimal() {
+		s, n, err := kernel.DecimalTotal(v)
+		if err != nil || n == 0 {
+			return 0, n, err == nil
+		}
+		return kernel.DecimalMean(s, v.Scale, n), n, true
+	}
 	sum, n, ok := kernel.SumAsFloat(v)
 	if !ok || n == 0 {
 		return 0, n, ok

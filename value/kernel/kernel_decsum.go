@@ -232,6 +232,16 @@ func DecimalValue(s Int128, scale int32) float64 {
 	return s.Float64() / math.Pow10(int(scale))
 }
 
+// DecimalMean is the mean of n DECIMALs of the given scale whose
+// unscaled sum is s. It divides once by n*10^scale: dividing by 10^scale
+// and then by n rounds twice, and the mean of 100 DECIMAL64(4) values
+// 123.0003, 123.0006, ... then differs from 123.01515 in its last bit,
+// where DolphinDB's avg(b) == 123.01515 is true
+// (tutorials/DECIMAL_Calculation_Characteristics.md 1.3).
+func DecimalMean(s Int128, scale int32, n int) float64 {
+	return s.Float64() / (float64(n) * math.Pow10(int(scale)))
+}
+
 // cmpInt128 compares DECIMAL128 operands of one scale.
 func cmpInt128(op Op, out []int8, x, y Operand) {
 	ma, mb := mask(x), mask(y)
@@ -268,7 +278,7 @@ func WindowDecimal(v *value.Vector, lo []int, ready []bool, minCount int, avg bo
 		if avg {
 			means[i] = value.NullFloat64
 			if !null[i] {
-				means[i] = DecimalValue(out[i], v.Scale) / float64(c)
+				means[i] = DecimalMean(out[i], v.Scale, c)
 			}
 		}
 	}
