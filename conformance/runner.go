@@ -14,6 +14,9 @@ import (
 	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/server"
+	// The chinese parser of text indexes, for the records and the porpoise
+	// command (serve and test), which imports this package.
+	_ "github.com/porpoisedb/porpoise/textindex/jieba"
 	"github.com/porpoisedb/porpoise/value"
 )
 

@@ -25,6 +25,11 @@ func isCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
+// Segment cuts a run of Chinese characters into words for the chinese
+// parser, every word the dictionary finds when full; package
+// textindex/jieba sets it (nil: the chinese parser is unavailable).
+var Segment func(run string, full bool) []string
+
 // Tokens is text's word sequence under s: what the index holds for a
 // row, and what a query's terms become. The none parser keeps the whole
 // text as one token.
@@ -40,6 +45,10 @@ func (s Spec) Tokens(text string) []string {
 	var cjk []rune
 	flushCJK := func() {
 		switch {
+		case len(cjk) > 0 && s.Parser == Chinese:
+			for _, w := range Segment(string(cjk), s.Full) {
+				out = s.word(out, w)
+			}
 		case len(cjk) == 1:
 			out = append(out, string(cjk))
 		case len(cjk) > 1:

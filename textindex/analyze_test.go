@@ -3,6 +3,9 @@ package textindex
 import (
 	"testing"
 
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/value"
+
 	"github.com/stretchr/testify/require"
 )
 
@@ -37,4 +40,10 @@ func TestParseSpec(t *testing.T) {
 		_, err := ParseSpec(bad)
 		require.Error(t, err, bad)
 	}
+}
+
+// Without package jieba's dictionary the chinese parser is refused.
+func TestChineseNeedsSegmenter(t *testing.T) {
+	_, err := Spec{Parser: Chinese}.Mask(Funcs["matchAll"], value.NewStrings(value.String, []string{"关税"}), []value.Value{value.NewString("关税")})
+	require.EqualError(t, err, ddberr.Errorf("The chinese parser of a text index is not supported.").Error())
 }

@@ -3,8 +3,9 @@
 // PKEY table's createPartitionedTable declares on a STRING column, the
 // analyzer that spec names (words split on spaces and punctuation, or
 // CJK bigrams, lowercased, English stop words dropped, Porter2-stemmed),
-// and the match functions (matchAll, matchAny, matchPhrase, ...) that a
-// query's where clause applies to such a column. The functions are
+// Jieba's words for chinese (package textindex/jieba, which a program
+// imports for it), and the match functions (matchAll, matchAny,
+// matchPhrase, ...) that a query's where clause applies to such a column. The functions are
 // registered here; run anywhere but a where clause on an indexed column
 // they fail, as DolphinDB's do.
 //

@@ -220,7 +220,7 @@ func unorderedSpan(toks, terms []string, slop int) bool {
 // Mask is the match function f over column col, whose text index is s:
 // one flag per row. A coded column is analyzed once per distinct string.
 func (s Spec) Mask(f Func, col *value.Vector, args []value.Value) ([]bool, error) {
-	if s.Parser == Chinese {
+	if s.Parser == Chinese && Segment == nil {
 		return nil, ddberr.Errorf("The chinese parser of a text index is not supported.")
 	}
 	p, err := s.compile(f, args)
