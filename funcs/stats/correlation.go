@@ -166,7 +166,6 @@ func pairMatrix(env funcs.Env, fn string, x value.Value, f func(*PairSums) float
 	}
 	k := len(cols)
 	data := make([][]float64, k)
-	hasNull := make([]bool, k)
 	sum := make([]float64, k)
 	sumSq := make([]float64, k)
 	for i, c := range cols {
@@ -174,22 +173,23 @@ func pairMatrix(env funcs.Env, fn string, x value.Value, f func(*PairSums) float
 		if err != nil {
 			return nil, err
 		}
-		data[i] = d
-		for _, v := range d {
-			if funcs.IsNullF(v) {
-				hasNull[i] = true
-				break
-			}
-		}
-		if hasNull[i] || len(d) == 0 {
+		if len(d) == 0 {
 			continue
 		}
-		// Offsets from the first value keep the digits of columns that
-		// barely vary far from zero (see PairSums); the statistics do
-		// not depend on them.
+		// a NULL counts as 0 (funcs/c/covarMatrix.md), where covar and
+		// corr leave its pairs out. Offsets from the first value keep
+		// the digits of columns that barely vary far from zero (see
+		// PairSums); the statistics do not depend on them.
+		first := d[0]
+		if funcs.IsNullF(first) {
+			first = 0
+		}
 		off := make([]float64, len(d))
 		for r, v := range d {
-			off[r] = v - d[0]
+			if funcs.IsNullF(v) {
+				v = 0
+			}
+			off[r] = v - first
 			sum[i] += off[r]
 			sumSq[i] += off[r] * off[r]
 		}
@@ -202,17 +202,7 @@ func pairMatrix(env funcs.Env, fn string, x value.Value, f func(*PairSums) float
 			return nil, err
 		}
 		for j := 0; j <= i; j++ {
-			var p PairSums
-			if !hasNull[i] && !hasNull[j] {
-				n := len(data[i])
-				p = PairSums{N: float64(n), Sx: sum[i], Sy: sum[j], Sxx: sumSq[i], Syy: sumSq[j], Sxy: dotFloats(data[i], data[j])}
-			} else {
-				for r := range data[i] {
-					if !funcs.IsNullF(data[i][r]) && !funcs.IsNullF(data[j][r]) {
-						p.Add(data[i][r], data[j][r])
-					}
-				}
-			}
+			p := PairSums{N: float64(len(data[i])), Sx: sum[i], Sy: sum[j], Sxx: sumSq[i], Syy: sumSq[j], Sxy: dotFloats(data[i], data[j])}
 			v := f(&p)
 			if v != v {
 				v = value.NullFloat64
@@ -225,6 +215,10 @@ func pairMatrix(env funcs.Env, fn string, x value.Value, f func(*PairSums) float
 	if t, ok := x.(*value.Table); ok {
 		labels := value.NewStrings(value.String, append([]string(nil), t.Names...))
 		m.RowLabels, m.ColLabels = labels, labels
+	} else if xm, ok := x.(*value.Matrix); ok && xm.ColLabels != nil {
+		// X's column names label both sides, as a table's do
+		// (tutorials/probabilistic_and_statistical_analysis.md 1.2.1)
+		m.RowLabels, m.ColLabels = xm.ColLabels.Clone(), xm.ColLabels.Clone()
 	}
 	return m, nil
 }
