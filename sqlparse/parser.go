@@ -1497,7 +1497,12 @@ func (p *parser) parseBinary(minPrec int) ast.Expr {
 		var right ast.Expr
 		if op == "between" {
 			lo := p.parseBinary(prec + 1)
-			if isKw(p.tok(), "and") || p.isOp("&&") {
+			// x between 2:4 and d = `a: a pair already gives the range,
+			// so the and joins the next condition
+			// (high_freq_data_storage_and_analysis.md, funRecodeData).
+			if isPairExpr(lo) {
+				right = lo
+			} else if isKw(p.tok(), "and") || p.isOp("&&") {
 				at := p.next()
 				p.skipNewlines()
 				hi := p.parseBinary(prec + 1)
@@ -2363,4 +2368,18 @@ func (p *parser) metaAlias(x ast.Expr) ast.Expr {
 		return &ast.AliasExpr{At: at.Pos, X: x, Name: n.Items[0], Names: n.Items}
 	}
 	return &ast.AliasExpr{At: at.Pos, X: x, Name: p.expectIdent().Text}
+}
+
+// isPairExpr reports whether e is a pair a:b, maybe in parentheses.
+func isPairExpr(e ast.Expr) bool {
+	for {
+		switch x := e.(type) {
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.BinaryExpr:
+			return x.Op == ":"
+		default:
+			return false
+		}
+	}
 }
