@@ -613,6 +613,13 @@ func (lx *lexer) op() error {
 					continue
 				}
 			}
+			if o == "<-" && start+2 < len(src) && (isDigit(src[start+2]) || src[start+2] == '.') {
+				// x<-0.75 compares with a negative number: DolphinDB's own
+				// scripts write it so (an anomaly rule min_wave <-90,
+				// if(sumDeltas<-0.000001 ...)), where the join operator's
+				// examples put a space, a bracket or a name after <-.
+				continue
+			}
 			lx.emit(Token{Kind: TokOp, Text: o, Raw: o, Pos: lx.pos(start)})
 			lx.i += 2
 			return nil
