@@ -547,11 +547,13 @@ func (lx *lexer) symbol() {
 		for {
 			ok, n := lx.identRuneAt(j, false)
 			if !ok {
-				// `10.9 and `v1.2: a dot between digits stays in the
-				// symbol, and so does a dot in a code that starts with a
-				// digit (`600000.SH`000001.SZ, tutorials/ddb_sql_cases.md)
+				// `10.9, `v1.2, `600000.SH`000001.SZ
+				// (tutorials/ddb_sql_cases.md), `USD.CNY
+				// (tutorials/FxSwapValuation.md) and
+				// `Matrikon.OPC.Simulation.1 (plugins/opc/opc.md): a dot
+				// followed by a letter or digit stays in the symbol.
 				if j > i+1 && j+1 < len(src) && src[j] == '.' &&
-					(isDigit(src[j+1]) || isDigit(src[i+1]) && isASCIILet(src[j+1])) {
+					(isDigit(src[j+1]) || isASCIILet(src[j+1])) {
 					j++
 					continue
 				}
