@@ -38,7 +38,7 @@ func newColumn(t value.Type, scale int32, format, arrayDelim string, capacity in
 	case value.Bool:
 		return &intCol[int8]{t: t, null: value.NullInt8, data: make([]int8, 0, capacity), parse: parseBool}, nil
 	case value.Char:
-		return &intCol[int8]{t: t, null: value.NullInt8, data: make([]int8, 0, capacity), parse: rangedInt(math.MinInt8+1, math.MaxInt8)}, nil
+		return &intCol[int8]{t: t, null: value.NullInt8, data: make([]int8, 0, capacity), parse: parseChar}, nil
 	case value.Short:
 		return &intCol[int16]{t: t, null: value.NullInt16, data: make([]int16, 0, capacity), parse: rangedInt(math.MinInt16+1, math.MaxInt16)}, nil
 	case value.Int:
@@ -62,6 +62,19 @@ func newColumn(t value.Type, scale int32, format, arrayDelim string, capacity in
 		return &intCol[int32]{t: t, null: value.NullInt32, data: make([]int32, 0, capacity), parse: parse}, nil
 	}
 	return nil, ddberr.Errorf("The data type %s is not supported by text import.", t)
+}
+
+// parseChar reads a CHAR field: a number is the character's code, and a
+// single other character is itself (a CSV's N/Y flags, which inference
+// types as CHAR).
+func parseChar(b []byte) (int64, bool) {
+	if v, ok := parseInt(b); ok {
+		return v, v > math.MinInt8 && v <= math.MaxInt8
+	}
+	if b = trimSpace(b); len(b) == 1 && b[0] < 0x80 {
+		return int64(b[0]), true
+	}
+	return 0, false
 }
 
 func rangedInt(lo, hi int64) func([]byte) (int64, bool) {

@@ -37,6 +37,11 @@ func classify(b []byte) (value.Type, bool) {
 	if isIPv4(b) {
 		return value.IPAddr, false
 	}
+	if len(b) == 1 {
+		// A one-letter flag (N/Y, B/S) is a CHAR, as DolphinDB infers it
+		// (forecast_taxi_trip_dura.md's store_and_fwd_flag, LoadDataForPoc.md).
+		return value.Char, false
+	}
 	return value.String, false
 }
 
