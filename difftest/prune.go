@@ -99,7 +99,9 @@ func (g *gen) prunePred() string {
 		case 1:
 			return fmt.Sprintf("(date(ts) %s %s)", op, dlit())
 		case 2:
-			return fmt.Sprintf("(ts between %s and %s)", dlit(), dlit())
+			// between compares only one temporal type
+			// (ddb_comparison_rules_of_time_types.md), so TIMESTAMP bounds.
+			return fmt.Sprintf("(ts between %sT00:00:00.000 and %sT12:00:00.000)", dlit(), dlit())
 		case 3:
 			return fmt.Sprintf("(date(ts) in [%s, %s])", dlit(), dlit())
 		case 4:

@@ -395,9 +395,9 @@ def test_load_text_and_ploadtext(any_session, unique):
     assert got == {"AMZN": 7262041, "NFLX": 8304862, "NVDA": 5702636}
     p = any_session.ploadText(path)
     assert p.rows == 5 and sorted(p.toDF()["PRC"].tolist()) == sorted(df["PRC"].tolist())
-    semi = _write_csv(any_session, unique, "id;name\n1;a\n2;b\n", "txt")
+    semi = _write_csv(any_session, unique, "id;name\n1;ab\n2;cd\n", "txt")
     got = any_session.loadText(semi, delimiter=";").toDF()
-    assert got["id"].tolist() == [1, 2] and got["name"].tolist() == ["a", "b"]
+    assert got["id"].tolist() == [1, 2] and got["name"].tolist() == ["ab", "cd"]
     assert any_session.ploadText(semi, delimiter=";").rows == 2
 
 
