@@ -328,12 +328,9 @@ func (p *parser) parseCreateTable(t lex.Token) ast.Stmt {
 			p.failTok(c)
 		}
 		names = append(names, str(c.Pos, c.Text))
-		if tt := p.tok(); tt.Kind == lex.TokIdent && isOpTok(p.peekN(1), "[") && (isKw(p.peekN(2), "comment") || isKw(p.peekN(2), "compress") || isKw(p.peekN(2), "indexes")) {
-			p.next()
-			types = append(types, &ast.Ident{At: tt.Pos, Name: tt.Text})
-		} else {
-			types = append(types, p.parseUnary())
-		}
+		p.colType = true
+		types = append(types, p.parseUnary())
+		p.colType = false
 		if p.isOp("[") { // column description: [comment="...", compress="..."]
 			p.parseColumnDescription(c, &desc)
 		}
@@ -411,6 +408,13 @@ func (p *parser) parseCreateTable(t lex.Token) ast.Stmt {
 		create = call(t.Pos, "setColumnComment", create, desc.comment)
 	}
 	return &ast.ExprStmt{At: t.Pos, X: create}
+}
+
+// startsColumnDescription reports whether the `[` at the cursor opens a
+// column's [comment=..., compress=..., indexes=...].
+func (p *parser) startsColumnDescription() bool {
+	k := p.peekN(1)
+	return isOpTok(p.tok(), "[") && (isKw(k, "comment") || isKw(k, "compress") || isKw(k, "indexes"))
 }
 
 // columnDescriptions collects create table's per-column [comment=...,

@@ -113,6 +113,10 @@ type parser struct {
 	// ddl and dml record that a create/drop/alter, or an insert, update
 	// or delete statement was parsed (ast.Script.DDL, DML).
 	ddl, dml bool
+	// colType is set while create table parses a column's type, where a
+	// `[` opening comment=, compress= or indexes= starts the column's
+	// description instead of indexing the type (DOUBLE[] [comment="c"]).
+	colType bool
 }
 
 // bailout carries a syntax error up through panics inside the parser; it
@@ -1722,6 +1726,9 @@ func (p *parser) parsePostfix(x ast.Expr) ast.Expr {
 			args := p.parseList(callArgs)
 			x = &ast.CallExpr{At: x.Pos(), Fn: p.dialectCallee(x), Args: args}
 		case "[":
+			if p.colType && p.startsColumnDescription() {
+				return x
+			}
 			p.next()
 			// INT[] names an array-vector type: an empty index on an
 			// identifier is only ever that.
