@@ -30,6 +30,9 @@ type summaryOptions struct {
 	avg, std    bool
 	percentiles []float64
 	sampling    float64 // 0: every partition
+	// fraction: sampling is a floating number in (0, 1], a share of the
+	// partitions, so 1.0 means all of them where the integer 1 means one.
+	fraction bool
 }
 
 // summary describes each numeric column of X: min, max, the non-NULL and
@@ -41,7 +44,7 @@ func summary(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	parts, fromDS, err := summaryInput(env, args[0], o.sampling)
+	parts, fromDS, err := summaryInput(env, args[0], o)
 	if err != nil {
 		return nil, err
 	}
@@ -126,14 +129,14 @@ func describeColumns(names []string, cols [][]float64, total []int64, o summaryO
 // summaryInput is the data summary reads: a table's rows, each
 // partition of a partitioned table (or a sample of them), or the rows of
 // each data source; fromDS tells the last.
-func summaryInput(env funcs.Env, x value.Value, sampling float64) (parts []*value.Table, fromDS bool, err error) {
+func summaryInput(env funcs.Env, x value.Value, o summaryOptions) (parts []*value.Table, fromDS bool, err error) {
 	switch d := x.(type) {
 	case *value.Table:
 		return []*value.Table{d}, false, nil
 	case *system.DataSource:
 		x = value.NewTuple([]value.Value{d})
 	case partitioned:
-		parts, err := readPartitions(env, d.DFSTable(), sampling)
+		parts, err := readPartitions(env, d.DFSTable(), o)
 		return parts, false, err
 	}
 	tuple, ok := x.(*value.Vector)
@@ -161,7 +164,7 @@ func summaryInput(env funcs.Env, x value.Value, sampling float64) (parts []*valu
 // readPartitions reads t's partitions that hold data, or a sample of
 // them, after the session's read check; an empty table gives its empty
 // columns.
-func readPartitions(env funcs.Env, t *dfs.Table, sampling float64) ([]*value.Table, error) {
+func readPartitions(env funcs.Env, t *dfs.Table, o summaryOptions) ([]*value.Table, error) {
 	h, err := funcs.HostOf[readChecker](env)
 	if err != nil {
 		return nil, err
@@ -174,7 +177,7 @@ func readPartitions(env funcs.Env, t *dfs.Table, sampling float64) ([]*value.Tab
 		return nil, err
 	}
 	var parts []*value.Table
-	for _, p := range samplePaths(env, paths, sampling) {
+	for _, p := range samplePaths(env, paths, o) {
 		rows, err := t.ReadPartition(p)
 		if err != nil {
 			return nil, err
@@ -195,14 +198,14 @@ func readPartitions(env funcs.Env, t *dfs.Table, sampling float64) ([]*value.Tab
 }
 
 // samplePaths picks partitionSampling's partitions at random: a count,
-// or a fraction in (0, 1) of them rounded down, at least one.
-func samplePaths(env funcs.Env, paths []string, sampling float64) []string {
-	if sampling == 0 || len(paths) == 0 {
+// or a fraction in (0, 1] of them rounded down, at least one.
+func samplePaths(env funcs.Env, paths []string, o summaryOptions) []string {
+	if o.sampling == 0 || len(paths) == 0 {
 		return paths
 	}
-	k := int(sampling)
-	if sampling < 1 {
-		k = max(int(sampling*float64(len(paths))), 1)
+	k := int(o.sampling)
+	if o.fraction {
+		k = max(int(o.sampling*float64(len(paths))), 1)
 	}
 	if k >= len(paths) {
 		return paths
@@ -264,6 +267,8 @@ func summaryArgs(args []value.Value) (summaryOptions, error) {
 			return o, ddberr.Errorf("partitionSampling of summary must be a positive integer or a number in (0, 1].")
 		}
 		o.sampling = f
+		s, _ := funcs.ScalarArg(p)
+		o.fraction = s != nil && s.T.Category() == value.CatFloating && f <= 1
 	}
 	return o, nil
 }
