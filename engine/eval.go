@@ -371,7 +371,7 @@ func (in *interp) evalArgs(fn Function, exprs []ast.Expr, first value.Value, cal
 			return nil, nil, err
 		}
 		args = append(args, v)
-		names = append(names, callargs.Name(a, elemNames))
+		names = append(names, callargs.NameOrColumn(a, elemNames, in.lookup))
 	}
 	if named != nil {
 		var err error
