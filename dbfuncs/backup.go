@@ -15,7 +15,7 @@ import (
 
 func init() {
 	funcs.Register(
-		funcs.Spec{Name: "backup", Params: []string{"backupDir", "dbPath", "force", "parallel", "snapshot", "tableName", "partition", "keyPath"},
+		funcs.Spec{Name: "backup", Params: []string{"backupDir", "dbPath|sqlObj", "force", "parallel", "snapshot", "tableName", "partition", "keyPath"},
 			Min: 2, Max: 8, Props: funcs.Session, Category: "db-table", Fn: xbackup},
 		funcs.Spec{Name: "backupDB", Params: []string{"backupDir", "dbPath", "keyPath"}, Min: 2, Max: 3, Props: funcs.Session, Category: "db-table",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -162,8 +163,41 @@ func (b backupTable) chunks() ([]chunkMeta, error) {
 		}
 		out = append(out, m)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Partition < out[j].Partition })
+	sort.Slice(out, func(i, j int) bool { return partitionLess(out[i].Partition, out[j].Partition) })
 	return out, nil
+}
+
+// partitionLess orders partition paths as DolphinDB lists them, by the
+// partitions' values: a level's numbers (VALUE 1..10, RANGE 0_50 50_100)
+// by number, so /20200101/2 comes before /20200101/10
+// (tutorials/backup_restore_before_208.md's getBackupList).
+func partitionLess(a, b string) bool {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	for k := 0; k < len(as) && k < len(bs); k++ {
+		if as[k] == bs[k] {
+			continue
+		}
+		x, xok := leadingInt(as[k])
+		y, yok := leadingInt(bs[k])
+		if xok && yok && x != y {
+			return x < y
+		}
+		return as[k] < bs[k]
+	}
+	return len(as) < len(bs)
+}
+
+// leadingInt is the integer a partition directory's name starts with.
+func leadingInt(s string) (int64, bool) {
+	end := 0
+	if strings.HasPrefix(s, "-") {
+		end = 1
+	}
+	for end < len(s) && s[end] >= '0' && s[end] <= '9' {
+		end++
+	}
+	v, err := strconv.ParseInt(s[:end], 10, 64)
+	return v, err == nil
 }
 
 // chunk reads one partition's meta; ok is false when it is not backed up.

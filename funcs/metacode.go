@@ -19,6 +19,11 @@ func (c *Code) Type() value.Type { return value.Code }
 // String renders the metacode as DolphinDB prints it: < a + 1 >.
 func (c *Code) String() string { return "< " + unparse.Metacode(c.X) + " >" }
 
+// Source renders the metacode as script that builds it again, so that a
+// scheduled job's partial application can bind it (backup{dir, <select
+// ...>}, tutorials/backup_restore_before_208.md).
+func (c *Code) Source() string { return "<" + unparse.Format(c.X) + ">" }
+
 // Meta is metacode the metaprogramming functions build: an expression (or
 // the update/delete statement of sqlUpdate/sqlDelete) and the values it
 // embeds. An embedded value appears in the code as an identifier spelled

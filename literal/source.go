@@ -8,10 +8,15 @@ import (
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// Source renders a scalar, pair or regular vector as a script
-// literal that evaluates to the same value.
+// Sourcer is a value that renders itself as script, such as metacode.
+type Sourcer interface{ Source() string }
+
+// Source renders a scalar, pair or regular vector (or a Sourcer) as a
+// script literal that evaluates to the same value.
 func Source(v value.Value) (string, error) {
 	switch x := v.(type) {
+	case Sourcer:
+		return x.Source(), nil
 	case *value.Scalar:
 		if x.Null {
 			return strings.ToLower(x.T.String()) + "(NULL)", nil
