@@ -14,6 +14,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
+	"github.com/porpoisedb/porpoise/imoltp"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/sqlparse"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -101,6 +102,9 @@ func xdatabase(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	path, ok := funcs.StringArg(args[0])
 	if !ok && !funcs.NullOrAbsent(args[0]) {
 		return nil, ddberr.Errorf("The database directory must be a string.")
+	}
+	if strings.HasPrefix(path, imoltp.Prefix) {
+		return imoltp.Database(h, path, args)
 	}
 	if path != "" && !strings.HasPrefix(path, "dfs://") {
 		return newLocalDatabase(h, path, args)
@@ -421,6 +425,13 @@ func errNoTable(db, name string) error {
 }
 
 func xloadTable(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
+	if imoltp.IsIMOLTP(args[0]) {
+		name, ok := funcs.StringArg(args[1])
+		if !ok {
+			return nil, ddberr.Errorf("The table name must be a string.")
+		}
+		return imoltp.LoadTable(h, args[0], name)
+	}
 	if local, ok := localDatabaseArg(h, args[0]); ok {
 		name, ok := funcs.StringArg(args[1])
 		if !ok {
@@ -455,6 +466,10 @@ func xexistsDatabase(h Host, _ funcs.Env, args []value.Value) (value.Value, erro
 	if err != nil {
 		return nil, err
 	}
+	if strings.HasPrefix(path, imoltp.Prefix) {
+		ok, err := imoltp.Exists(h, path)
+		return value.NewBool(ok), err
+	}
 	return value.NewBool(h.Catalog().Exists(path)), nil
 }
 
@@ -471,6 +486,10 @@ func xexistsTable(h Host, _ funcs.Env, args []value.Value) (value.Value, error) 
 	path, name, err := pathTable(args)
 	if err != nil {
 		return nil, err
+	}
+	if strings.HasPrefix(path, imoltp.Prefix) {
+		ok, err := imoltp.ExistsTable(h, path, name)
+		return value.NewBool(ok), err
 	}
 	db, err := h.Catalog().Lookup(path)
 	if err != nil {
@@ -489,6 +508,9 @@ func xdropDatabase(h Host, _ funcs.Env, args []value.Value) (value.Value, error)
 	path, err := pathArg(args)
 	if err != nil {
 		return nil, err
+	}
+	if strings.HasPrefix(path, imoltp.Prefix) {
+		return nil, imoltp.DropDatabase(h, path)
 	}
 	if err := h.CheckDropDatabase(path); err != nil {
 		return nil, err
@@ -509,6 +531,17 @@ func xdropDatabase(h Host, _ funcs.Env, args []value.Value) (value.Value, error)
 }
 
 func xdropTable(env funcs.Env, args []value.Value) (value.Value, error) {
+	if imoltp.IsIMOLTP(args[0]) {
+		h, err := host(env)
+		if err != nil {
+			return nil, err
+		}
+		name, ok := funcs.StringArg(args[1])
+		if !ok {
+			return nil, ddberr.Errorf("The table name must be a string.")
+		}
+		return nil, imoltp.DropTable(h, args[0], name)
+	}
 	h, db, err := writableDB(env, args[0])
 	if err != nil {
 		return nil, err

@@ -37,6 +37,17 @@ var texts = []Text{
 	{"Direct access using column names is not supported to retrieve data from a stream table. Please use a SQL query instead. RefId:S02009", "error_codes/S02009.md"},
 	{"The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.", "porpoise"},
 
+	// IMOLTP databases and tables (package imoltp)
+	{"Cannot insert record with duplicate key '%s' because the table enforces uniqueness on column(s) '%s'. RefId: S07002", "error_codes/s07002.md"},
+	{"Cannot perform DDL operations on OLTP databases/tables in a 'transaction' statement. RefId: S07003", "error_codes/s07003.md"},
+	{"Data type %s is not supported as index key. Supported data types include CHAR, BOOL, SHORT, INT, LONG, STRING, and temporal types. RefId: S07004", "error_codes/s07004.md"},
+	{"Strings in key column must not exceed 4096 bytes. RefId: S07005", "error_codes/s07005.md"},
+	{"Cannot use aggregate functions to update the IMOLTP table. RefId: S07006", "error_codes/s07006.md"},
+	{"The engine of a database whose directory starts with oltp:// must be IMOLTP.", "porpoise: db_distr_comp/db/imoltp.md states the rule"},
+	{"The database [%s] doesn't exist.", "porpoise"},
+	{"The table [%s] doesn't exist in database [%s].", "porpoise"},
+	{"The IMOLTP table %s of database %s was dropped.", "porpoise"},
+
 	// higher-order functions
 	{"The arguments of byRow must have the same number of rows.", "porpoise"},
 	{"The tuple argument of byRow must hold vectors of the same length.", "porpoise"},

@@ -56,9 +56,7 @@ func (in *interp) execTransaction(n *ast.TransactionStmt) (flow, value.Value, er
 	}
 	defer release()
 	snap := transaction.Take(vals)
+	defer transaction.Enter(&in.ctx)()
 	f, v, err := in.execBlock(n.Body)
-	if err != nil {
-		snap.Restore()
-	}
-	return f, v, err
+	return f, v, snap.Finish(err)
 }

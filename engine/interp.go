@@ -23,6 +23,7 @@ import (
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/stmterr"
+	"github.com/porpoisedb/porpoise/transaction"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -201,6 +202,8 @@ func (in *interp) execStmt(st ast.Stmt) (flow, value.Value, error) {
 		return flowBreak, nil, nil
 	case *ast.ContinueStmt:
 		return flowContinue, nil, nil
+	case *ast.TxnEndStmt:
+		return flowNext, nil, transaction.End{Rollback: n.Rollback}
 	case *ast.TryStmt:
 		f, v, err := in.execBlock(n.Body)
 		if err == nil {

@@ -676,6 +676,13 @@ func Update(env Env, n *ast.UpdateStmt) error {
 	if pt != nil {
 		return ex.updatePartitioned(pt, n)
 	}
+	if _, ok := t.Stream.(interface{ RefusesAggregateUpdate() }); ok {
+		for _, set := range n.Sets {
+			if ex.hasAggregate(set.X) {
+				return ddberr.Errorf("Cannot use aggregate functions to update the IMOLTP table. RefId: S07006")
+			}
+		}
+	}
 	// src is the table the set expressions see: t, or the join of its
 	// from clause; dst[i] is the row of t that src's row rows[i] changes.
 	src := t

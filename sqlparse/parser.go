@@ -382,6 +382,11 @@ func (p *parser) parseStmt() ast.Stmt {
 		case "continue":
 			p.next()
 			return &ast.ContinueStmt{At: t.Pos}
+		case "commit", "rollback":
+			if nx.Kind == lex.TokNewline || nx.Kind == lex.TokEOF || isOpTok(nx, ";") || isOpTok(nx, "}") {
+				p.next()
+				return &ast.TxnEndStmt{At: t.Pos, Rollback: t.Text == "rollback"}
+			}
 		case "try":
 			if isOpTok(nx, "{") || nx.Kind == lex.TokNewline {
 				return p.parseTry()

@@ -3,5 +3,7 @@
 // in-memory tables it may change (those it names, and those the user
 // functions it calls name) are copied; when a statement of the block
 // fails, the copies are put back, so the block takes effect whole or not
-// at all.
+// at all. commit and rollback end the block early (End), keeping or
+// putting back its changes; the block's statements run under a marked
+// context (Enter, InBlock), in which IMOLTP refuses DDL.
 package transaction

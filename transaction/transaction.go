@@ -1,6 +1,9 @@
 package transaction
 
 import (
+	"context"
+	"errors"
+
 	"github.com/porpoisedb/porpoise/extpart"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
@@ -76,3 +79,47 @@ func (s *Snapshot) Restore() {
 		_ = insert.Changed(t)
 	}
 }
+
+// End is what commit and rollback raise: the transaction block they are
+// in ends there, its changes kept (commit) or put back (rollback).
+type End struct{ Rollback bool }
+
+// Error implements error, for a commit or rollback outside any block.
+func (e End) Error() string {
+	if e.Rollback {
+		return "rollback is only allowed in a transaction block"
+	}
+	return "commit is only allowed in a transaction block"
+}
+
+// Finish ends the block whose statements ended with err: a failure or a
+// rollback puts the tables back; a commit or rollback ends the block
+// without an error.
+func (s *Snapshot) Finish(err error) error {
+	var end End
+	if errors.As(err, &end) {
+		if end.Rollback {
+			s.Restore()
+		}
+		return nil
+	}
+	if err != nil {
+		s.Restore()
+	}
+	return err
+}
+
+// withinKey marks the context of a transaction block's statements.
+type withinKey struct{}
+
+// Enter marks *ctx as the context of a transaction block's statements,
+// and returns the function that puts the unmarked one back.
+func Enter(ctx *context.Context) func() {
+	old := *ctx
+	*ctx = context.WithValue(old, withinKey{}, true)
+	return func() { *ctx = old }
+}
+
+// InBlock reports whether ctx runs a transaction block's statements,
+// where IMOLTP refuses DDL (S07003).
+func InBlock(ctx context.Context) bool { return ctx.Value(withinKey{}) != nil }

@@ -171,6 +171,13 @@ type BreakStmt struct{ At Pos }
 // ContinueStmt is `continue`.
 type ContinueStmt struct{ At Pos }
 
+// TxnEndStmt is `commit` or `rollback` (Rollback set) in a transaction
+// block: the block ends there, its changes kept or undone.
+type TxnEndStmt struct {
+	At       Pos
+	Rollback bool
+}
+
 // TryStmt is try { body } catch(ex) { catch }. CatchVar is "" when the
 // catch clause names no variable (`catch { ... }` / `catch() {...}`).
 type TryStmt struct {
@@ -653,6 +660,9 @@ func (n *BreakStmt) Pos() Pos { return n.At }
 func (n *ContinueStmt) Pos() Pos { return n.At }
 
 // Pos implements Node.
+func (n *TxnEndStmt) Pos() Pos { return n.At }
+
+// Pos implements Node.
 func (n *TryStmt) Pos() Pos { return n.At }
 
 // Pos implements Node.
@@ -702,6 +712,7 @@ func (*DoWhileStmt) stmtNode()  {}
 func (*ReturnStmt) stmtNode()   {}
 func (*BreakStmt) stmtNode()    {}
 func (*ContinueStmt) stmtNode() {}
+func (*TxnEndStmt) stmtNode()   {}
 func (*TryStmt) stmtNode()      {}
 func (*ShareStmt) stmtNode()    {}
 func (*UndefStmt) stmtNode()    {}

@@ -210,6 +210,12 @@ func (f *formatter) node(n ast.Node) {
 		f.w("break")
 	case *ast.ContinueStmt:
 		f.w("continue")
+	case *ast.TxnEndStmt:
+		if n.Rollback {
+			f.w("rollback")
+		} else {
+			f.w("commit")
+		}
 	case *ast.TryStmt:
 		f.seq("try ", n.Body, " catch(", n.CatchVar, ") ", n.Catch)
 	case *ast.ShareStmt:

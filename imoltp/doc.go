@@ -1,0 +1,11 @@
+// Package imoltp is DolphinDB's in-memory OLTP engine (IMOLTP,
+// db_distr_comp/db/imoltp.md): oltp:// databases, createIMOLTPTable's
+// row tables with a unique primary key and unique or non-unique secondary
+// keys, and their durability. A table is an in-memory table whose Stream
+// field holds its store (insert.Durable), so the SQL and append paths
+// run on it unchanged while the store enforces the unique keys and logs
+// each committed change to a redo file under <data dir>/IMOLTP;
+// triggerCheckpointForIMOLTP (and a redo file past its threshold) writes
+// every table to the checkpoint file and starts a new redo file, and the
+// first IMOLTP operation after a restart replays both.
+package imoltp

@@ -1,0 +1,81 @@
+package imoltp
+
+import (
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"io"
+
+	"github.com/porpoisedb/porpoise/value"
+	"github.com/porpoisedb/porpoise/wire"
+)
+
+// A record of the redo and checkpoint files: a 4-byte little-endian
+// payload length, the payload's CRC-32 (IEEE), the kind byte and the
+// payload, which is a sequence of wire-encoded values, each prefixed by
+// its 4-byte length.
+const recordHeader = 9
+
+// Record kinds.
+const (
+	kindGeneration  = 'G' // [generation]: starts each file
+	kindDatabase    = 'D' // [path]
+	kindDropDB      = 'X' // [path]
+	kindTable       = 'T' // [path, name, pk, secondary keys, unique flags, rows]
+	kindDropTable   = 'Y' // [path, name]
+	kindAppend      = 'A' // [path, name, rows appended]
+	kindRewrite     = 'R' // [path, name, all rows after an update or delete]
+	generationFirst = 1
+)
+
+// encodeRecord encodes vals as one record of kind.
+func encodeRecord(kind byte, vals ...value.Value) ([]byte, error) {
+	var payload []byte
+	for _, v := range vals {
+		b, err := wire.Marshal(v, nil)
+		if err != nil {
+			return nil, err
+		}
+		payload = binary.LittleEndian.AppendUint32(payload, uint32(len(b)))
+		payload = append(payload, b...)
+	}
+	rec := make([]byte, recordHeader, recordHeader+len(payload))
+	binary.LittleEndian.PutUint32(rec[0:], uint32(len(payload)))
+	binary.LittleEndian.PutUint32(rec[4:], crc32.ChecksumIEEE(payload))
+	rec[8] = kind
+	return append(rec, payload...), nil
+}
+
+// decodeRecord decodes the record at the start of b and its length;
+// io.ErrUnexpectedEOF when b ends inside it or its checksum is wrong (a
+// torn write, never acknowledged).
+func decodeRecord(b []byte) (byte, []value.Value, int, error) {
+	if len(b) < recordHeader {
+		return 0, nil, 0, io.ErrUnexpectedEOF
+	}
+	n := int(binary.LittleEndian.Uint32(b))
+	if len(b)-recordHeader < n {
+		return 0, nil, 0, io.ErrUnexpectedEOF
+	}
+	payload := b[recordHeader : recordHeader+n]
+	if crc32.ChecksumIEEE(payload) != binary.LittleEndian.Uint32(b[4:]) {
+		return 0, nil, 0, io.ErrUnexpectedEOF
+	}
+	var vals []value.Value
+	for len(payload) > 0 {
+		if len(payload) < 4 {
+			return 0, nil, 0, errors.New("short value")
+		}
+		m := int(binary.LittleEndian.Uint32(payload))
+		if len(payload)-4 < m {
+			return 0, nil, 0, errors.New("short value")
+		}
+		v, _, err := wire.DecodeBytes(payload[4 : 4+m])
+		if err != nil {
+			return 0, nil, 0, err
+		}
+		vals = append(vals, v)
+		payload = payload[4+m:]
+	}
+	return b[8], vals, recordHeader + n, nil
+}
