@@ -4,6 +4,7 @@ import (
 	"github.com/porpoisedb/porpoise/defcheck"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/modules"
+	"github.com/porpoisedb/porpoise/oop"
 )
 
 // Modules: package modules reads module files, caches what engines load
@@ -77,6 +78,9 @@ func (in *interp) rootFunction(name string) Function {
 		return f
 	}
 	if c, ok := in.s.classes[name]; ok {
+		return c
+	}
+	if c := oop.Builtin(name); c != nil {
 		return c
 	}
 	if s, ok := funcs.Lookup(name); ok {

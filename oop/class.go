@@ -27,6 +27,9 @@ func (cs *Classes) Define(n *ast.ClassStmt) error {
 	var base *Class
 	if n.Base != "" {
 		if base = (*cs)[n.Base]; base == nil {
+			base = builtin[n.Base]
+		}
+		if base == nil {
 			return ddberr.Errorf("The class [%s] is not defined.", n.Base)
 		}
 	}
@@ -76,6 +79,31 @@ func (c *Class) hasAttr(name string) bool {
 		}
 	}
 	return false
+}
+
+// builtin are the classes every session has: CEPMonitor, the base of
+// a CEP engine's monitors from 3.00.3 on (stream/cep_monitor_defining.md),
+// which adds no attribute or method of its own.
+var builtin = map[string]*Class{"CEPMonitor": {Name: "CEPMonitor", methods: map[string]*ast.DefStmt{}}}
+
+// Builtin is the built-in class called name (CEPMonitor), nil for none.
+func Builtin(name string) *Class { return builtin[name] }
+
+// AttrNames are the attributes of c's objects in declaration order, the
+// base class's first.
+func (c *Class) AttrNames() []string { return c.attrNames() }
+
+// AttrTypes are the declared types of AttrNames' attributes, as written
+// (INT, STRING, DOUBLE VECTOR, ANY ...).
+func (c *Class) AttrTypes() []string {
+	var types []string
+	if c.Base != nil {
+		types = c.Base.AttrTypes()
+	}
+	for _, a := range c.attrs {
+		types = append(types, a.Type)
+	}
+	return types
 }
 
 // attrNames are the attributes of c's objects: the base class's first,

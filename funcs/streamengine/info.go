@@ -79,3 +79,18 @@ func getStreamEngineStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 	}
 	return d, nil
 }
+
+// Find is the engine x names, or whose input table x is (as
+// getStreamEngine returns it), and its input table.
+func Find(env funcs.Env, fn string, x value.Value) (Engine, *value.Table, error) {
+	if t, ok := x.(*value.Table); ok {
+		if h, ok := t.Stream.(*handle); ok {
+			return h.eng, h.input, nil
+		}
+	}
+	_, h, err := lookup(env, fn, x)
+	if err != nil {
+		return nil, nil, err
+	}
+	return h.eng, h.input, nil
+}
