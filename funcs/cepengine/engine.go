@@ -41,6 +41,8 @@ type engine struct {
 	// engines are the stream engines the monitors created, dropped
 	// with the engine.
 	engines []string
+	// views are the DataView engines the monitors created.
+	views []*dataView
 }
 
 type emitted struct {

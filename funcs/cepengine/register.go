@@ -21,6 +21,11 @@ func init() {
 		spec("destroyMonitor", nil, 0, 0, funcs.Command, destroyMonitor),
 		// serializer.go
 		spec("streamEventSerializer", []string{"name", "eventSchema", "outputTable", "eventTimeField", "commonField"}, 3, 5, 0, streamEventSerializer),
+		// dataview.go
+		spec("createDataViewEngine", []string{"name", "outputTable", "keyColumns", "timeColumn", "useSystemTime", "throttle"}, 4, 6, 0, createDataViewEngine),
+		spec("getDataViewEngine", []string{"CEPEngine", "dataViewEngineName"}, 1, 2, 0, getDataViewEngine),
+		spec("updateDataViewItems", []string{"engine", "keys", "valueNames", "newValues"}, 4, 4, funcs.Command, updateDataViewItems),
+		spec("deleteDataViewItems", []string{"engine", "keys"}, 2, 2, funcs.Command, deleteDataViewItems),
 		// stat.go
 		spec("getCEPEngineStat", []string{"engine"}, 1, 1, 0, getCEPEngineStat),
 		spec("getCEPEngineMonitor", []string{"engine", "subEngineName", "monitorName"}, 2, 3, 0, getCEPEngineMonitor),

@@ -1,6 +1,7 @@
 package cepengine
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/ddberr"
@@ -33,7 +34,7 @@ func getCEPEngineStat(env funcs.Env, args []value.Value) (value.Value, error) {
 	engStat := funcs.DictOf(value.NewStrings(value.String, names), value.NewTuple(vals))
 	keys := []string{"EngineStat", "eventSchema", "subEngineStat", "dataViewEngines"}
 	return funcs.DictOf(value.NewStrings(value.String, keys), value.NewTuple([]value.Value{
-		engStat, e.schemaTable(), e.subStat(), dataViewTable(),
+		engStat, e.schemaTable(), e.subStat(), e.dataViewTable(),
 	})), nil
 }
 
@@ -103,13 +104,35 @@ func (e *engine) subStat() *value.Table {
 			value.NewLongs(routed), value.NewLongs(sent), value.NewLongs(received), value.NewLongs(consumed), lastTime, value.NewStrings(value.String, errs), errTime})
 }
 
-// dataViewTable is the dataViewEngines table: the engine's data views.
-func dataViewTable() *value.Table {
-	names := []string{"name", "user", "status", "lastErrorMessage", "lastErrorTimestamp", "keyColumns", "outputTableName", "useSystemTime", "throttle", "numItems", "memoryUsed"}
-	cols := []*value.Vector{value.NewStrings(value.String, nil), value.NewStrings(value.String, nil), value.NewStrings(value.String, nil), value.NewStrings(value.String, nil),
-		value.NewVector(value.Timestamp, 0, 0), value.NewStrings(value.String, nil), value.NewStrings(value.String, nil), value.NewVector(value.Bool, 0, 0),
-		value.NewVector(value.Long, 0, 0), value.NewVector(value.Long, 0, 0), value.NewVector(value.Long, 0, 0)}
-	return value.NewTable(names, cols)
+// dataViewTable is the dataViewEngines table: the DataView engines the
+// engine's monitors made.
+func (e *engine) dataViewTable() *value.Table {
+	e.smu.Lock()
+	views := slices.Clone(e.views)
+	e.smu.Unlock()
+	names := []string{"name", "user", "status", "lastErrorMessage"}
+	var t *value.Table
+	for _, d := range views {
+		statNames, vals := d.Stat()
+		row := append([]value.Value{value.NewString(d.name), value.NewString(d.user), value.NewString("OK"), value.NewString("")}, vals...)
+		if t == nil {
+			cols := make([]*value.Vector, len(row))
+			for i, v := range row {
+				cols[i] = value.NewVector(v.Type(), 0, len(views))
+			}
+			t = value.NewTable(append(names, statNames...), cols)
+		}
+		for i, v := range row {
+			t.Cols[i].AppendScalar(v.(*value.Scalar))
+		}
+	}
+	if t != nil {
+		return t
+	}
+	return value.NewTable(append(names, "lastErrorTimestamp", "keyColumns", "outputTableName", "useSystemTime", "throttle", "numItems", "memoryUsed"),
+		[]*value.Vector{value.NewStrings(value.String, nil), value.NewStrings(value.String, nil), value.NewStrings(value.String, nil), value.NewStrings(value.String, nil),
+			value.NewVector(value.Timestamp, 0, 0), value.NewStrings(value.String, nil), value.NewStrings(value.String, nil), value.NewVector(value.Bool, 0, 0),
+			value.NewVector(value.Long, 0, 0), value.NewVector(value.Long, 0, 0), value.NewVector(value.Long, 0, 0)})
 }
 
 // getCEPEngineMonitor(engine, subEngineName, [monitorName]): a top

@@ -11,7 +11,17 @@ func getStreamEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if v, ok := h.eng.(Viewed); ok {
+		return v.Handle(), nil
+	}
 	return h.input, nil
+}
+
+// Viewed is an engine whose handle is a table of its own, not its
+// input: a DataView engine's view of the latest row of each key
+// (stream/cep_monitoring.md), which scripts append to and query.
+type Viewed interface {
+	Handle() *value.Table
 }
 
 // dropStreamEngine releases the engine called name.
