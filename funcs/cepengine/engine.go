@@ -199,9 +199,6 @@ func (e *engine) fail(s *sub, err error) {
 // deserialized row) to the sub-engines its dispatch key picks and
 // processes it with all it leads to. e.mu is held.
 func (e *engine) accept(ev *oop.Object) error {
-	if _, ok := e.cfg.schemas[ev.Class.Name]; !ok {
-		return ddberr.Errorf("The event type [%s] is not declared in the eventSchema of the CEP engine [%s].", ev.Class.Name, e.name)
-	}
 	subs, err := e.route(ev)
 	if err != nil {
 		return err

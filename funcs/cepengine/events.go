@@ -67,6 +67,9 @@ func emitEvent(env funcs.Env, args []value.Value) (value.Value, error) {
 	if e.cfg.output == nil {
 		return nil, ddberr.Errorf("The CEP engine [%s] has no outputTable to emit events to.", e.name)
 	}
+	if t, ok := e.cfg.output.(*value.Table); !ok || !isSerializer(t) {
+		return nil, ddberr.Errorf("The outputTable of a CEP engine that emits events must be the table streamEventSerializer returns.")
+	}
 	em := emitted{ev: ev, at: m.s.now}
 	if e.cfg.useSystemTime {
 		em.at = e.clock()

@@ -50,11 +50,9 @@ func (l *listener) matches(env funcs.Env, ev *oop.Object) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	// a condition that is no boolean matches nothing
 	sc, ok := v.(*value.Scalar)
-	if !ok || sc.T != value.Bool {
-		return false, ddberr.Errorf("The condition of an event listener must return a boolean scalar.")
-	}
-	return !sc.Null && sc.I != 0, nil
+	return ok && sc.T == value.Bool && !sc.Null && sc.I != 0, nil
 }
 
 // addEventListener(handler, [eventType], [condition], [times="all"],
@@ -120,9 +118,6 @@ func addEventListener(env funcs.Env, args []value.Value) (value.Value, error) {
 	}
 	if !timer && l.eventType == "" {
 		return nil, ddberr.Errorf("The argument [eventType] of addEventListener must be specified unless at or wait is.")
-	}
-	if (l.within > 0 || l.exceed > 0) && l.eventType == "" {
-		return nil, ddberr.Errorf("The argument [eventType] of addEventListener must be specified with within or exceedTime.")
 	}
 	s := m.s
 	now := s.now

@@ -119,7 +119,7 @@ func (s *serializer) Outputs() []value.Value { return []value.Value{s.output} }
 // time column when the event has no time field of that name.
 func (s *serializer) write(env funcs.Env, ev *oop.Object, at int64) error {
 	if _, ok := s.schemas[ev.Class.Name]; !ok {
-		return ddberr.Errorf("The event type [%s] is not declared in the eventSchema of the serializer.", ev.Class.Name)
+		return ddberr.Errorf("The event type [%s] is not declared in the eventSchema.", ev.Class.Name)
 	}
 	blob, err := encodeEvent(ev)
 	if err != nil {
@@ -226,6 +226,11 @@ func (c *config) writeOut(env funcs.Env, em emitted) error {
 		}
 	}
 	return ddberr.Errorf("The outputTable of a CEP engine that emits events must be the table streamEventSerializer returns.")
+}
+
+func isSerializer(t *value.Table) bool {
+	_, ok := serializerOf(t)
+	return ok
 }
 
 func serializerOf(t *value.Table) (*serializer, bool) {

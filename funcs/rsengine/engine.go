@@ -423,11 +423,11 @@ func (e *engine) emit(out *value.Table) error {
 		cols := make([]*value.Vector, len(out.Cols))
 		for i, c := range out.Cols {
 			sc := e.cfg.shape.Cols[i]
-			conv, err := insert.ConvertColumn(c, sc.T, sc.Scale, e.cfg.shape.Names[i], insert.MemoryRules)
-			if err != nil {
-				return err
+			// a column outputTable's type can't take keeps its own
+			cols[i] = c
+			if conv, err := insert.ConvertColumn(c, sc.T, sc.Scale, e.cfg.shape.Names[i], insert.MemoryRules); err == nil {
+				cols[i] = conv
 			}
-			cols[i] = conv
 		}
 		out = value.NewTable(slices.Clone(e.cfg.shape.Names), cols)
 	}
