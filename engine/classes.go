@@ -49,8 +49,3 @@ func (in *interp) objectMethod(fn ast.Expr, args []ast.Expr, method bool) (m *oo
 	}
 	return m, first, nil
 }
-
-// Self implements cepengine's host: the object whose method is running
-// (nil outside methods), the monitor that addEventListener and its kin
-// act for.
-func (in *interp) Self() *oop.Object { return in.self }

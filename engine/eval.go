@@ -203,11 +203,6 @@ func (in *interp) lookup(n *ast.Ident) (value.Value, error) {
 	if v, ok := in.self.Get(n.Name); ok {
 		return v, nil
 	}
-	if m := in.self.Method(n.Name); m != nil {
-		// a method named as a value is bound to self, as a CEP
-		// monitor passes its handlers (addEventListener(updateOrders, ...))
-		return m, nil
-	}
 	if v, ok := in.s.eng.Shared(n.Name); ok {
 		return v, nil
 	}

@@ -4,7 +4,6 @@ import (
 	"github.com/porpoisedb/porpoise/defcheck"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/modules"
-	"github.com/porpoisedb/porpoise/oop"
 )
 
 // Modules: package modules reads module files, caches what engines load
@@ -78,9 +77,6 @@ func (in *interp) rootFunction(name string) Function {
 		return f
 	}
 	if c, ok := in.s.classes[name]; ok {
-		return c
-	}
-	if c := oop.Builtin(name); c != nil {
 		return c
 	}
 	if s, ok := funcs.Lookup(name); ok {

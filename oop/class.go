@@ -86,9 +86,6 @@ func (c *Class) hasAttr(name string) bool {
 // which adds no attribute or method of its own.
 var builtin = map[string]*Class{"CEPMonitor": {Name: "CEPMonitor", methods: map[string]*ast.DefStmt{}}}
 
-// Builtin is the built-in class called name (CEPMonitor), nil for none.
-func Builtin(name string) *Class { return builtin[name] }
-
 // AttrNames are the attributes of c's objects in declaration order, the
 // base class's first.
 func (c *Class) AttrNames() []string { return c.attrNames() }
@@ -208,7 +205,7 @@ func (o *Object) Type() value.Type { return value.Resource }
 func (o *Object) String() string { return "<Instance of Class '::" + o.Class.Name + "'>" }
 
 // Get is what a name means in a method of o after the method's own
-// variables: self, or an attribute. A nil o (no method running) has none.
+// variables: self, an attribute, or a method bound to o. A nil o (no method running) has none.
 func (o *Object) Get(name string) (value.Value, bool) {
 	if o == nil {
 		return nil, false
@@ -216,8 +213,15 @@ func (o *Object) Get(name string) (value.Value, bool) {
 	if name == "self" {
 		return o, true
 	}
-	v, ok := o.Fields[name]
-	return v, ok
+	if v, ok := o.Fields[name]; ok {
+		return v, true
+	}
+	// a method named as a value is bound to o, as a CEP monitor passes
+	// its handlers (addEventListener(updateOrders, ...))
+	if m := o.Method(name); m != nil {
+		return m, true
+	}
+	return nil, false
 }
 
 // Member is o.name: an attribute, or a method bound to o (c.append as a

@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
 	"github.com/porpoisedb/porpoise/oop"
+	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wallclock"
 )
@@ -88,12 +89,11 @@ type monitor struct {
 var owners sync.Map
 
 func ownerOf(env funcs.Env) *monitor {
-	s, ok := env.(interface{ Self() *oop.Object })
-	if !ok {
-		return nil
-	}
-	o := s.Self()
-	if o == nil {
+	// self names the object whose method is running; elsewhere it is
+	// no name at all
+	v, err := env.Eval(&ast.Ident{Name: "self"}, nil)
+	o, isObj := v.(*oop.Object)
+	if err != nil || !isObj {
 		return nil
 	}
 	m, ok := owners.Load(o)
