@@ -69,6 +69,7 @@ func (in *interp) background(ctx context.Context) *interp {
 	bg := in.s.eng.newSession()
 	bg.setUser(in.s.user)
 	bg.defs = maps.Clone(in.s.defs)
+	bg.classes = maps.Clone(in.s.classes) // a CEP engine's monitors make events of the caller's classes
 	return &interp{s: bg, ctx: ctx, frame: bg.vars, ro: &bg.ro}
 }
 

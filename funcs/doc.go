@@ -55,6 +55,7 @@
 //	funcs/dispatchengine the stream dispatch engine: createStreamDispatchEngine, rows spread over outputs by key
 //	funcs/statelessengine the reactive stateless engine: createReactiveStatelessEngine, outputs recomputed from the cells they depend on
 //	funcs/engineparser streamEngineParser: nested metrics split into a pipeline of reactive, cross-sectional and time-series engines
+//	funcs/cepengine    the complex event processing engine: createCEPEngine, monitors, event listeners, routing and emitting events, streamEventSerializer
 //	funcs/alertengine  checking stream engines: createAnomalyDetectionEngine (boolean metrics per row and per window), createRuleEngine
 //	funcs/cached       cachedTable: tables a user function refills once they are retentionSeconds old
 //	funcs/ipctable     IPC in-memory tables: tables every session reaches by name (create, load, drop)

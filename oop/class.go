@@ -27,6 +27,9 @@ func (cs *Classes) Define(n *ast.ClassStmt) error {
 	var base *Class
 	if n.Base != "" {
 		if base = (*cs)[n.Base]; base == nil {
+			base = builtin[n.Base]
+		}
+		if base == nil {
 			return ddberr.Errorf("The class [%s] is not defined.", n.Base)
 		}
 	}
@@ -76,6 +79,28 @@ func (c *Class) hasAttr(name string) bool {
 		}
 	}
 	return false
+}
+
+// builtin are the classes every session has: CEPMonitor, the base of
+// a CEP engine's monitors from 3.00.3 on (stream/cep_monitor_defining.md),
+// which adds no attribute or method of its own.
+var builtin = map[string]*Class{"CEPMonitor": {Name: "CEPMonitor", methods: map[string]*ast.DefStmt{}}}
+
+// AttrNames are the attributes of c's objects in declaration order, the
+// base class's first.
+func (c *Class) AttrNames() []string { return c.attrNames() }
+
+// AttrTypes are the declared types of AttrNames' attributes, as written
+// (INT, STRING, DOUBLE VECTOR, ANY ...).
+func (c *Class) AttrTypes() []string {
+	var types []string
+	if c.Base != nil {
+		types = c.Base.AttrTypes()
+	}
+	for _, a := range c.attrs {
+		types = append(types, a.Type)
+	}
+	return types
 }
 
 // attrNames are the attributes of c's objects: the base class's first,
@@ -180,7 +205,7 @@ func (o *Object) Type() value.Type { return value.Resource }
 func (o *Object) String() string { return "<Instance of Class '::" + o.Class.Name + "'>" }
 
 // Get is what a name means in a method of o after the method's own
-// variables: self, or an attribute. A nil o (no method running) has none.
+// variables: self, an attribute, or a method bound to o. A nil o (no method running) has none.
 func (o *Object) Get(name string) (value.Value, bool) {
 	if o == nil {
 		return nil, false
@@ -188,8 +213,15 @@ func (o *Object) Get(name string) (value.Value, bool) {
 	if name == "self" {
 		return o, true
 	}
-	v, ok := o.Fields[name]
-	return v, ok
+	if v, ok := o.Fields[name]; ok {
+		return v, true
+	}
+	// a method named as a value is bound to o, as a CEP monitor passes
+	// its handlers (addEventListener(updateOrders, ...))
+	if m := o.Method(name); m != nil {
+		return m, true
+	}
+	return nil, false
 }
 
 // Member is o.name: an attribute, or a method bound to o (c.append as a

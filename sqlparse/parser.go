@@ -2177,8 +2177,16 @@ func (p *parser) parseParen() ast.Expr {
 	tuple := false
 	p.withEq(func() {
 		p.commaEnds = false // (select * from t1, t2): the parenthesis bounds the FROM
-		for !p.isOp(")") {
-			elems = append(elems, p.parseExpr())
+		// an element left empty, as in addEventListener's at=(0,30,8,,,),
+		// is NULL; a single trailing comma ends the tuple
+		empty := false
+		for !p.isOp(")") || empty {
+			if p.isOp(",") || p.isOp(")") {
+				empty = true
+				elems = append(elems, &ast.Literal{At: p.tok().Pos, Kind: ast.LitNull, Text: "NULL"})
+			} else {
+				elems = append(elems, p.parseExpr())
+			}
 			if !p.isOp(",") {
 				break
 			}

@@ -4,6 +4,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/alertengine"
 	_ "github.com/porpoisedb/porpoise/funcs/bond"
 	_ "github.com/porpoisedb/porpoise/funcs/cached"
+	_ "github.com/porpoisedb/porpoise/funcs/cepengine"
 	_ "github.com/porpoisedb/porpoise/funcs/convert"
 	_ "github.com/porpoisedb/porpoise/funcs/dataproc"
 	_ "github.com/porpoisedb/porpoise/funcs/decomp"

@@ -76,6 +76,9 @@ func newConfig(env funcs.Env, fn string, metricsArg value.Value, metricNames []s
 		if !funcs.IsFunction(h) {
 			return nil, nil, ddberr.Errorf("The argument [%s] of %s must be a function.", "outputHandler", fn)
 		}
+		if t, ok := cfg.output.(*value.Table); ok {
+			cfg.shape = t
+		}
 		cfg.output, cfg.handler = h, true
 		if cfg.msgAsTable, err = funcs.BoolArg(fn, "msgAsTable", arg(14), false); err != nil {
 			return nil, nil, err

@@ -8,6 +8,7 @@ import (
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/streamengine"
+	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -32,7 +33,11 @@ type config struct {
 	output     value.Value
 	handler    bool
 	msgAsTable bool
-	snapshot   streamengine.Snapshot
+	// shape is the outputTable given with a handler: a table the
+	// handler gets (msgAsTable) has its column names and types
+	// (tutorials/getting_started_with_cep_engine.md's factorResult)
+	shape    *value.Table
+	snapshot streamengine.Snapshot
 	// narrow is the count of metrics written one row each under
 	// metricNames (createNarrowReactiveStateEngine), 0 for the wide
 	// engine.
@@ -413,6 +418,18 @@ func (e *engine) emit(out *value.Table) error {
 		}
 		_, err := e.bg.Call(e.cfg.output, value.NewTuple(cols))
 		return err
+	}
+	if e.cfg.handler && e.cfg.shape != nil && len(e.cfg.shape.Cols) == len(out.Cols) {
+		cols := make([]*value.Vector, len(out.Cols))
+		for i, c := range out.Cols {
+			sc := e.cfg.shape.Cols[i]
+			// a column outputTable's type can't take keeps its own
+			cols[i] = c
+			if conv, err := insert.ConvertColumn(c, sc.T, sc.Scale, e.cfg.shape.Names[i], insert.MemoryRules); err == nil {
+				cols[i] = conv
+			}
+		}
+		out = value.NewTable(slices.Clone(e.cfg.shape.Names), cols)
 	}
 	return streamengine.Emit(e.bg, e.cfg.output, out)
 }

@@ -170,10 +170,20 @@ func (h *handle) close() {
 	}
 }
 
+// FullStater is an engine whose row of getStreamEngineStat's table is
+// all its own: the CEP engine's names its error columns
+// lastErrorMessage and lastErrorTimestamp (stream/cep_viewing.md).
+type FullStater interface {
+	FullStat() (names []string, vals []value.Value)
+}
+
 // stat is the engine's row of getStreamEngineStat's table.
 func (h *handle) stat() ([]string, []value.Value) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if fs, ok := h.eng.(FullStater); ok {
+		return fs.FullStat()
+	}
 	status := "OK"
 	if h.lastErr != "" {
 		status = "FATAL"

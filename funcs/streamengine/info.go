@@ -11,7 +11,17 @@ func getStreamEngine(env funcs.Env, args []value.Value) (value.Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if v, ok := h.eng.(Viewed); ok {
+		return v.Handle(), nil
+	}
 	return h.input, nil
+}
+
+// Viewed is an engine whose handle is a table of its own, not its
+// input: a DataView engine's view of the latest row of each key
+// (stream/cep_monitoring.md), which scripts append to and query.
+type Viewed interface {
+	Handle() *value.Table
 }
 
 // dropStreamEngine releases the engine called name.
@@ -78,4 +88,19 @@ func getStreamEngineStat(env funcs.Env, _ []value.Value) (value.Value, error) {
 		d.Put(value.NewStrings(value.String, []string{k}), 0, value.NewTuple([]value.Value{tables[k]}), 0)
 	}
 	return d, nil
+}
+
+// Find is the engine x names, or whose input table x is (as
+// getStreamEngine returns it), and its input table.
+func Find(env funcs.Env, fn string, x value.Value) (Engine, *value.Table, error) {
+	if t, ok := x.(*value.Table); ok {
+		if h, ok := t.Stream.(*handle); ok {
+			return h.eng, h.input, nil
+		}
+	}
+	_, h, err := lookup(env, fn, x)
+	if err != nil {
+		return nil, nil, err
+	}
+	return h.eng, h.input, nil
 }
