@@ -3,18 +3,15 @@ package imoltp
 import (
 	"encoding/binary"
 	"errors"
-	"hash/crc32"
-	"io"
 
+	"github.com/porpoisedb/porpoise/recframe"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire"
 )
 
-// A record of the redo and checkpoint files: a 4-byte little-endian
-// payload length, the payload's CRC-32 (IEEE), the kind byte and the
-// payload, which is a sequence of wire-encoded values, each prefixed by
-// its 4-byte length.
-const recordHeader = 9
+// A record of the redo and checkpoint files is framed by package
+// recframe; its payload is a sequence of wire-encoded values, each
+// prefixed by its 4-byte little-endian length.
 
 // Record kinds.
 const (
@@ -39,27 +36,16 @@ func encodeRecord(kind byte, vals ...value.Value) ([]byte, error) {
 		payload = binary.LittleEndian.AppendUint32(payload, uint32(len(b)))
 		payload = append(payload, b...)
 	}
-	rec := make([]byte, recordHeader, recordHeader+len(payload))
-	binary.LittleEndian.PutUint32(rec[0:], uint32(len(payload)))
-	binary.LittleEndian.PutUint32(rec[4:], crc32.ChecksumIEEE(payload))
-	rec[8] = kind
-	return append(rec, payload...), nil
+	return recframe.Append(nil, kind, payload), nil
 }
 
 // decodeRecord decodes the record at the start of b and its length;
 // io.ErrUnexpectedEOF when b ends inside it or its checksum is wrong (a
 // torn write, never acknowledged).
 func decodeRecord(b []byte) (byte, []value.Value, int, error) {
-	if len(b) < recordHeader {
-		return 0, nil, 0, io.ErrUnexpectedEOF
-	}
-	n := int(binary.LittleEndian.Uint32(b))
-	if len(b)-recordHeader < n {
-		return 0, nil, 0, io.ErrUnexpectedEOF
-	}
-	payload := b[recordHeader : recordHeader+n]
-	if crc32.ChecksumIEEE(payload) != binary.LittleEndian.Uint32(b[4:]) {
-		return 0, nil, 0, io.ErrUnexpectedEOF
+	kind, payload, n, err := recframe.Next(b)
+	if err != nil {
+		return 0, nil, 0, err
 	}
 	var vals []value.Value
 	for len(payload) > 0 {
@@ -77,5 +63,5 @@ func decodeRecord(b []byte) (byte, []value.Value, int, error) {
 		vals = append(vals, v)
 		payload = payload[4+m:]
 	}
-	return b[8], vals, recordHeader + n, nil
+	return kind, vals, n, nil
 }

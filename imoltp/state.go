@@ -5,9 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -265,13 +266,13 @@ func (s *state) checkpoint() error {
 		return err
 	}
 	buf.Write(rec)
-	for _, path := range sortedKeys(s.dbs) {
+	for _, path := range slices.Sorted(maps.Keys(s.dbs)) {
 		db := s.dbs[path]
 		if rec, err = encodeRecord(kindDatabase, value.NewString(path)); err != nil {
 			return err
 		}
 		buf.Write(rec)
-		for _, name := range sortedKeys(db.tables) {
+		for _, name := range slices.Sorted(maps.Keys(db.tables)) {
 			if rec, err = db.tables[name].record(db.tables[name].saved); err != nil {
 				return err
 			}
@@ -293,13 +294,4 @@ func (s *state) Close() {
 		s.redo.Close()
 		s.redo = nil
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -2,9 +2,7 @@ package mvcc
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
-	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,15 +10,14 @@ import (
 
 	"github.com/porpoisedb/porpoise/atomicfile"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/recframe"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/kernel"
 	"github.com/porpoisedb/porpoise/wire"
 )
 
-// A record of the log: a 4-byte little-endian payload length, the
-// payload's CRC-32 (IEEE), the kind byte and the payload.
+// The kinds of the log's records (package recframe frames them).
 const (
-	recordHeader = 9
 	kindSnapshot = 'S' // the whole table; starts the file
 	kindBatch    = 'A' // rows appended after the records before it
 	kindNotNull  = 'N' // the names of the columns that refuse NULL (wire STRING vector)
@@ -145,11 +142,7 @@ func record(kind byte, v value.Value) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec := make([]byte, recordHeader, recordHeader+len(payload))
-	binary.LittleEndian.PutUint32(rec[0:], uint32(len(payload)))
-	binary.LittleEndian.PutUint32(rec[4:], crc32.ChecksumIEEE(payload))
-	rec[8] = kind
-	return append(rec, payload...), nil
+	return recframe.Append(nil, kind, payload), nil
 }
 
 // load reads the table a file holds: its snapshot with the batches after
@@ -212,22 +205,15 @@ func load(file string) (*value.Table, *store, error) {
 // io.ErrUnexpectedEOF when b ends inside it or its checksum is wrong (a
 // torn write).
 func readRecord(b []byte) (byte, value.Value, int, error) {
-	if len(b) < recordHeader {
-		return 0, nil, 0, io.ErrUnexpectedEOF
-	}
-	n := int(binary.LittleEndian.Uint32(b))
-	if len(b)-recordHeader < n {
-		return 0, nil, 0, io.ErrUnexpectedEOF
-	}
-	payload := b[recordHeader : recordHeader+n]
-	if crc32.ChecksumIEEE(payload) != binary.LittleEndian.Uint32(b[4:]) {
-		return 0, nil, 0, io.ErrUnexpectedEOF
+	kind, payload, n, err := recframe.Next(b)
+	if err != nil {
+		return 0, nil, 0, err
 	}
 	v, _, err := wire.DecodeBytes(payload)
 	if err != nil {
 		return 0, nil, 0, err
 	}
-	return b[8], v, recordHeader + n, nil
+	return kind, v, n, nil
 }
 
 // corrupt is the error of a file whose records can't be read.
