@@ -203,9 +203,11 @@ func getTabletsMeta(h Host, _ funcs.Env, args []value.Value) (value.Value, error
 		[]string{"chunkId", "path", "dfsPath", "tableName", "version", "rowNum", "createCids", "latestPhysicalDir", "diskUsage"}, cols), nil
 }
 
-// compaction is one triggerTSDBCompaction task.
+// compaction is one triggerTSDBCompaction or triggerPKEYCompaction task.
 type compaction struct {
 	level                   int
+	engine                  string // "PKEY" for triggerPKEYCompaction's
+	levels, files           string // triggerPKEYCompaction's: the files compacted and their levels
 	chunkID, table          string
 	received, start, finish time.Time
 	err                     string
@@ -240,13 +242,7 @@ func triggerTSDBCompaction(h Host, env funcs.Env, args []value.Value) (value.Val
 			task.err = err.Error()
 		}
 		task.finish = time.Now()
-		st := stateOf(h)
-		st.mu.Lock()
-		st.compactions = append(st.compactions, task)
-		if len(st.compactions) > 256 {
-			st.compactions = st.compactions[len(st.compactions)-256:]
-		}
-		st.mu.Unlock()
+		recordCompaction(h, task)
 		return nil, nil
 	}
 	return nil, ddberr.Errorf("The chunk [%s] does not exist.", id)
@@ -262,13 +258,7 @@ func getTSDBCompactionTaskStatus(h Host, _ funcs.Env, args []value.Value) (value
 	if count < 0 {
 		return nil, ddberr.Errorf("The argument [count] of getTSDBCompactionTaskStatus must be a non-negative integer.")
 	}
-	st := stateOf(h)
-	st.mu.Lock()
-	tasks := append([]compaction(nil), st.compactions...)
-	st.mu.Unlock()
-	if count > 0 && int(count) < len(tasks) {
-		tasks = tasks[len(tasks)-int(count):]
-	}
+	tasks := compactions(h, "", int(count))
 	n := len(tasks)
 	vol, chunk, tbl, files, msg := value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n), value.NewVector(value.String, 0, n)
 	level := value.NewVector(value.Int, 0, n)
@@ -285,9 +275,44 @@ func getTSDBCompactionTaskStatus(h Host, _ funcs.Env, args []value.Value) (value
 		recv, start, end = append(recv, t.received), append(start, t.start), append(end, t.finish)
 		msg.Str = append(msg.Str, t.err)
 	}
+	return compactionTable(vol, level, chunk, tbl, files, force, recv, start, end, msg), nil
+}
+
+func compactionTable(vol, level, chunk, tbl, files *value.Vector, force []bool, recv, start, end []time.Time, msg *value.Vector) *value.Table {
 	return value.NewTable(
 		[]string{"volume", "level", "chunkId", "tableName", "files", "force", "receivedTime", "startTime", "endTime", "errorMessage"},
-		[]*value.Vector{vol, level, chunk, tbl, files, boolVector(force), wallclock.Timestamps(recv), wallclock.Timestamps(start), wallclock.Timestamps(end), msg}), nil
+		[]*value.Vector{vol, level, chunk, tbl, files, boolVector(force), wallclock.Timestamps(recv), wallclock.Timestamps(start), wallclock.Timestamps(end), msg})
+}
+
+// recordCompaction keeps a finished task for the status functions, the
+// last 256 of them.
+func recordCompaction(h Host, task compaction) {
+	st := stateOf(h)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.compactions = append(st.compactions, task)
+	if len(st.compactions) > 256 {
+		st.compactions = st.compactions[len(st.compactions)-256:]
+	}
+}
+
+// compactions is the recorded tasks of one engine's trigger function
+// (engine "" for triggerTSDBCompaction's), the last count of them when
+// count > 0.
+func compactions(h Host, engine string, count int) []compaction {
+	st := stateOf(h)
+	st.mu.Lock()
+	var tasks []compaction
+	for _, t := range st.compactions {
+		if t.engine == engine {
+			tasks = append(tasks, t)
+		}
+	}
+	st.mu.Unlock()
+	if count > 0 && count < len(tasks) {
+		tasks = tasks[len(tasks)-count:]
+	}
+	return tasks
 }
 
 // getTransactionStatus lists the store's running transactions and the

@@ -21,14 +21,17 @@ func init() {
 }
 
 // tsdbChunks lists the chunks of the TSDB databases.
-func tsdbChunks(h Host) ([]chunkRow, error) {
+func tsdbChunks(h Host) ([]chunkRow, error) { return chunksOf(h, "TSDB") }
+
+// engineChunks lists the chunks of the databases of one storage engine.
+func chunksOf(h Host, engine string) ([]chunkRow, error) {
 	rows, err := listChunks(h, nil, "", -1)
 	if err != nil {
 		return nil, err
 	}
 	out := rows[:0]
 	for _, r := range rows {
-		if r.t.Database().EngineType() == "TSDB" {
+		if r.t.Database().EngineType() == engine {
 			out = append(out, r)
 		}
 	}
@@ -38,7 +41,13 @@ func tsdbChunks(h Host) ([]chunkRow, error) {
 // getTSDBMetaData lists, for each chunk of a TSDB database and each
 // level, the level files (Pebble's sorted files) holding its data.
 func getTSDBMetaData(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
-	rows, err := tsdbChunks(h)
+	return levelFileMeta(h, "TSDB")
+}
+
+// levelFileMeta is getTSDBMetaData's and getPKEYMetaData's table for the
+// chunks of one engine's databases.
+func levelFileMeta(h Host, engine string) (value.Value, error) {
+	rows, err := chunksOf(h, engine)
 	if err != nil {
 		return nil, err
 	}
