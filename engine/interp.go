@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"github.com/porpoisedb/porpoise/engine/mutparam"
 	"time"
 
 	"github.com/porpoisedb/porpoise/access"
@@ -459,7 +460,7 @@ func (in *interp) assignTo(target ast.Expr, v value.Value, op string, src ast.Ex
 			}
 		}
 		if op != "=" && in.ro.Mutable(t.Name) {
-			if storeInPlace(in.frame[t.Name], v) {
+			if mutparam.Store(in.frame[t.Name], v) {
 				return nil
 			}
 		}

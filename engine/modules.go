@@ -36,6 +36,20 @@ func (s *Session) use(name string) error {
 	return nil
 }
 
+// runModule runs a module's script in the session
+// (tutorials/module_tutorial.md 6.2): the session imports the module as
+// the script defines it, until it uses the module again; the module's
+// file and the modules other sessions use stay as they were.
+func (s *Session) runModule(name, script string) error {
+	m, err := s.eng.mods.Detached(name, script)
+	if err != nil {
+		return err
+	}
+	s.used = modules.Import(s.used, m)
+	s.funcsGen++
+	return nil
+}
+
 // moduleFunc makes module m's function name callable.
 func moduleFunc(m *modules.Module, name string) Function {
 	d, ok := m.Funcs[name]

@@ -159,6 +159,9 @@ func (s *Session) RunContext(ctx context.Context, script string) (v value.Value,
 	ctx, end := s.begin(ctx, "script", script)
 	defer end(&err)
 	defer recoverError(&err)
+	if name := modules.Declared(prog.Stmts); name != "" {
+		return nil, s.runModule(name, script)
+	}
 	in := &interp{s: s, ctx: ctx, frame: s.vars, ro: &s.ro}
 	return in.execTop(prog.Stmts)
 }

@@ -70,30 +70,6 @@ func (a aliasScope) Operator(b *ast.BinaryExpr) string { return callOperator(b) 
 // (take, rand, x + 1) are kept as they are.
 func (in *interp) ownColumns(t *value.Table) { owner.OwnColumns(in.frame, t, in.s.held.Exposes) }
 
-// storeInPlace makes a mutable parameter's new value visible to the
-// caller by overwriting the object the caller passed; false when the old
-// and new values are of different kinds.
-func storeInPlace(old, v value.Value) bool {
-	switch o := old.(type) {
-	case *value.Scalar:
-		if n, ok := v.(*value.Scalar); ok {
-			*o = *n
-			return true
-		}
-	case *value.Vector:
-		if n, ok := v.(*value.Vector); ok {
-			*o = *n
-			return true
-		}
-	case *value.Matrix:
-		if n, ok := v.(*value.Matrix); ok {
-			*o = *n
-			return true
-		}
-	}
-	return false
-}
-
 // assignRef runs &y = x: y names the same object as x, so changes through
 // either name show in both (progr/data_types_forms/vector.md).
 func (in *interp) assignRef(n *ast.AssignStmt) error {

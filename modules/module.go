@@ -50,6 +50,18 @@ func (r *Registry) parse(name, src string) (*Module, []string, error) {
 	return m, uses, nil
 }
 
+// Declared is the module a script declares with its first statement
+// (module a::b::c), "" when it doesn't start so.
+func Declared(stmts []ast.Stmt) string {
+	if len(stmts) == 0 {
+		return ""
+	}
+	if decl, ok := stmts[0].(*ast.ModuleStmt); ok {
+		return decl.Name
+	}
+	return ""
+}
+
 // declares reports whether st is the statement `module name`.
 func declares(st ast.Stmt, name string) bool {
 	decl, ok := st.(*ast.ModuleStmt)
