@@ -386,46 +386,57 @@ func ensemblePredict(kind ensembleKind) funcs.Impl {
 			n = len(cols[0])
 		}
 		width := trees[0].width
-		sums := make([]float64, width)
-		preds := make([]float64, len(trees))
-		classes := make([]int32, n)
-		out := make([]float64, n)
-		for i := 0; i < n; i++ {
-			if i%1024 == 0 {
-				if err := env.Context().Err(); err != nil {
-					return nil, err
-				}
+		// tree by tree over all rows, so one tree's nodes stay in cache
+		sums := make([]float64, n*width)
+		var preds []float64 // R2's median needs every tree's prediction
+		if kind == adaRegress {
+			if err := env.Reserve(n * len(trees)); err != nil {
+				return nil, err
 			}
-			clear(sums)
-			for m, t := range trees {
-				v := t.leaf(cols, i)
+			preds = make([]float64, n*len(trees))
+		}
+		logs := make([]float64, width)
+		for m, t := range trees {
+			if err := env.Context().Err(); err != nil {
+				return nil, err
+			}
+			nodes := t.nodes()
+			for i := 0; i < n; i++ {
+				leaf := t.walk(nodes, cols, i)
+				v := t.value[leaf*width : (leaf+1)*width]
+				row := sums[i*width : (i+1)*width]
 				switch {
 				case kind == adaRegress:
-					preds[m] = v[0]
+					preds[i*len(trees)+m] = v[0]
 				case kind == adaClassify && how == "SAMME":
-					sums[argmax(v)] += t.weight
+					row[argmax(v)] += t.weight
 				case kind == adaClassify:
 					mean := 0.0
-					for _, pc := range v {
-						mean += math.Log(math.Max(pc, 1e-10))
+					for c, pc := range v {
+						logs[c] = math.Log(math.Max(pc, 1e-10))
+						mean += logs[c]
 					}
 					mean /= float64(width)
-					for c, pc := range v {
-						sums[c] += float64(width-1) * (math.Log(math.Max(pc, 1e-10)) - mean)
+					for c := range v {
+						row[c] += float64(width-1) * (logs[c] - mean)
 					}
 				default:
 					for c, pc := range v {
-						sums[c] += pc
+						row[c] += pc
 					}
 				}
 			}
+		}
+		classes := make([]int32, n)
+		out := make([]float64, n)
+		for i := 0; i < n; i++ {
 			switch kind {
 			case rfClassify, adaClassify:
-				classes[i] = int32(argmax(sums))
+				classes[i] = int32(argmax(sums[i*width : (i+1)*width]))
 			case rfRegress:
-				out[i] = sums[0] / float64(len(trees))
+				out[i] = sums[i] / float64(len(trees))
 			case adaRegress:
-				out[i] = weightedMedian(preds, trees)
+				out[i] = weightedMedian(preds[i*len(trees):(i+1)*len(trees)], trees)
 			}
 		}
 		if kind.classifies() {

@@ -133,7 +133,8 @@ type splitter struct {
 	y, w  []float64
 	p     treeParams
 	order []int
-	hist  []float64
+	// buffers reused from node to node
+	hist, left, totals []float64
 }
 
 // leafValue writes the node's prediction into out and returns its
@@ -200,74 +201,103 @@ func (s *splitter) best(rows []int32, imp, total float64, rng *rand.Rand) (featu
 				h[2] += s.w[r] * s.y[r] * s.y[r]
 			}
 		}
-		for e, gain := range s.gains(nb, width, imp, total) {
-			if gain > bestGain && gain > 1e-12 {
-				bestGain, feature, edge, ok = gain, f, e, true
-			}
+		if e, gain := s.bestEdge(nb, width, imp, total); e >= 0 && gain > bestGain && gain > 1e-12 {
+			bestGain, feature, edge, ok = gain, f, e, true
 		}
 	}
 	return feature, edge, ok
 }
 
-// gains is the impurity decrease of each split of the histogram's nb
-// bins, the node impurity less the weighted impurities of both sides.
-func (s *splitter) gains(nb, width int, imp, total float64) []float64 {
-	out := make([]float64, nb-1)
-	left := make([]float64, width)
-	totals := make([]float64, width)
+// bestEdge is the split of the histogram's nb bins with the largest
+// impurity decrease (the node impurity less the weighted impurities of
+// both sides), -1 when no split leaves weight on both sides.
+func (s *splitter) bestEdge(nb, width int, imp, total float64) (edge int, gain float64) {
+	s.left = slices.Grow(s.left[:0], width)[:width]
+	s.totals = slices.Grow(s.totals[:0], width)[:width]
+	left, totals := s.left, s.totals
+	clear(left)
+	clear(totals)
 	for i := 0; i < nb; i++ {
 		for k := 0; k < width; k++ {
 			totals[k] += s.hist[i*width+k]
 		}
 	}
+	edge, gain = -1, math.Inf(-1)
 	for e := 0; e < nb-1; e++ {
 		for k := 0; k < width; k++ {
 			left[k] += s.hist[e*width+k]
 		}
-		var wl, il, ir float64
+		var g float64
 		if s.p.classes > 0 {
+			wl := 0.0
 			for k := 0; k < width; k++ {
 				wl += left[k]
 			}
 			wr := total - wl
 			if wl <= 0 || wr <= 0 {
-				out[e] = -1
 				continue
 			}
-			il, ir = 1, 1
+			il, ir := 1.0, 1.0
 			for k := 0; k < width; k++ {
 				pl, pr := left[k]/wl, (totals[k]-left[k])/wr
 				il -= pl * pl
 				ir -= pr * pr
 			}
-			out[e] = imp - wl/total*il - wr/total*ir
-			continue
+			g = imp - wl/total*il - wr/total*ir
+		} else {
+			wl := left[0]
+			wr := totals[0] - wl
+			if wl <= 0 || wr <= 0 {
+				continue
+			}
+			ml, mr := left[1]/wl, (totals[1]-left[1])/wr
+			il := math.Max(left[2]/wl-ml*ml, 0)
+			ir := math.Max((totals[2]-left[2])/wr-mr*mr, 0)
+			g = imp - wl/total*il - wr/total*ir
 		}
-		wl = left[0]
-		wr := totals[0] - wl
-		if wl <= 0 || wr <= 0 {
-			out[e] = -1
-			continue
+		if g > gain {
+			edge, gain = e, g
 		}
-		ml, mr := left[1]/wl, (totals[1]-left[1])/wr
-		il = math.Max(left[2]/wl-ml*ml, 0)
-		ir = math.Max((totals[2]-left[2])/wr-mr*mr, 0)
-		out[e] = imp - wl/total*il - wr/total*ir
 	}
-	return out
+	return edge, gain
 }
 
 // leaf is the values of the leaf row i of cols reaches.
 func (t *tree) leaf(cols [][]float64, i int) []float64 {
+	n := t.walk(t.nodes(), cols, i)
+	return t.value[n*t.width : (n+1)*t.width]
+}
+
+// node is a split packed for the walk from root to leaf: one cache line
+// per level instead of one per array. A node's right child is always the
+// one after its left child (growTree adds them together).
+type node struct {
+	threshold float64
+	feature   int32
+	left      int32
+}
+
+// nodes packs the tree's splits.
+func (t *tree) nodes() []node {
+	out := make([]node, len(t.feature))
+	for i := range out {
+		out[i] = node{t.threshold[i], t.feature[i], t.left[i]}
+	}
+	return out
+}
+
+// walk is the leaf row i of cols reaches.
+func (t *tree) walk(nodes []node, cols [][]float64, i int) int {
 	n := int32(0)
-	for t.feature[n] >= 0 {
-		if cols[t.feature[n]][i] <= t.threshold[n] {
-			n = t.left[n]
+	for nodes[n].feature >= 0 {
+		nd := nodes[n]
+		if cols[nd.feature][i] <= nd.threshold {
+			n = nd.left
 		} else {
-			n = t.right[n]
+			n = nd.left + 1
 		}
 	}
-	return t.value[int(n)*t.width : int(n+1)*t.width]
+	return int(n)
 }
 
 // Value is the tree as a model dictionary holds it, so saveModel can
@@ -307,8 +337,9 @@ func treeOf(v value.Value) (*tree, bool) {
 		return nil, false
 	}
 	for i := 0; i < n; i++ {
-		// children come after their parent, so every walk ends
-		if t.feature[i] >= 0 && (t.left[i] <= int32(i) || t.right[i] <= int32(i) || int(t.left[i]) >= n || int(t.right[i]) >= n) {
+		// children come after their parent, so every walk ends, and
+		// side by side, as the walk expects
+		if t.feature[i] >= 0 && (t.left[i] <= int32(i) || t.right[i] != t.left[i]+1 || int(t.right[i]) >= n) {
 			return nil, false
 		}
 	}
