@@ -30,4 +30,17 @@ func init() {
 			Category: "machine-learning", Fn: logisticRegression},
 		*glmPredictSpec, *logisticPredictSpec,
 	)
+
+	// ensemble.go.
+	funcs.Register(
+		funcs.Spec{Name: "randomForestClassifier", Params: []string{"ds", "yColName", "xColNames", "numClasses", "maxFeatures", "numTrees", "numBins", "maxDepth", "minImpurityDecrease", "numJobs", "randomSeed"}, Min: 4, Max: 11,
+			Category: "machine-learning", Fn: ensembleFit(rfClassify)},
+		funcs.Spec{Name: "randomForestRegressor", Params: []string{"ds", "yColName", "xColNames", "maxFeatures", "numTrees", "numBins", "maxDepth", "minImpurityDecrease", "numJobs", "randomSeed"}, Min: 3, Max: 10,
+			Category: "machine-learning", Fn: ensembleFit(rfRegress)},
+		funcs.Spec{Name: "adaBoostClassifier", Params: []string{"ds", "yColName", "xColNames", "numClasses", "maxFeatures", "numTrees", "numBins", "maxDepth", "minImpurityDecrease", "learningRate", "algorithm", "randomSeed"}, Min: 4, Max: 12,
+			Category: "machine-learning", Fn: ensembleFit(adaClassify)},
+		funcs.Spec{Name: "adaBoostRegressor", Params: []string{"ds", "yColName", "xColNames", "maxFeatures", "numTrees", "numBins", "maxDepth", "minImpurityDecrease", "learningRate", "loss", "randomSeed"}, Min: 3, Max: 11,
+			Category: "machine-learning", Fn: ensembleFit(adaRegress)},
+		*rfClassifierPredict, *rfRegressorPredict, *adaClassifierPredict, *adaRegressorPredict,
+	)
 }
