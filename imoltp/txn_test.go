@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/porpoisedb/porpoise/config"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/engine"
 	"github.com/porpoisedb/porpoise/imoltp"
 	"github.com/porpoisedb/porpoise/internal/testkit"
@@ -90,7 +91,7 @@ transaction {
 	require.NoError(t, os.WriteFile(proceed, nil, 0o600))
 	err := <-done
 	require.Error(t, err)
-	require.Contains(t, err.Error(), "The transaction conflicts with another transaction that changed IMOLTP table [oltp://d/t] after it began")
+	require.Contains(t, err.Error(), ddberr.Errorf("The transaction conflicts with another transaction that changed IMOLTP table [%s] after it began; it is rolled back.", "oltp://d/t").Error())
 	want := "[1,2,3,4,5,200]"
 	require.Equal(t, want, testkit.Run(t, other, `exec id from loadTable("oltp://d", "t") order by id`))
 	e.Close()
@@ -150,4 +151,13 @@ func waitFile(t *testing.T, path string) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	t.Fatalf("%s never appeared", path)
+}
+
+// A redo file path that names a directory stops the engine (S07000).
+func TestRedoPathIsDirectory(t *testing.T) {
+	dir := t.TempDir()
+	redo := filepath.Join(dir, "IMOLTP", "im_oltp.redo")
+	require.NoError(t, os.MkdirAll(redo, 0o755))
+	want := ddberr.Errorf("[IMOLTP] Failed to start service: Invalid redo file path [%s]: A directory with the same name already exists. RefId: S07000", redo)
+	require.Contains(t, runErr(t, dir, `database("oltp://d", VALUE, 1..3, , "IMOLTP")`), want.Error())
 }
