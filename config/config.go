@@ -68,6 +68,34 @@ type Config struct {
 	// tracking samples each user's use (resourceSamplingInterval); not
 	// positive, DolphinDB's default -1, turns tracking off.
 	ResourceSamplingInterval int
+	// IMOLTP is the in-memory OLTP engine's configuration (the IMOLTP
+	// keys of db_distr_comp/cfg/function_configuration.md).
+	IMOLTP IMOLTP
+}
+
+// IMOLTP is the in-memory OLTP engine's configuration.
+type IMOLTP struct {
+	// Enable is enableIMOLTPEngine. DolphinDB's default is false;
+	// Porpoise's is true, as the engine costs nothing until used.
+	Enable bool
+	// Redo is enableIMOLTPRedo (default true): changes are logged to
+	// the redo file, RedoFilePath (IMOLTPRedoFilePath, relative to
+	// <home>/IMOLTP; "" is im_oltp.redo).
+	Redo         bool
+	RedoFilePath string
+	// SyncOnTxnCommit is IMOLTPSyncOnTxnCommit (default false): a
+	// commit syncs the redo file to the disk.
+	SyncOnTxnCommit bool
+	// Checkpoint is enableIMOLTPCheckpoint (default true), written to
+	// CheckpointFilePath (IMOLTPCheckpointFilePath, "" is im_oltp.ckp)
+	// when the redo file passes CheckpointThreshold MiB
+	// (IMOLTPCheckpointThreshold, default 100) or CheckpointInterval
+	// seconds passed since the last one (IMOLTPCheckpointInterval,
+	// default 60).
+	Checkpoint          bool
+	CheckpointFilePath  string
+	CheckpointThreshold int64
+	CheckpointInterval  int64
 }
 
 // ErrUnknownKey is wrapped by Set's error for a key Porpoise does not
@@ -88,6 +116,8 @@ func Default() Config {
 		TCPUserTimeout:                      300000,
 		MemLimitOfTempResult:                1,
 		ResourceSamplingInterval:            -1,
+		IMOLTP: IMOLTP{Enable: true, Redo: true, Checkpoint: true,
+			CheckpointThreshold: 100, CheckpointInterval: 60},
 	}
 }
 
@@ -183,6 +213,31 @@ func (c *Config) Set(key, val string) error {
 		return number(&c.BatchJobFileRetentionTime, false, " (days)")
 	case "resourceSamplingInterval":
 		return integer(&c.ResourceSamplingInterval, math.MinInt, math.MaxInt, " (seconds)")
+	case "enableIMOLTPEngine":
+		return b(&c.IMOLTP.Enable)
+	case "enableIMOLTPRedo":
+		return b(&c.IMOLTP.Redo)
+	case "IMOLTPRedoFilePath":
+		c.IMOLTP.RedoFilePath = val
+		return nil
+	case "IMOLTPSyncOnTxnCommit":
+		return b(&c.IMOLTP.SyncOnTxnCommit)
+	case "enableIMOLTPCheckpoint":
+		return b(&c.IMOLTP.Checkpoint)
+	case "IMOLTPCheckpointFilePath":
+		c.IMOLTP.CheckpointFilePath = val
+		return nil
+	case "IMOLTPCheckpointThreshold", "IMOLTPCheckpointInterval":
+		var n int
+		if err := integer(&n, 0, math.MaxInt, ""); err != nil {
+			return err
+		}
+		if key == "IMOLTPCheckpointThreshold" {
+			c.IMOLTP.CheckpointThreshold = int64(n)
+		} else {
+			c.IMOLTP.CheckpointInterval = int64(n)
+		}
+		return nil
 	case "failedLoginLockTime":
 		var minutes int
 		if err := integer(&minutes, 1, math.MaxInt, ""); err != nil {
@@ -192,4 +247,32 @@ func (c *Config) Set(key, val string) error {
 		return nil
 	}
 	return fmt.Errorf("%w %q", ErrUnknownKey, key)
+}
+
+// Settings is the configuration as getConfig shows it, by key; the
+// engine adds the keys it derives (maxMemSize, moduleDir, ...).
+func (c Config) Settings() map[string]string {
+	return map[string]string{
+		"newValuePartitionPolicy":             c.NewValuePartitionPolicy,
+		"allowMissingPartitions":              fmt.Sprint(c.AllowMissingPartitions),
+		"enableInsertStatementForDFSTable":    fmt.Sprint(c.EnableInsertStatementForDFSTable),
+		"ignoreSpecialCharacterInPartitionId": fmt.Sprint(c.IgnoreSpecialCharacterInPartitionId),
+		"appendTupleAsAWhole":                 fmt.Sprint(c.AppendTupleAsAWhole),
+		"enableNullSafeJoin":                  fmt.Sprint(c.EnableNullSafeJoin),
+		"enableChunkGranularityConfig":        fmt.Sprint(c.EnableChunkGranularityConfig),
+		"enhancedSecurityVerification":        fmt.Sprint(c.EnhancedSecurityVerification),
+		"failedLoginAttempts":                 fmt.Sprint(c.FailedLoginAttempts),
+		"failedLoginLockTime":                 fmt.Sprint(int64(c.FailedLoginLockTime / time.Minute)),
+		"preloadModules":                      strings.Join(c.PreloadModules, ","),
+		"maxPubQueueDepthPerSite":             strconv.Itoa(c.MaxPubQueueDepthPerSite),
+		"resourceSamplingInterval":            strconv.Itoa(c.ResourceSamplingInterval),
+		"enableIMOLTPEngine":                  fmt.Sprint(c.IMOLTP.Enable),
+		"enableIMOLTPRedo":                    fmt.Sprint(c.IMOLTP.Redo),
+		"IMOLTPRedoFilePath":                  c.IMOLTP.RedoFilePath,
+		"IMOLTPSyncOnTxnCommit":               fmt.Sprint(c.IMOLTP.SyncOnTxnCommit),
+		"enableIMOLTPCheckpoint":              fmt.Sprint(c.IMOLTP.Checkpoint),
+		"IMOLTPCheckpointFilePath":            c.IMOLTP.CheckpointFilePath,
+		"IMOLTPCheckpointThreshold":           strconv.FormatInt(c.IMOLTP.CheckpointThreshold, 10),
+		"IMOLTPCheckpointInterval":            strconv.FormatInt(c.IMOLTP.CheckpointInterval, 10),
+	}
 }

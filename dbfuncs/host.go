@@ -2,6 +2,7 @@ package dbfuncs
 
 import (
 	"github.com/porpoisedb/porpoise/auth"
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
@@ -38,6 +39,8 @@ type Host interface {
 	// ChunkGranularityConfigurable is the enableChunkGranularityConfig
 	// setting: whether database() accepts chunkGranularity.
 	ChunkGranularityConfigurable() bool
+	// Config is the engine's configuration (IMOLTP reads its keys).
+	Config() config.Config
 	Access
 }
 

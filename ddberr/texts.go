@@ -47,6 +47,12 @@ var texts = []Text{
 	{"The database [%s] doesn't exist.", "porpoise"},
 	{"The table [%s] doesn't exist in database [%s].", "porpoise"},
 	{"The IMOLTP table %s of database %s was dropped.", "porpoise"},
+	{"[IMOLTP] Failed to start service: Invalid redo file path [%s]: A directory with the same name already exists. RefId: S07000", "error_codes/s07000.md"},
+	{"The IMOLTP engine is not enabled. Set enableIMOLTPEngine=true in the configuration file.", "porpoise: db_distr_comp/db/imoltp.md states the rule"},
+	{"The transaction conflicts with another transaction that changed IMOLTP table [%s] after it began; it is rolled back.", "porpoise: db_distr_comp/db/imoltp.md ends a transaction on a write-write conflict but gives no text"},
+	{"The transaction this copy of IMOLTP table [%s] belongs to has ended. Load the table again.", "porpoise"},
+	{"%s is not supported for an IMOLTP table.", "porpoise: db_distr_comp/db/imoltp.md lists what IMOLTP tables take"},
+	{"Direct access using column names is not supported to retrieve data from an IMOLTP table. Please use a SQL query instead.", "porpoise: as S02007 for MVCC tables; db_distr_comp/db/imoltp.md reads IMOLTP tables through SQL"},
 
 	// higher-order functions
 	{"The arguments of byRow must have the same number of rows.", "porpoise"},

@@ -56,7 +56,7 @@ func (in *interp) execTransaction(n *ast.TransactionStmt) (flow, value.Value, er
 	}
 	defer release()
 	snap := transaction.Take(vals)
-	defer transaction.Enter(&in.ctx)()
+	defer snap.Enter(&in.ctx, in.frame, names)()
 	f, v, err := in.execBlock(n.Body)
 	return f, v, snap.Finish(err)
 }

@@ -2,12 +2,10 @@ package engine
 
 import (
 	"cmp"
-	"fmt"
 	"sort"
 	"strconv"
-	"strings"
-	"time"
 
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/funcs/system"
 	"github.com/porpoisedb/porpoise/funcs/temporal"
@@ -114,27 +112,16 @@ func (in *interp) ReadObject(o funcs.Object, key string, read func(value.Value) 
 
 // Settings implements system.Host: the configuration getConfig shows.
 func (in *interp) Settings() map[string]string {
-	cfg := in.s.eng.cfg
-	return map[string]string{
-		"newValuePartitionPolicy":             cfg.NewValuePartitionPolicy,
-		"allowMissingPartitions":              fmt.Sprint(cfg.AllowMissingPartitions),
-		"enableInsertStatementForDFSTable":    fmt.Sprint(cfg.EnableInsertStatementForDFSTable),
-		"ignoreSpecialCharacterInPartitionId": fmt.Sprint(cfg.IgnoreSpecialCharacterInPartitionId),
-		"appendTupleAsAWhole":                 fmt.Sprint(cfg.AppendTupleAsAWhole),
-		"enableNullSafeJoin":                  fmt.Sprint(cfg.EnableNullSafeJoin),
-		"enableChunkGranularityConfig":        fmt.Sprint(cfg.EnableChunkGranularityConfig),
-		"maxMemSize":                          strconv.FormatFloat(in.s.eng.maxMemSizeGB(), 'g', -1, 64),
-		"enhancedSecurityVerification":        fmt.Sprint(cfg.EnhancedSecurityVerification),
-		"failedLoginAttempts":                 fmt.Sprint(cfg.FailedLoginAttempts),
-		"failedLoginLockTime":                 fmt.Sprint(int64(cfg.FailedLoginLockTime / time.Minute)),
-		"moduleDir":                           cmp.Or(cfg.ModuleDir, modules.DefaultDir),
-		"preloadModules":                      strings.Join(cfg.PreloadModules, ","),
-		"maxPubQueueDepthPerSite":             strconv.Itoa(cfg.MaxPubQueueDepthPerSite),
-		"resourceSamplingInterval":            strconv.Itoa(cfg.ResourceSamplingInterval),
-		// Stream tables persist in the store under the data directory.
-		"persistenceDir": in.s.eng.opts.DataDir,
-	}
+	m := in.s.eng.cfg.Settings()
+	m["maxMemSize"] = strconv.FormatFloat(in.s.eng.maxMemSizeGB(), 'g', -1, 64)
+	m["moduleDir"] = cmp.Or(in.s.eng.cfg.ModuleDir, modules.DefaultDir)
+	// Stream tables persist in the store under the data directory.
+	m["persistenceDir"] = in.s.eng.opts.DataDir
+	return m
 }
+
+// Config implements imoltp.Host: the engine's configuration.
+func (in *interp) Config() config.Config { return in.s.eng.cfg }
 
 // OwnColumns implements system.Host.
 func (in *interp) OwnColumns(t *value.Table) { in.ownColumns(t) }

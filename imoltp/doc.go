@@ -7,5 +7,10 @@
 // each committed change to a redo file under <data dir>/IMOLTP;
 // triggerCheckpointForIMOLTP (and a redo file past its threshold) writes
 // every table to the checkpoint file and starts a new redo file, and the
-// first IMOLTP operation after a restart replays both.
+// first IMOLTP operation after a restart replays both. Each key is a
+// B-tree of the rows' order-preserving key bytes (index.go), which
+// inserts check unique keys against and queries' key conditions are
+// answered from (keyindex.Ordered). A transaction block works on private
+// copies of the tables and commits them whole (txn.go); the IMOLTP
+// configuration keys come from package config.
 package imoltp

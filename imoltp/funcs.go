@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/transaction"
@@ -15,6 +16,9 @@ type Host interface {
 	funcs.Env
 	CheckRead() error
 	CheckWrite() error
+	// Config is the engine's configuration, whose IMOLTP keys this
+	// package reads.
+	Config() config.Config
 	// DataDir is the engine's data directory, "" when it keeps
 	// everything in memory.
 	DataDir() string
@@ -38,7 +42,11 @@ func stateOf(h Host) (*state, error) {
 	if dir != "" {
 		dir = filepath.Join(dir, "IMOLTP")
 	}
-	s := h.EngineState("imoltp", func() any { return newState(dir) }).(*state)
+	cfg := h.Config().IMOLTP
+	if !cfg.Enable {
+		return nil, ddberr.Errorf("The IMOLTP engine is not enabled. Set enableIMOLTPEngine=true in the configuration file.")
+	}
+	s := h.EngineState("imoltp", func() any { return newState(dir, cfg) }).(*state)
 	if s.err != nil {
 		return nil, s.err
 	}
@@ -172,11 +180,10 @@ func xcreateIMOLTPTable(env funcs.Env, args []value.Value) (value.Value, error) 
 	if err != nil {
 		return nil, err
 	}
-	if s.dir != "" {
-		if _, err := s.redo.Write(rec); err != nil {
+	if s.redoOn() {
+		if err := s.write(rec); err != nil {
 			return nil, err
 		}
-		s.size += int64(len(rec))
 	}
 	db.tables[name] = tb
 	return tb.t, nil
@@ -237,7 +244,10 @@ func LoadTable(h Host, x value.Value, name string) (value.Value, error) {
 	if !ok {
 		return nil, ddberr.Errorf("The table [%s] doesn't exist in database [%s].", name, db.path)
 	}
-	return tb.t, nil
+	s.mu.Unlock()
+	// Private takes the table's lock, which comes before s.mu
+	defer s.mu.Lock()
+	return tb.Private(h.Context()), nil
 }
 
 // Exists is existsDatabase for an oltp:// path.
@@ -338,7 +348,10 @@ func xtriggerCheckpoint(env funcs.Env, args []value.Value) (value.Value, error) 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !force && s.size <= checkpointThreshold {
+	if !force {
+		return nil, s.maybeCheckpoint()
+	}
+	if !s.cfg.Checkpoint {
 		return nil, nil
 	}
 	return nil, s.checkpoint()

@@ -22,6 +22,8 @@ const (
 	kindDropTable   = 'Y' // [path, name]
 	kindAppend      = 'A' // [path, name, rows appended]
 	kindRewrite     = 'R' // [path, name, all rows after an update or delete]
+	kindBegin       = 'B' // []: a transaction block's records follow
+	kindCommit      = 'C' // []: ends them; without it they are not applied
 	generationFirst = 1
 )
 

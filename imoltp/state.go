@@ -2,6 +2,7 @@ package imoltp
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -11,14 +12,14 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/porpoisedb/porpoise/atomicfile"
+	"github.com/porpoisedb/porpoise/config"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
-
-// checkpointThreshold is IMOLTPCheckpointThreshold's default, 100 MiB:
-// a redo file that grows past it is folded into a checkpoint.
-const checkpointThreshold = 100 << 20
 
 // state is one engine's IMOLTP databases. mu guards the databases, the
 // redo file and each table's committed rows (table.saved), so a
@@ -31,7 +32,14 @@ type state struct {
 	redo *os.File
 	size int64 // bytes in the redo file
 	err  error // why the files could not be read back
+	cfg  config.IMOLTP
+	last time.Time // when the last checkpoint was taken
+	// headerSize is the size of the redo file's generation record.
+	headerSize int64
 }
+
+// syncs counts the syncs of redo files, which tests read.
+var syncs atomic.Int64
 
 // DB is the handle of an IMOLTP database (database("oltp://...")).
 type DB struct {
@@ -52,28 +60,65 @@ func (d *DB) String() string { return "DB[" + d.path + "]" }
 // Path is the database's oltp:// path.
 func (d *DB) Path() string { return d.path }
 
-func (s *state) redoFile() string { return filepath.Join(s.dir, "im_oltp.redo") }
-func (s *state) ckpFile() string  { return filepath.Join(s.dir, "im_oltp.ckp") }
+// redoFile and ckpFile are IMOLTPRedoFilePath and
+// IMOLTPCheckpointFilePath, a relative path under dir.
+func (s *state) redoFile() string { return s.under(cmp.Or(s.cfg.RedoFilePath, "im_oltp.redo")) }
+func (s *state) ckpFile() string  { return s.under(cmp.Or(s.cfg.CheckpointFilePath, "im_oltp.ckp")) }
+
+func (s *state) under(path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(s.dir, path)
+}
+
+// redoOn reports whether changes go to a redo file (enableIMOLTPRedo,
+// and an engine that keeps its data on disk).
+func (s *state) redoOn() bool { return s.dir != "" && s.cfg.Redo }
 
 // newState reads dir's checkpoint and replays the redo file after it;
 // dir "" keeps nothing on disk.
-func newState(dir string) *state {
-	s := &state{dir: dir, dbs: map[string]*DB{}, gen: generationFirst}
+func newState(dir string, cfg config.IMOLTP) *state {
+	s := &state{dir: dir, dbs: map[string]*DB{}, gen: generationFirst, cfg: cfg, last: time.Now()}
 	if dir == "" {
 		return s
 	}
-	if err := s.recover(); err != nil {
+	if fi, err := os.Stat(s.redoFile()); err == nil && fi.IsDir() {
+		s.err = ddberr.Errorf("[IMOLTP] Failed to start service: Invalid redo file path [%s]: A directory with the same name already exists. RefId: S07000", s.redoFile())
+		return s
+	}
+	err := s.recover()
+	if err == nil {
+		err = s.rebuildAll()
+	}
+	if err != nil {
 		s.err = fmt.Errorf("[IMOLTP] [Recovery] %w", err)
 	}
 	return s
+}
+
+// rebuildAll builds every table's indexes and committed copy once the
+// files are replayed, as the indexes are not logged.
+func (s *state) rebuildAll() error {
+	for _, db := range s.dbs {
+		for _, tb := range db.tables {
+			if err := tb.rebuild(); err != nil {
+				return err
+			}
+			tb.saved = value.DeepCopy(tb.t).(*value.Table)
+		}
+	}
+	return nil
 }
 
 // recover loads the checkpoint, then the redo file when it follows that
 // checkpoint (a redo file of an older generation was folded into the
 // checkpoint just before a crash), and opens the redo file for appends.
 func (s *state) recover() error {
-	if err := os.MkdirAll(s.dir, 0o755); err != nil {
-		return err
+	for _, f := range []string{s.redoFile(), s.ckpFile()} {
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			return err
+		}
 	}
 	ckp, err := os.ReadFile(s.ckpFile())
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -96,7 +141,7 @@ func (s *state) recover() error {
 		if err != nil {
 			return fmt.Errorf("redo file: %w", err)
 		}
-		if end < len(redo) { // a torn last record
+		if end < len(redo) { // a torn last record, or a block's uncommitted ones
 			if err := os.Truncate(s.redoFile(), int64(end)); err != nil {
 				return err
 			}
@@ -117,10 +162,17 @@ func (s *state) recover() error {
 var errStale = errors.New("stale redo file")
 
 // replay applies the records of data; gen, when not 0, is the generation
-// the data's first record must name. It returns where the whole records
-// end.
+// the data's first record must name. The records of a transaction
+// block are applied at its commit record; a block without one (the
+// process stopped while writing it) is not. It returns where the
+// applied records end.
 func (s *state) replay(data []byte, gen int64) (int, error) {
-	off := 0
+	type record struct {
+		kind byte
+		vals []value.Value
+	}
+	var pending []record
+	off, end, inTxn := 0, 0, false
 	for off < len(data) {
 		kind, vals, n, err := decodeRecord(data[off:])
 		if err == io.ErrUnexpectedEOF {
@@ -129,7 +181,8 @@ func (s *state) replay(data []byte, gen int64) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		if off == 0 {
+		switch {
+		case off == 0:
 			g, ok := generationOf(kind, vals)
 			if !ok {
 				return 0, errors.New("no generation record")
@@ -138,12 +191,28 @@ func (s *state) replay(data []byte, gen int64) (int, error) {
 				return 0, errStale
 			}
 			s.gen = g
-		} else if err := s.apply(kind, vals); err != nil {
-			return 0, err
+		case kind == kindBegin:
+			inTxn, pending = true, pending[:0]
+		case kind == kindCommit:
+			for _, r := range pending {
+				if err := s.apply(r.kind, r.vals); err != nil {
+					return 0, err
+				}
+			}
+			inTxn = false
+		case inTxn:
+			pending = append(pending, record{kind, vals})
+		default:
+			if err := s.apply(kind, vals); err != nil {
+				return 0, err
+			}
 		}
 		off += n
+		if !inTxn {
+			end = off
+		}
 	}
-	return off, nil
+	return end, nil
 }
 
 // generationOf reads a generation record.
@@ -204,31 +273,76 @@ func (s *state) apply(kind byte, vals []value.Value) error {
 	default:
 		return fmt.Errorf("unknown record kind %q", kind)
 	}
-	tb.saved = value.DeepCopy(tb.t).(*value.Table)
-	return tb.rebuild()
+	return nil
 }
 
-// log appends a record to the redo file (nothing for an in-memory
-// engine), and folds the file into a checkpoint once it passes the
-// threshold. Callers hold s.mu. Like IMOLTPSyncOnTxnCommit=false, the
-// default, a record is in the operating system's hands when log
-// returns: it survives the process, not the machine, crashing.
+// log appends a record to the redo file (nothing without one), and
+// folds the file into a checkpoint once it passes the threshold.
+// Callers hold s.mu. A statement outside a transaction block is a
+// transaction of its own: its record is synced with
+// IMOLTPSyncOnTxnCommit=true; otherwise, DolphinDB's default, it is in
+// the operating system's hands when log returns, surviving the
+// process, not the machine, crashing.
 func (s *state) log(kind byte, vals ...value.Value) error {
-	if s.dir == "" {
-		return nil
+	if !s.redoOn() {
+		return s.maybeCheckpoint()
 	}
 	rec, err := encodeRecord(kind, vals...)
 	if err != nil {
 		return err
 	}
-	if _, err := s.redo.Write(rec); err != nil {
+	return s.write(rec)
+}
+
+// logTxn writes the records of a transaction block between a begin and a
+// commit record, in one write. Callers hold s.mu.
+func (s *state) logTxn(recs []byte) error {
+	if !s.redoOn() || len(recs) == 0 {
+		return nil
+	}
+	begin, err := encodeRecord(kindBegin)
+	if err != nil {
 		return err
 	}
-	s.size += int64(len(rec))
-	if s.size > checkpointThreshold {
-		return s.checkpoint()
+	commit, err := encodeRecord(kindCommit)
+	if err != nil {
+		return err
 	}
-	return nil
+	buf := make([]byte, 0, len(begin)+len(recs)+len(commit))
+	return s.write(append(append(append(buf, begin...), recs...), commit...))
+}
+
+// write appends b to the redo file, synced with IMOLTPSyncOnTxnCommit.
+func (s *state) write(b []byte) error {
+	if _, err := s.redo.Write(b); err != nil {
+		return err
+	}
+	s.size += int64(len(b))
+	if s.cfg.SyncOnTxnCommit {
+		if err := s.redo.Sync(); err != nil {
+			return err
+		}
+		syncs.Add(1)
+	}
+	return s.maybeCheckpoint()
+}
+
+// maybeCheckpoint takes a checkpoint when the redo file has passed
+// IMOLTPCheckpointThreshold MiB, or IMOLTPCheckpointInterval seconds
+// have passed since the last one and the redo file holds changes (the
+// interval is checked as changes come, not by a timer).
+func (s *state) maybeCheckpoint() error {
+	if s.dir == "" || !s.cfg.Checkpoint {
+		return nil
+	}
+	due := s.size > s.cfg.CheckpointThreshold<<20
+	if !due && s.cfg.CheckpointInterval > 0 && s.size > s.headerSize {
+		due = time.Since(s.last) >= time.Duration(s.cfg.CheckpointInterval)*time.Second
+	}
+	if !due {
+		return nil
+	}
+	return s.checkpoint()
 }
 
 // startRedo makes an empty redo file of the current generation.
@@ -248,7 +362,7 @@ func (s *state) startRedo() error {
 	if err != nil {
 		return err
 	}
-	s.redo, s.size = f, int64(len(rec))
+	s.redo, s.size, s.headerSize = f, int64(len(rec)), int64(len(rec))
 	return nil
 }
 
@@ -283,6 +397,7 @@ func (s *state) checkpoint() error {
 		return err
 	}
 	s.gen++
+	s.last = time.Now()
 	return s.startRedo()
 }
 

@@ -1,36 +1,31 @@
 package imoltp
 
 import (
-	"encoding/binary"
 	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
-// maxKeyString is the longest string a key column takes (S07005).
-const maxKeyString = 4096
-
-// index is the primary key (the first of a table's indexes) or one
-// secondary key. Only unique ones keep their keys: they are what an
-// insert is checked against; queries scan the rows.
-type index struct {
-	cols   []int
-	unique bool
-	keys   map[string]struct{}
-}
-
 // table is an IMOLTP table: t is the table scripts see; saved is a copy
 // of its committed rows, which an update that breaks a unique key is
-// undone from and checkpoints are written from.
+// undone from and checkpoints are written from. A transaction block
+// works on a private copy of each table it uses (txn.go), whose tx is
+// the block's and whose base is the table.
 type table struct {
 	db      *DB
 	name    string
 	t       *value.Table
 	saved   *value.Table
 	indexes []*index
+	// version grows with every committed change; a private copy keeps
+	// the one its base had when it was taken.
+	version uint64
+	tx      *txn
+	base    *table
+	dirty   bool // a private copy that was changed
 }
 
 // Published implements value.Publisher; Appended does the work.
@@ -41,7 +36,8 @@ func (tb *table) Published(*value.Table, int) {}
 func (tb *table) Undefining(*value.Table) error { return nil }
 
 // Appended implements insert.Durable: the new rows must not repeat a
-// unique key; then they are logged.
+// unique key; then they are logged. The caller holds t.Mu, which every
+// reader of the rows and indexes takes.
 func (tb *table) Appended(t *value.Table, from int) error {
 	if t.Rows() == from {
 		return nil
@@ -52,37 +48,18 @@ func (tb *table) Appended(t *value.Table, from int) error {
 	if err := tb.live(); err != nil {
 		return err
 	}
-	added := make([][]string, len(tb.indexes))
-	for k, ix := range tb.indexes {
-		if !ix.unique {
-			continue
-		}
-		keys, err := encodeKeys(t, ix.cols, from, t.Rows())
-		if err != nil {
-			return err
-		}
-		seen := make(map[string]struct{}, len(keys))
-		for i, key := range keys {
-			_, dup := ix.keys[key]
-			if _, again := seen[key]; dup || again {
-				return tb.duplicate(t, ix, from+i)
-			}
-			seen[key] = struct{}{}
-		}
-		added[k] = keys
+	added, err := tb.checkNew(t, from)
+	if err != nil {
+		return err
 	}
 	batch := value.NewTable(t.Names, make([]*value.Vector, len(t.Cols)))
 	for i, c := range t.Cols {
 		batch.Cols[i] = c.Slice(from, t.Rows()).Clone()
 	}
-	if err := st.log(kindAppend, value.NewString(tb.db.path), value.NewString(tb.name), batch); err != nil {
+	if err := tb.logChange(kindAppend, batch); err != nil {
 		return err
 	}
-	for k, keys := range added {
-		for _, key := range keys {
-			tb.indexes[k].keys[key] = struct{}{}
-		}
-	}
+	tb.addKeys(added, from)
 	for i, c := range batch.Cols {
 		tb.saved.Cols[i].AppendVector(c)
 	}
@@ -90,8 +67,8 @@ func (tb *table) Appended(t *value.Table, from int) error {
 }
 
 // Rewritten implements insert.Durable: after an update or delete the
-// unique keys are built again; when one repeats, the table gets its
-// committed rows back and the statement fails.
+// indexes are built again; when a unique key repeats, the table gets
+// its committed rows back and the statement fails.
 func (tb *table) Rewritten(t *value.Table) error {
 	st := tb.db.st
 	st.mu.Lock()
@@ -104,7 +81,7 @@ func (tb *table) Rewritten(t *value.Table) error {
 		err = tb.rebuild()
 	}
 	if err == nil {
-		err = st.log(kindRewrite, value.NewString(tb.db.path), value.NewString(tb.name), t)
+		err = tb.logChange(kindRewrite, t)
 	}
 	if err != nil {
 		back := value.DeepCopy(tb.saved).(*value.Table)
@@ -118,16 +95,48 @@ func (tb *table) Rewritten(t *value.Table) error {
 	return nil
 }
 
+// logChange logs a change of the table's rows (rows is the record's
+// last value): a private copy keeps it for its block's commit; the
+// table itself commits it at once, as a statement outside a block is a
+// transaction of its own. Callers hold st.mu.
+func (tb *table) logChange(kind byte, rows *value.Table) error {
+	st := tb.db.st
+	if tb.tx != nil {
+		if tb.tx.done {
+			return ddberr.Errorf("The transaction this copy of IMOLTP table [%s] belongs to has ended. Load the table again.", tb.name)
+		}
+		tb.dirty = true
+		if st.redoOn() {
+			rec, err := encodeRecord(kind, value.NewString(tb.db.path), value.NewString(tb.name), rows)
+			if err != nil {
+				return err
+			}
+			tb.tx.recs = append(tb.tx.recs, rec...)
+		}
+		return nil
+	}
+	if err := st.log(kind, value.NewString(tb.db.path), value.NewString(tb.name), rows); err != nil {
+		return err
+	}
+	tb.version++
+	return nil
+}
+
 // live fails once the table or its database was dropped.
 func (tb *table) live() error {
 	db := tb.db
+	if tb.base != nil {
+		return tb.base.live()
+	}
 	if db.st.dbs[db.path] != db || db.tables[tb.name] != tb {
 		return ddberr.Errorf("The IMOLTP table %s of database %s was dropped.", tb.name, db.path)
 	}
 	return nil
 }
 
-// checkShape refuses an update that added a column.
+// checkShape refuses an update that added a column, and any other
+// change of the columns (the functions that change them refuse IMOLTP
+// tables already; the indexes name columns by position).
 func (tb *table) checkShape(t *value.Table) error {
 	if len(t.Cols) != len(tb.saved.Cols) {
 		for _, n := range t.Names {
@@ -136,86 +145,10 @@ func (tb *table) checkShape(t *value.Table) error {
 			}
 		}
 	}
-	return nil
-}
-
-// rebuild builds the unique keys of t's rows anew.
-func (tb *table) rebuild() error {
-	t := tb.t
-	for _, ix := range tb.indexes {
-		if !ix.unique {
-			continue
-		}
-		keys, err := encodeKeys(t, ix.cols, 0, t.Rows())
-		if err != nil {
-			return err
-		}
-		m := make(map[string]struct{}, len(keys))
-		for i, key := range keys {
-			if _, dup := m[key]; dup {
-				return tb.duplicate(t, ix, i)
-			}
-			m[key] = struct{}{}
-		}
-		ix.keys = m
+	if !slices.Equal(t.Names, tb.saved.Names) {
+		return ddberr.Errorf("%s is not supported for an IMOLTP table.", "Changing the columns")
 	}
 	return nil
-}
-
-// duplicate is S07002's error for the key of row i.
-func (tb *table) duplicate(t *value.Table, ix *index, i int) error {
-	vals := make([]string, len(ix.cols))
-	names := make([]string, len(ix.cols))
-	for k, c := range ix.cols {
-		vals[k] = t.Cols[c].FormatElem(i)
-		names[k] = t.Names[c]
-	}
-	return ddberr.Errorf("Cannot insert record with duplicate key '%s' because the table enforces uniqueness on column(s) '%s'. RefId: S07002",
-		strings.Join(vals, ","), strings.Join(names, ","))
-}
-
-// encodeKeys is the key of each row in [lo, hi) over the columns cols:
-// the columns' bytes one after the other, a string prefixed by its
-// length, so keys of different rows are equal only when their values are.
-func encodeKeys(t *value.Table, cols []int, lo, hi int) ([]string, error) {
-	bufs := make([][]byte, hi-lo)
-	for _, c := range cols {
-		v := t.Cols[c]
-		switch v.T.Storage() {
-		case value.StInt8:
-			for i := range bufs {
-				bufs[i] = append(bufs[i], byte(v.I8[lo+i]))
-			}
-		case value.StInt16:
-			for i := range bufs {
-				bufs[i] = binary.LittleEndian.AppendUint16(bufs[i], uint16(v.I16[lo+i]))
-			}
-		case value.StInt32:
-			for i := range bufs {
-				bufs[i] = binary.LittleEndian.AppendUint32(bufs[i], uint32(v.I32[lo+i]))
-			}
-		case value.StInt64:
-			for i := range bufs {
-				bufs[i] = binary.LittleEndian.AppendUint64(bufs[i], uint64(v.I64[lo+i]))
-			}
-		case value.StString:
-			for i := range bufs {
-				s := v.StrAt(lo + i)
-				if len(s) > maxKeyString {
-					return nil, ddberr.Errorf("Strings in key column must not exceed 4096 bytes. RefId: S07005")
-				}
-				bufs[i] = binary.AppendUvarint(bufs[i], uint64(len(s)))
-				bufs[i] = append(bufs[i], s...)
-			}
-		default:
-			return nil, fmt.Errorf("imoltp: no key encoding for %s", v.T)
-		}
-	}
-	keys := make([]string, len(bufs))
-	for i, b := range bufs {
-		keys[i] = string(b)
-	}
-	return keys, nil
 }
 
 // keyType checks that a column of type ty can be part of a key (S07004).
@@ -329,6 +262,9 @@ func boolVector(bs []bool) *value.Vector {
 	}
 	return v
 }
+
+// IMOLTPTable marks the table's store for package insert's refusals.
+func (tb *table) IMOLTPTable() {}
 
 // RefusesAggregateUpdate marks the table for SQL update, which refuses
 // an aggregate in its set clauses (S07006).

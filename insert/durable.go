@@ -38,12 +38,38 @@ func Changed(t *value.Table) error {
 }
 
 // RefuseDurable is the error of the function fn, which MVCC tables don't
-// support (mvccTable.md), when x is one; nil otherwise.
+// support (mvccTable.md), nor do IMOLTP tables, when x is one; nil
+// otherwise.
 func RefuseDurable(fn string, x value.Value) error {
 	if t, ok := x.(*value.Table); ok && IsDurable(t) {
+		if isIMOLTP(t) {
+			return ddberr.Errorf("%s is not supported for an IMOLTP table.", fn)
+		}
 		return ddberr.Errorf("%s is not supported for an MVCC table.", fn)
 	}
 	return nil
+}
+
+// IMOLTP marks the Durable of an IMOLTP table (package imoltp), whose
+// refusals name it.
+type IMOLTP interface {
+	Durable
+	IMOLTPTable()
+}
+
+// RefuseIMOLTP is the error of the function fn, which changes a table's
+// columns, when t is an IMOLTP table, whose columns are set when it is
+// created; nil otherwise.
+func RefuseIMOLTP(fn string, t *value.Table) error {
+	if isIMOLTP(t) {
+		return ddberr.Errorf("%s is not supported for an IMOLTP table.", fn)
+	}
+	return nil
+}
+
+func isIMOLTP(t *value.Table) bool {
+	_, ok := t.Stream.(IMOLTP)
+	return ok
 }
 
 // appended tells dst's publisher of the rows [from, dst.Rows()) an append
@@ -84,6 +110,9 @@ func truncate(dst *value.Table, from int) {
 // are read through SQL only, as a stream table publishes its rows and an
 // MVCC table versions them (error_codes/S02007.md, S02009.md).
 func ColumnRead(t *value.Table, c *value.Vector) (value.Value, error) {
+	if isIMOLTP(t) {
+		return nil, ddberr.Errorf("Direct access using column names is not supported to retrieve data from an IMOLTP table. Please use a SQL query instead.")
+	}
 	if IsDurable(t) {
 		return nil, ddberr.Errorf("Direct access using column names is not supported to retrieve data from an MVCC table. Please use a SQL query instead. RefId:S02007")
 	}

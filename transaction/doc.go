@@ -5,5 +5,9 @@
 // fails, the copies are put back, so the block takes effect whole or not
 // at all. commit and rollback end the block early (End), keeping or
 // putting back its changes; the block's statements run under a marked
-// context (Enter, InBlock), in which IMOLTP refuses DDL.
+// context (Enter, InBlock), in which IMOLTP refuses DDL. An engine
+// whose tables isolate blocks from each other (IMOLTP) gives the block
+// private copies of them instead (Isolated) and takes part in its end
+// (Join, Participant): its changes are committed when the block ends
+// well and dropped otherwise.
 package transaction

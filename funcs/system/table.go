@@ -29,7 +29,7 @@ func memTable(name string, x value.Value) (*value.Table, error) {
 	if t.ReadOnly {
 		return nil, ddberr.Errorf("Can't modify read only table. RefId: S02054")
 	}
-	return t, nil
+	return t, insert.RefuseIMOLTP(name, t)
 }
 
 // columnEditor is a partitioned table whose schema dropColumns!,

@@ -100,6 +100,9 @@ func namesColumn(t *value.Table, e ast.Expr) bool {
 // would, and the conditions still to apply; ok is false when no index
 // applies.
 func Where(t *value.Table, where []ast.Expr, eval Eval) (rows []int, rest []ast.Expr, ok bool) {
+	if s, isOrdered := t.Stream.(Ordered); isOrdered && len(where) > 0 {
+		return orderedWhere(t, s, where, eval)
+	}
 	if !t.IsKeyed() || len(where) == 0 {
 		return nil, nil, false
 	}

@@ -1,0 +1,163 @@
+package imoltp_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/porpoisedb/porpoise/config"
+	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/engine"
+	"github.com/porpoisedb/porpoise/imoltp"
+	"github.com/porpoisedb/porpoise/internal/testkit"
+	"github.com/porpoisedb/porpoise/recframe"
+)
+
+// A transaction block is one unit in the redo file: when the process
+// stops after its first statement's record reached the file but before
+// its commit record did, none of it is replayed, and the redo file goes
+// on from where the block began.
+func TestCrashInsideBlockKeepsNone(t *testing.T) {
+	dir := t.TempDir()
+	runIn(t, dir, setup, `pt = loadTable("oltp://d", "t")
+transaction {
+	insert into pt values(6, 60, "f")
+	update pt set val = 0 where id = 1
+	insert into pt values(7, 70, "g")
+}`)
+	redo := filepath.Join(dir, "IMOLTP", "im_oltp.redo")
+	data, err := os.ReadFile(redo)
+	require.NoError(t, err)
+	// the block's begin record, then its first statement's
+	var offs []int
+	var kinds []byte
+	for off := 0; off < len(data); {
+		kind, _, n, err := recframe.Next(data[off:])
+		require.NoError(t, err)
+		offs, kinds = append(offs, off), append(kinds, kind)
+		off += n
+	}
+	b := strings.LastIndexByte(string(kinds), 'B')
+	require.Positive(t, b)
+	require.Equal(t, byte('C'), kinds[len(kinds)-1])
+	cut := offs[b+2] // after the begin record and the first change
+	require.NoError(t, os.Truncate(redo, int64(cut)))
+
+	require.Equal(t, runIn(t, t.TempDir(), setup, show), runIn(t, dir, show))
+	// the uncommitted tail is gone from the file: later changes are
+	// kept, and not mistaken for the block's
+	runIn(t, dir, `q = loadTable("oltp://d", "t")
+insert into q values(8, 80, "h")`)
+	got := runIn(t, dir, show)
+	require.Contains(t, got, "8  80  h")
+	require.NotContains(t, got, "60")
+	require.NotContains(t, got, "70")
+}
+
+// Sessions don't see each other's uncommitted changes: a block works on
+// its own copy of the tables until it commits; a block that changed a
+// table another transaction changed meanwhile fails and changes
+// nothing.
+func TestBlocksIsolated(t *testing.T) {
+	dir := t.TempDir()
+	e := testkit.OnDisk(t, dir)
+	defer e.Close()
+	testkit.RunAll(t, e, setup)
+	started := filepath.Join(dir, "started")
+	proceed := filepath.Join(dir, "proceed")
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.NewSession().Run(`pt = loadTable("oltp://d", "t")
+transaction {
+	insert into pt values(100, 1, "x")
+	delete from pt where id = 1
+	saveText("s", "` + started + `")
+	for (i in 0:2000) { if (exists("` + proceed + `")) break; sleep(5) }
+	insert into pt values(101, 1, "y")
+}`)
+		done <- err
+	}()
+	waitFile(t, started)
+	other := e.NewSession()
+	// the block's insert and delete are not seen
+	require.Equal(t, "[1,2,3,4,5]", testkit.Run(t, other, `exec id from loadTable("oltp://d", "t") order by id`))
+	require.Equal(t, "0", testkit.Run(t, other, `exec count(*) from loadTable("oltp://d", "t") where id = 100`))
+	// a statement of another session commits at once
+	testkit.Run(t, other, "q = loadTable(\"oltp://d\", \"t\")\ninsert into q values(200, 2, `z)")
+	require.NoError(t, os.WriteFile(proceed, nil, 0o600))
+	err := <-done
+	require.Error(t, err)
+	require.Contains(t, err.Error(), ddberr.Errorf("The transaction conflicts with another transaction that changed IMOLTP table [%s] after it began; it is rolled back.", "oltp://d/t").Error())
+	want := "[1,2,3,4,5,200]"
+	require.Equal(t, want, testkit.Run(t, other, `exec id from loadTable("oltp://d", "t") order by id`))
+	e.Close()
+	require.Equal(t, want, runIn(t, dir, `exec id from loadTable("oltp://d", "t") order by id`))
+}
+
+// A block that commits makes its changes visible to every session at
+// once, and a block only reading a table changed meanwhile commits.
+func TestBlockCommitVisible(t *testing.T) {
+	e := testkit.OnDisk(t, t.TempDir())
+	defer e.Close()
+	testkit.RunAll(t, e, setup)
+	a, b := e.NewSession(), e.NewSession()
+	testkit.Run(t, a, `pt = loadTable("oltp://d", "t")
+transaction {
+	insert into pt values(6, 60, "f")
+	update pt set val = -1 where id = 2
+}`)
+	require.Equal(t, "[10,-1,30,40,50,60]", testkit.Run(t, b, `exec val from loadTable("oltp://d", "t") order by id`))
+	testkit.Run(t, a, `transaction { n = exec count(*) from pt }`)
+	require.Equal(t, "6", testkit.Run(t, a, "n"))
+}
+
+// IMOLTPSyncOnTxnCommit=true syncs the redo file at each commit: of a
+// block once, of a statement outside a block once.
+func TestSyncOnCommit(t *testing.T) {
+	for _, sync := range []bool{false, true} {
+		dir := t.TempDir()
+		cfg := config.Default()
+		cfg.IMOLTP.SyncOnTxnCommit = sync
+		e, err := engine.Open(engine.Options{DataDir: dir, Config: &cfg})
+		require.NoError(t, err)
+		s := e.NewSession()
+		testkit.Run(t, s, setup)
+		before := imoltp.Syncs()
+		testkit.Run(t, s, `transaction {
+	insert into pt values(6, 60, "f")
+	insert into pt values(7, 70, "g")
+}
+insert into pt values(8, 80, "h")`)
+		require.NoError(t, e.Close())
+		want := int64(0)
+		if sync {
+			want = 2
+		}
+		require.Equal(t, want, imoltp.Syncs()-before)
+	}
+}
+
+// waitFile waits for a file a script writes.
+func waitFile(t *testing.T, path string) {
+	t.Helper()
+	for range 2000 {
+		if _, err := os.Stat(path); err == nil {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("%s never appeared", path)
+}
+
+// A redo file path that names a directory stops the engine (S07000).
+func TestRedoPathIsDirectory(t *testing.T) {
+	dir := t.TempDir()
+	redo := filepath.Join(dir, "IMOLTP", "im_oltp.redo")
+	require.NoError(t, os.MkdirAll(redo, 0o755))
+	want := ddberr.Errorf("[IMOLTP] Failed to start service: Invalid redo file path [%s]: A directory with the same name already exists. RefId: S07000", redo)
+	require.Contains(t, runErr(t, dir, `database("oltp://d", VALUE, 1..3, , "IMOLTP")`), want.Error())
+}
