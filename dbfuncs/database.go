@@ -32,7 +32,7 @@ func init() {
 				_, err := funcs.WithHost(xdatabase)(env, args)
 				return nil, err
 			}},
-		funcs.Spec{Name: "createPartitionedTable", Params: []string{"dbHandle", "table", "tableName", "partitionColumns", "compressMethods", "sortColumns|primaryKey", "keepDuplicates", "sortKeyMappingFunction", "softDelete", "indexes"}, Min: 4, Max: 10, Props: funcs.Session, Category: "db-table",
+		funcs.Spec{Name: "createPartitionedTable", Params: []string{"dbHandle", "table", "tableName", "partitionColumns", "compressMethods", "sortColumns|primaryKey", "keepDuplicates", "sortKeyMappingFunction", "softDelete", "indexes", "latestKeyCache", "compressHashSortKey", "encryptMode"}, Min: 4, Max: 13, Props: funcs.Session, Category: "db-table",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return createTable(env, args, false) }},
 		funcs.Spec{Name: "createTable", Params: []string{"dbHandle", "table", "tableName", "compressMethods", "sortColumns|primaryKey", "keepDuplicates", "softDelete", "indexes"}, Min: 3, Max: 8, Props: funcs.Session, Category: "db-table",
 			Fn: func(env funcs.Env, args []value.Value) (value.Value, error) { return createTable(env, args, true) }},
@@ -132,8 +132,8 @@ func xdatabase(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
 	engineType := "OLAP"
 	if s, ok := funcs.StringArg(funcs.Arg(args, 4)); ok && s != "" {
 		engineType = strings.ToUpper(s)
-		if engineType != "OLAP" && engineType != "TSDB" && engineType != "PKEY" {
-			return nil, ddberr.Errorf("Invalid storage engine %s. It must be OLAP, TSDB or PKEY.", s)
+		if engineType != "OLAP" && engineType != "TSDB" && engineType != "PKEY" && engineType != "IOTDB" {
+			return nil, ddberr.Errorf("Invalid storage engine %s. It must be OLAP, TSDB, PKEY or IOTDB.", s)
 		}
 	}
 	atomic := "TRANS"
@@ -242,6 +242,7 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 			return nil, ddberr.Errorf("The partitioning columns must be a string scalar or vector.")
 		}
 		spec.PartitionColumns = slices.Clone(cols)
+		spec.SoftDelete, spec.LatestKeyCache, spec.CompressHashSortKey = boolArg(args, 8), boolArg(args, 10), boolArg(args, 11)
 		if spec.PartitionFuncs, spec.FuncDefs, err = partitionFuncs(env, spec.PartitionColumns, parts[0]); err != nil {
 			return nil, err
 		}
@@ -284,6 +285,12 @@ func createTable(env funcs.Env, args []value.Value, dimension bool) (value.Value
 		}
 	}
 	return h.TableValue(t), nil
+}
+
+// boolArg is args[i] as a boolean, false when absent.
+func boolArg(args []value.Value, i int) bool {
+	s, ok := funcs.Arg(args, i).(*value.Scalar)
+	return ok && !s.Null && s.I != 0
 }
 
 // checkIndexes refuses an index createPartitionedTable.md doesn't offer

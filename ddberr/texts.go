@@ -37,6 +37,26 @@ var texts = []Text{
 	{"Direct access using column names is not supported to retrieve data from a stream table. Please use a SQL query instead. RefId:S02009", "error_codes/S02009.md"},
 	{"The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.", "porpoise"},
 
+	// IOTDB tables (package dfs/iotdb); the pages state the rules but
+	// give no texts, so these are Porpoise's
+	{"A table can have at most one IOTANY column.", "porpoise: db_distr_comp/db/iotdb.md states the rule"},
+	{"A table with an IOTANY column or latestKeyCache=true must be created in a database of the IOTDB engine.", "porpoise: progr/sql/create.md states the rule"},
+	{"A table with an IOTANY column must set latestKeyCache=true.", "porpoise: progr/sql/create.md states the rule"},
+	{"A database of the IOTDB engine can only hold tables with an IOTANY column or latestKeyCache=true.", "porpoise: progr/sql/create.md states the rule"},
+	{"sortColumns must have at least two columns when latestKeyCache=true.", "porpoise: funcs/c/createPartitionedTable.md states the rule"},
+	{"softDelete is not supported by the IOTDB engine.", "porpoise: funcs/c/createPartitionedTable.md states the rule"},
+	{"A table of the IOTDB engine must be partitioned by a composite scheme whose last level is temporal.", "porpoise: progr/sql/create.md states the rule"},
+	{"sortColumns of an IOTDB table can't hold a DECIMAL column.", "porpoise: db_distr_comp/db/iotdb.md states the rule"},
+	{"sortColumns of an IOTDB table can't hold the IOTANY column.", "porpoise"},
+	{"The IOTANY value of point [%s] is of type %s but the point's type is %s.", "porpoise: db_distr_comp/db/iotdb.md (写入示例) states the rule"},
+	{"An IOTANY column only holds scalars.", "porpoise"},
+	{"An IOTANY column can't hold a value of type %s.", "porpoise: db_distr_comp/db/iotdb.md (数据类型) lists the types"},
+	{"The dbUrl and tableName of getLocalIOTDBStaticTable must be strings.", "porpoise"},
+	{"The table [%s] is not a table of the IOTDB engine.", "porpoise"},
+	{"Porpoise can't update an IOTANY column.", "porpoise: db_distr_comp/db/iotdb.md (更新示例) allows it; not implemented"},
+	{"Can't add an IOTANY column.", "porpoise: db_distr_comp/db/iotdb.md states the rule"},
+	{"upsert! on an IOTDB table can't set ignoreNull=true or upsert an IOTANY column.", "porpoise: db_distr_comp/db/iotdb.md states the rule"},
+
 	// IMOLTP databases and tables (package imoltp)
 	{"Cannot insert record with duplicate key '%s' because the table enforces uniqueness on column(s) '%s'. RefId: S07002", "error_codes/s07002.md"},
 	{"Cannot perform DDL operations on OLTP databases/tables in a 'transaction' statement. RefId: S07003", "error_codes/s07003.md"},
@@ -248,7 +268,7 @@ var texts = []Text{
 	{"The database path and table name must be strings.", "porpoise"},
 	{"The database directory must be a string.", "porpoise"},
 	{"The partition type and scheme are required for an in-memory database.", "porpoise"},
-	{"Invalid storage engine %s. It must be OLAP, TSDB or PKEY.", "porpoise"},
+	{"Invalid storage engine %s. It must be OLAP, TSDB, PKEY or IOTDB.", "porpoise"},
 	{"Invalid atomic level %s. It must be TRANS or CHUNK.", "porpoise"},
 	{"The chunkGranularity parameter can't be set unless enableChunkGranularityConfig=true.", "porpoise"},
 	{"The partition scheme of a COMPO database must be a vector of database handles.", "porpoise"},

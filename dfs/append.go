@@ -7,6 +7,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/porpoisedb/porpoise/dfs/iotdb"
+	"github.com/porpoisedb/porpoise/dfs/regroup"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/storage"
@@ -46,6 +48,7 @@ func (t *Table) appendLocked(ctx context.Context, src *value.Table, stmt bool) (
 	if t.db.DFS() && stmt && !t.db.cat.cfg.EnableInsertStatementForDFSTable {
 		return 0, ddberr.Errorf("The INSERT INTO statement is not supported for DFS tables. Set the configuration parameter enableInsertStatementForDFSTable=true to enable it.")
 	}
+	src, raw := iotdb.Placeholder(src, t.iot.Col(t.sc().names))
 	full, err := t.convert(src)
 	if err != nil {
 		return 0, err
@@ -56,6 +59,12 @@ func (t *Table) appendLocked(ctx context.Context, src *value.Table, stmt bool) (
 	r, g, err := t.route(full)
 	if err != nil {
 		return 0, err
+	}
+	if t.iot != nil {
+		if err := t.fillIoT(full, raw, r); err != nil {
+			g.abort()
+			return 0, err
+		}
 	}
 	if t.ext != nil {
 		return t.appendExternal(full, r)
@@ -287,11 +296,11 @@ func (t *Table) appendDFS(ctx context.Context, full *value.Table, width int, r *
 		})
 		return res.Inserted, err
 	}
-	parts := regroup(full, r)
+	parts := regroup.ByPath(full, r)
 	res, err := t.writeChunks(ctx, order, g, func(txn *storage.Txn, path string) (insert.Result, error) {
 		p := parts[path]
-		err := txn.AppendCoded(t.chunkID(path), t.sc().names[:width], p.cols[:width], p.codes[:width], t.chunkOptions())
-		return insert.Result{Inserted: p.rows}, err
+		err := txn.AppendCoded(t.chunkID(path), t.sc().names[:width], p.Cols[:width], p.Codes[:width], t.chunkOptions())
+		return insert.Result{Inserted: p.Rows}, err
 	})
 	return res.Inserted, err
 }
@@ -317,16 +326,16 @@ func (t *Table) writeSlices(txn *storage.Txn, order []string, full *value.Table,
 				slice.Rows[p]++
 			}
 		}
-		parts := regroup(full.Slice(lo, hi), slice)
+		parts := regroup.ByPath(full.Slice(lo, hi), slice)
 		for _, path := range order {
 			p := parts[path]
-			if p.rows == 0 {
+			if p.Rows == 0 {
 				continue
 			}
-			if err := txn.AppendCoded(t.chunkID(path), t.sc().names[:width], p.cols[:width], p.codes[:width], t.chunkOptions()); err != nil {
+			if err := txn.AppendCoded(t.chunkID(path), t.sc().names[:width], p.Cols[:width], p.Codes[:width], t.chunkOptions()); err != nil {
 				return res, err
 			}
-			res.Inserted += p.rows
+			res.Inserted += p.Rows
 		}
 	}
 	r.Part = nil
@@ -430,80 +439,4 @@ func (t *Table) commit(txn *storage.Txn, g *growth) error {
 		return err
 	}
 	return g.apply()
-}
-
-// part is one partition's rows, ready for storage: SYMBOL columns as
-// codes (cols[i] nil), the others as vectors.
-type part struct {
-	cols  []*value.Vector
-	codes []*storage.SymbolCodes
-	rows  int
-}
-
-// regroup lays full's rows out path by path with one scatter per column
-// and returns each path's rows as slices of the result: one sequential
-// pass over the input instead of a gather per partition, which re-read the
-// whole input once per partition. SYMBOL columns are dictionary-encoded
-// straight into their new positions and move as int32 codes. It consumes
-// r (r.Part is turned into positions in place).
-func regroup(full *value.Table, r *partition.Routing) map[string]part {
-	bounds := make([]int, len(r.Paths)+1)
-	for p, n := range r.Rows {
-		bounds[p+1] = bounds[p] + n
-	}
-	n := bounds[len(r.Paths)]
-	fill := append([]int(nil), bounds[:len(r.Paths)]...)
-	pos := r.Part
-	for i, p := range pos {
-		if p >= 0 {
-			pos[i] = int32(fill[p])
-			fill[p]++
-		}
-	}
-	r.Part = nil
-	cols := make([]*value.Vector, len(full.Cols))
-	codes := make([]*storage.SymbolCodes, len(full.Cols))
-	if value.Invariants {
-		for p := range r.Paths {
-			if fill[p] != bounds[p+1] {
-				panic("invariant: routing counted more rows for a path than it sent there")
-			}
-		}
-	}
-	for i, c := range full.Cols {
-		if c.T == value.Symbol {
-			codes[i] = symbolCodesInto(c, pos, n)
-			if value.Invariants {
-				value.CheckCodes(codes[i].IDs, len(codes[i].Dict))
-			}
-			continue
-		}
-		cols[i] = c.Scatter(pos, n)
-	}
-	parts := make(map[string]part, len(r.Paths))
-	for k, path := range r.Paths {
-		lo, hi := bounds[k], bounds[k+1]
-		p := part{cols: make([]*value.Vector, len(cols)), codes: make([]*storage.SymbolCodes, len(cols)), rows: hi - lo}
-		for i, c := range cols {
-			if codes[i] != nil {
-				p.codes[i] = codes[i].Slice(lo, hi)
-			} else {
-				p.cols[i] = c.Slice(lo, hi)
-			}
-		}
-		parts[path] = p
-	}
-	return parts
-}
-
-// symbolCodesInto is c's rows as storage's symbol codes, moved as regroup
-// moves rows (see storage.EncodeSymbolsInto). A coded column already has
-// them: its base, past code 0 (""), is the dictionary, so its codes move
-// as they are, unless the base holds more symbols than the rows.
-func symbolCodesInto(c *value.Vector, pos []int32, n int) *storage.SymbolCodes {
-	codes, base, ok := c.SymbolCodes()
-	if !ok || len(base) > len(codes) {
-		return storage.EncodeSymbolsInto(c.Strings(), pos, n)
-	}
-	return storage.NewSymbolCodes(c.Scatter(pos, n).I32, base[1:])
 }

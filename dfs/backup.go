@@ -47,7 +47,7 @@ func decodeDBMeta(blob []byte) (dbMeta, partition.Domain, error) {
 	}
 	levels := make([]partition.Domain, len(m.Levels))
 	for i, lm := range m.Levels {
-		d, err := lm.domain()
+		d, err := lm.Domain()
 		if err != nil {
 			return m, nil, err
 		}

@@ -46,6 +46,9 @@ func (t *Table) Chunks() ([]ChunkInfo, error) {
 // EngineType is the database's storage engine: OLAP, TSDB or PKEY.
 func (d *Database) EngineType() string { return d.engineType }
 
+// tsdb reports whether d's tables are TSDB's: IOTDB builds on TSDB.
+func (d *Database) tsdb() bool { return d.engineType == "TSDB" || d.engineType == "IOTDB" }
+
 // Atomic is the database's transaction atomicity: TRANS or CHUNK.
 func (d *Database) Atomic() string {
 	d.mu.Lock()

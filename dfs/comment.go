@@ -113,7 +113,9 @@ func (t *Table) AddColumns(ctx context.Context, names []string, types []value.Ty
 	t.ddlMu.Lock()
 	defer t.ddlMu.Unlock()
 	for i, n := range names {
-		if t.column(n) >= 0 || slices.ContainsFunc(names[:i], func(m string) bool { return strings.EqualFold(m, n) }) {
+		if types[i] == value.IOTAny {
+			return ddberr.Errorf("Can't add an IOTANY column.")
+		} else if t.column(n) >= 0 || slices.ContainsFunc(names[:i], func(m string) bool { return strings.EqualFold(m, n) }) {
 			return ddberr.Errorf("The column [%s] already exists in the table.", n)
 		}
 	}

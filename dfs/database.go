@@ -14,7 +14,7 @@ type Database struct {
 	cat        *Catalog
 	path       string // "" for an in-memory database
 	domain     partition.Domain
-	engineType string // OLAP or TSDB
+	engineType string // OLAP, TSDB, IOTDB or PKEY
 	atomic     string // TRANS or CHUNK
 
 	mu     sync.Mutex // guards domain growth and tables

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/porpoisedb/porpoise/dfs/iotdb"
 	"github.com/porpoisedb/porpoise/extpart"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/storage"
@@ -40,6 +41,9 @@ type TableSpec struct {
 	// TextIndexes maps columns to their textindex(...) specs, which the
 	// caller has checked.
 	TextIndexes map[string]string
+	// LatestKeyCache, CompressHashSortKey and SoftDelete are the options
+	// of an IOTDB table (package iotdb checks them).
+	LatestKeyCache, CompressHashSortKey, SoftDelete bool
 	// Partitions, for an in-memory database, are the tables that are the
 	// partitions, one per partition in partition order (a tuple given as
 	// createPartitionedTable's table); Schema is then the first.
@@ -121,7 +125,7 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 		}
 		sc.sortCols = append(sc.sortCols, j)
 	}
-	if d.engineType == "TSDB" && len(sc.sortCols) == 0 && d.DFS() {
+	if d.tsdb() && len(sc.sortCols) == 0 && d.DFS() {
 		return nil, errors.New("sortColumns must be specified for a table in a TSDB database.")
 	}
 	pkey := d.engineType == "PKEY"
@@ -134,8 +138,17 @@ func (d *Database) CreateTable(spec TableSpec) (*Table, error) {
 				return nil, ddberr.Errorf("The primary key must contain the partitioning column %s.", names[c])
 			}
 		}
-	} else if d.engineType != "TSDB" {
+	} else if !d.tsdb() {
 		sc.sortCols = nil
+	}
+	anyCol, err := iotdb.Check(d.engineType == "IOTDB", types, sc.sortCols, spec.LatestKeyCache, spec.SoftDelete, d.timeLast())
+	if err != nil {
+		return nil, err
+	} else if d.engineType == "IOTDB" {
+		t.iot = iotdb.New("", spec.LatestKeyCache, spec.CompressHashSortKey)
+		if anyCol >= 0 {
+			t.iot.AnyCol, sc.types[anyCol] = names[anyCol], value.String
+		}
 	}
 	t.schema.Store(sc)
 	if kd := spec.KeepDuplicates; spec.KeepGiven {

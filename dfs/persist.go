@@ -4,29 +4,22 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/porpoisedb/porpoise/dfs/iotdb"
+	"github.com/porpoisedb/porpoise/dfs/partmeta"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
-	"github.com/porpoisedb/porpoise/value/cast"
 )
 
 // The catalog persists database schemes and table schemas as JSON blobs in
 // storage; scheme values are kept as DolphinDB literals of their type so
 // the catalog needs nothing but the value model to read back.
 
-type levelMeta struct {
-	Type       int        `json:"type"`
-	SchemeType int        `json:"schemeType"`
-	Values     []string   `json:"values,omitempty"`
-	Buckets    int        `json:"buckets,omitempty"`
-	Lists      [][]string `json:"lists,omitempty"`
-}
-
 type dbMeta struct {
-	Compo  bool        `json:"compo"`
-	Levels []levelMeta `json:"levels"`
-	Engine string      `json:"engine"`
-	Atomic string      `json:"atomic"`
+	Compo  bool             `json:"compo"`
+	Levels []partmeta.Level `json:"levels"`
+	Engine string           `json:"engine"`
+	Atomic string           `json:"atomic"`
 }
 
 type tableMeta struct {
@@ -44,78 +37,7 @@ type tableMeta struct {
 	ColComments map[string]string `json:"colComments,omitempty"`
 	Compress    []string          `json:"compress,omitempty"`
 	TextIndexes map[string]string `json:"textIndexes,omitempty"`
-}
-
-func vectorTexts(v *value.Vector) []string {
-	out := make([]string, v.Len())
-	for i := range out {
-		out[i] = v.FormatElem(i)
-	}
-	return out
-}
-
-func textsVector(t value.Type, xs []string) (*value.Vector, error) {
-	out := value.NewVector(t, 0, len(xs))
-	for _, x := range xs {
-		if t.Category() == value.CatLiteral {
-			out.Str = append(out.Str, x)
-			continue
-		}
-		s, err := cast.ParseAs(x, t)
-		if err != nil {
-			return nil, err
-		}
-		out.AppendScalar(s)
-	}
-	return out, nil
-}
-
-func domainMeta(d partition.Domain) levelMeta {
-	m := levelMeta{Type: int(d.Type()), SchemeType: int(d.SchemeType())}
-	switch x := d.(type) {
-	case *partition.Value:
-		m.Values = vectorTexts(x.Values())
-	case *partition.Range:
-		m.Values = vectorTexts(x.Boundaries())
-	case *partition.Hash:
-		m.Buckets = x.Len()
-	case *partition.List:
-		for _, l := range x.Lists() {
-			m.Lists = append(m.Lists, vectorTexts(l))
-		}
-	}
-	return m
-}
-
-func (m levelMeta) domain() (partition.Domain, error) {
-	t := value.Type(m.SchemeType)
-	switch partition.PartitionType(m.Type) {
-	case partition.VALUE:
-		v, err := textsVector(t, m.Values)
-		if err != nil {
-			return nil, err
-		}
-		return partition.NewValue(v)
-	case partition.RANGE:
-		v, err := textsVector(t, m.Values)
-		if err != nil {
-			return nil, err
-		}
-		return partition.NewRange(v)
-	case partition.HASH:
-		return partition.NewHash(t, m.Buckets)
-	case partition.LIST:
-		lists := make([]*value.Vector, len(m.Lists))
-		for i, l := range m.Lists {
-			v, err := textsVector(t, l)
-			if err != nil {
-				return nil, err
-			}
-			lists[i] = v
-		}
-		return partition.NewList(lists)
-	}
-	return nil, fmt.Errorf("unknown partition type %d in catalog", m.Type)
+	IoT         *iotdb.Table      `json:"iot,omitempty"`
 }
 
 // saveDatabase persists db's scheme (called on creation and when
@@ -136,7 +58,7 @@ func (db *Database) metaBlob(levels []partition.Domain) ([]byte, error) {
 	m := dbMeta{Engine: db.engineType, Atomic: db.atomic}
 	_, m.Compo = db.domain.(*partition.Compo)
 	for _, l := range levels {
-		m.Levels = append(m.Levels, domainMeta(l))
+		m.Levels = append(m.Levels, partmeta.Of(l))
 	}
 	return json.Marshal(m)
 }
@@ -156,7 +78,7 @@ func (c *Catalog) saveTable(t *Table) error {
 // column change writes it before publishing them).
 func (t *Table) metaWith(s *colSchema, comment string, cc map[string]string) ([]byte, error) {
 	m := tableMeta{Names: s.names, Scales: s.scales, PartCols: s.partCols, SortCols: s.sortCols, Keep: int(t.keep), Dimension: t.dimension,
-		PartFns: t.partFns, PartDefs: t.partDefs, Comment: comment, ColComments: cc, Compress: s.compress, TextIndexes: t.textIdx}
+		PartFns: t.partFns, PartDefs: t.partDefs, Comment: comment, ColComments: cc, Compress: s.compress, TextIndexes: t.textIdx, IoT: t.iot}
 	for _, ty := range s.types {
 		m.Types = append(m.Types, int(ty))
 	}
@@ -189,7 +111,7 @@ func (c *Catalog) load() error {
 		}
 		var levels []partition.Domain
 		for _, lm := range m.Levels {
-			d, err := lm.domain()
+			d, err := lm.Domain()
 			if err != nil {
 				return fmt.Errorf("catalog: database %s: %w", path, err)
 			}
@@ -219,7 +141,7 @@ func (c *Catalog) load() error {
 				return fmt.Errorf("catalog: table %s/%s: %w", path, name, err)
 			}
 			t := &Table{db: db, name: name, keep: storage.KeepPolicy(tm.Keep), dimension: tm.Dimension,
-				partFns: tm.PartFns, partDefs: tm.PartDefs, comment: tm.Comment, colComments: tm.ColComments, textIdx: tm.TextIndexes}
+				partFns: tm.PartFns, partDefs: tm.PartDefs, comment: tm.Comment, colComments: tm.ColComments, textIdx: tm.TextIndexes, iot: tm.IoT}
 			t.schema.Store(tm.schema())
 			db.tables[name] = t
 		}

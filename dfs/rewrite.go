@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/porpoisedb/porpoise/audit"
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/storage"
@@ -108,6 +109,9 @@ func (t *Table) rewriteChunks(ctx context.Context, keep PartitionFilter, move bo
 // ConvertColumn converts new values for column col (UPDATE's set
 // expressions) by the table's append rules.
 func (t *Table) ConvertColumn(v *value.Vector, col int) (*value.Vector, error) {
+	if col == t.iot.Col(t.sc().names) {
+		return nil, ddberr.Errorf("Porpoise can't update an IOTANY column.")
+	}
 	return t.appendOptions().ConvertColumn(v, t.sc().types[col], t.sc().scales[col], t.sc().names[col])
 }
 

@@ -18,7 +18,7 @@ func (t *Table) PartitionColumnsUpdatable() bool {
 	if !t.db.DFS() || t.dimension {
 		return false
 	}
-	return t.db.engineType == "OLAP" || (t.db.engineType == "TSDB" && t.keep == storage.KeepAll)
+	return t.db.engineType == "OLAP" || (t.db.tsdb() && t.keep == storage.KeepAll)
 }
 
 // rewriteMoving is RewriteChunks for an update that sets a partitioning

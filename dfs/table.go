@@ -2,11 +2,13 @@ package dfs
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/dfs/iotdb"
 	"github.com/porpoisedb/porpoise/dfs/partschema"
 	"github.com/porpoisedb/porpoise/extpart"
 	"github.com/porpoisedb/porpoise/storage"
@@ -55,6 +57,7 @@ type Table struct {
 	ext *extpart.Set
 
 	hook atomic.Pointer[PruneHook] // nil outside tests
+	iot  *iotdb.Table              // an IOTDB table's state; nil otherwise
 }
 
 // PartitionFilter reports whether a partition (by its index at each
@@ -91,8 +94,14 @@ func (t *Table) LogicalPath() string {
 // Schema lists the column names, types and decimal scales.
 func (t *Table) Schema() ([]string, []value.Type, []int32) {
 	s := t.sc()
+	if j := t.iot.Col(s.names); j >= 0 {
+		return s.names, append(slices.Clone(s.types[:j:j]), append([]value.Type{value.IOTAny}, s.types[j+1:]...)...), s.scales
+	}
 	return s.names, s.types, s.scales
 }
+
+// IoT is an IOTDB table's point-management state, nil for another table.
+func (t *Table) IoT() *iotdb.Table { return t.iot }
 
 // RowCount counts the rows. DFS chunks that keep every row (OLAP, TSDB
 // with ALL) are counted from their metas without reading blocks; TSDB
@@ -241,7 +250,7 @@ func (t *Table) ScanColumns(keep PartitionFilter, cols []string) (*value.Table, 
 			out[k] = only.Cols[k] // decoded for this scan: no copy needed
 			continue
 		}
-		out[k] = concatParts(parts, k, s.types[c], s.scales[c])
+		out[k] = concatParts(parts, k, iotdb.TypeOf(parts, k, s.types[c]), s.scales[c])
 	}
 	res := value.NewTable(names, out)
 	if value.Invariants {
@@ -395,6 +404,7 @@ func (t *Table) eachPartition(keep PartitionFilter, colNames []string, owned boo
 			existing[p] = true
 		}
 	}
+	anyK := t.iot.Col(names)
 	read := func(path string) (*value.Table, error) {
 		if t.ext != nil {
 			return t.ext.Read(path, cols, names), nil
@@ -422,6 +432,9 @@ func (t *Table) eachPartition(keep PartitionFilter, colNames []string, owned boo
 		}
 		for k, c := range read {
 			c.Scale = s.scales[cols[k]]
+			if k == anyK {
+				read[k] = iotdb.Decode(c)
+			}
 		}
 		return value.NewTable(names, read), nil
 	}
@@ -507,6 +520,10 @@ func (t *Table) SchemaDict(colDefs *value.Table) *value.Dict {
 			put("sortColumns", value.NewStrings(value.String, names))
 		}
 		put("softDelete", value.NewBool(false))
+	}
+	if t.iot != nil {
+		put("latestKeyCache", value.NewBool(t.iot.LatestKeyCache))
+		put("compressHashSortKey", value.NewBool(t.iot.CompressHashSortKey))
 	}
 	if t.dimension {
 		put("partitionColumnIndex", value.NewInt(-1))

@@ -28,6 +28,9 @@ func (t *Table) Upsert(ctx context.Context, src *value.Table, ignoreNull bool, k
 	if !t.db.DFS() {
 		return insert.Result{}, ddberr.Errorf("The target of upsert! must be a keyed table, an indexed table or a DFS table.")
 	}
+	if t.iot != nil && (ignoreNull || t.iot.AnyCol != "") {
+		return insert.Result{}, ddberr.Errorf("upsert! on an IOTDB table can't set ignoreNull=true or upsert an IOTANY column.")
+	}
 	keys, err := t.columnIndexes(keyCols, "key")
 	if err != nil {
 		return insert.Result{}, err

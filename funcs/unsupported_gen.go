@@ -9,7 +9,6 @@ var unsupported = map[string]string{
 	"disableActivePartition":          "it links an active database on another node to a historical one; Porpoise keeps every partition of a database in its one store",
 	"dropDistributedInMemoryTable":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"enableActivePartition":           "it links an active database on another node to a historical one; Porpoise keeps every partition of a database in its one store",
-	"getLocalIOTDBStaticTable":        "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"loadDistributedInMemoryTable":    "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 	"getDatanodeRestartInterval":      "needs a cluster; Porpoise runs as one node",
 	"getSupportBundle":                "licensing and server diagnostics do not apply",
@@ -21,6 +20,4 @@ var unsupported = map[string]string{
 	"setDatanodeRestartInterval":      "needs a cluster; Porpoise runs as one node",
 	"setSystem":                       "it sets the rows and width DolphinDB's terminal displays; Porpoise has no terminal, its clients and web console format results themselves",
 	"moveHotDataToColdVolume":         "not implemented yet",
-	"clearAllIOTDBStaticTableCache":   "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
-	"clearAllIOTDBLatestKeyCache":     "storage-engine internals (cache engines, chunks, redo log, IPC/MVCC tables) have no Porpoise equivalent",
 }

@@ -252,7 +252,7 @@ func (p *parser) parseNamedOptions() []ast.Expr {
 // tableOptions are the name=value options of create table and create
 // database that may follow without a comma.
 var tableOptions = []string{"sortColumns", "keepDuplicates", "sortKeyMappingFunction", "softDelete",
-	"comment", "encryptMode", "primaryKey", "engine", "atomic", "chunkGranularity", "indexes"}
+	"comment", "encryptMode", "primaryKey", "engine", "atomic", "chunkGranularity", "indexes", "latestKeyCache", "compressHashSortKey"}
 
 // tableOptionNext reports whether a DDL option name and `=` follow,
 // possibly after line breaks.

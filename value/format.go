@@ -12,7 +12,9 @@ import (
 // FormatElem renders element i of v as the DolphinDB console prints it
 // inside a vector or table cell; NULL renders as "". Literals are not quoted.
 func (v *Vector) FormatElem(i int) string {
-	if v.T == Any {
+	if s, ok := v.iotAt(i); ok { // printed as a cell of its own type
+		return s.String()
+	} else if v.T.Storage() == StAny {
 		return formatNested(v.Any[i])
 	}
 	if v.T.IsArray() {

@@ -49,6 +49,9 @@ const (
 	Decimal32     Type = 37
 	Decimal64     Type = 38
 	Decimal128    Type = 39
+	// IOTAny is an IOTDB table's column whose rows hold scalars of
+	// different types (db_distr_comp/db/iotdb.md); stored as Any is.
+	IOTAny Type = 41
 	// ArrayOffset is added to an element type to name its array-vector type
 	// (INT[] is 68).
 	ArrayOffset Type = 64
@@ -83,7 +86,7 @@ var typeNames = map[Type]string{
 	Resource: "RESOURCE", Any: "ANY", Compress: "COMPRESSED", AnyDictionary: "DICTIONARY",
 	DateHour: "DATEHOUR", DateMinute: "DATEMINUTE", IPAddr: "IPADDR", Int128: "INT128", Blob: "BLOB",
 	Complex: "COMPLEX", Point: "POINT", Duration: "DURATION",
-	Decimal32: "DECIMAL32", Decimal64: "DECIMAL64", Decimal128: "DECIMAL128",
+	Decimal32: "DECIMAL32", Decimal64: "DECIMAL64", Decimal128: "DECIMAL128", IOTAny: "IOTANY",
 }
 
 var namedTypes = func() map[string]Type {
@@ -154,7 +157,7 @@ func (t Type) Category() Category {
 		return CatBinary
 	case Decimal32, Decimal64, Decimal128:
 		return CatDecimal
-	case Any:
+	case Any, IOTAny:
 		return CatMixed
 	case Complex, Point:
 		return CatBinary
@@ -230,7 +233,7 @@ func (t Type) Storage() Storage {
 		return StBytes16
 	case Complex, Point:
 		return StPair2F64
-	case Any:
+	case Any, IOTAny:
 		return StAny
 	}
 	return StNone
@@ -278,3 +281,11 @@ const (
 	NullFloat32 float32 = -3.40282346638528859811704183484516925440e+38
 	NullFloat64 float64 = -1.797693134862315708145274237317043567981e+308
 )
+
+// iotAt is element i of an IOTANY vector; ok is false for another vector.
+func (v *Vector) iotAt(i int) (s *Scalar, ok bool) {
+	if v.T == IOTAny {
+		s, ok = v.Any[i].(*Scalar)
+	}
+	return s, ok
+}

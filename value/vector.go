@@ -304,7 +304,7 @@ func float64Pair(f float64) [16]byte {
 // Elem returns element i as a Value: the tuple element for ANY vectors,
 // otherwise a scalar.
 func (v *Vector) Elem(i int) Value {
-	if v.T == Any {
+	if v.T == Any || v.T == IOTAny {
 		return v.Any[i]
 	}
 	if v.T.IsArray() {

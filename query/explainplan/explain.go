@@ -3,6 +3,7 @@ package explainplan
 import (
 	"time"
 
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/sqlparse/lex"
 	"github.com/porpoisedb/porpoise/value"
@@ -35,6 +36,9 @@ func Explain(h Host, n *ast.SelectExpr) (value.Value, error) {
 			return nil, err
 		}
 		plan.From = time.Since(start)
+		if t, ok := from.(interface{ DFSTable() *dfs.Table }); ok {
+			plan.LastQuery, _ = t.DFSTable().LastQuery(n)
+		}
 		if plan.Partitions, plan.Partitioned, err = h.Partitions(from, n.Where); err != nil {
 			return nil, err
 		}

@@ -27,6 +27,9 @@ type Plan struct {
 	// Rows is the number of rows the query returns; Cost its whole time.
 	Rows int
 	Cost time.Duration
+	// LastQuery, for a latest-value query of an IOTDB table, is the
+	// optimization that serves it (package iotdb).
+	LastQuery string
 }
 
 // JSON is the plan as DolphinDB prints it. Porpoise runs as one node, so
@@ -38,6 +41,10 @@ func (p Plan) JSON() string {
 	if p.Partitioned {
 		b.WriteString(`"from":{"cost":` + us(p.From) + `},"map":{"partitions":{"local":` + strconv.Itoa(p.Partitions) +
 			`,"remote":0},"cost":` + us(p.Map) + `},`)
+	}
+	if p.LastQuery != "" {
+		// iotdb.md prints the method unquoted, as DolphinDB writes it
+		b.WriteString(`"lastQuery":{"optimizationMethod":` + p.LastQuery + `},`)
 	}
 	b.WriteString(`"rows":` + strconv.Itoa(p.Rows) + `,"cost":` + us(p.Cost) + `}}`)
 	return b.String()
