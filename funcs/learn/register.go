@@ -31,6 +31,13 @@ func init() {
 		*glmPredictSpec, *logisticPredictSpec,
 	)
 
+	// kernelridge.go.
+	funcs.Register(
+		funcs.Spec{Name: "kernelRidge", Params: []string{"ds", "yColName", "xColNames", "alpha", "kernel", "gamma", "degree", "coef0", "swColName"}, Min: 3, Max: 9,
+			Category: "machine-learning", Fn: kernelRidge},
+		*kernelRidgePredictSpec,
+	)
+
 	// ensemble.go.
 	funcs.Register(
 		funcs.Spec{Name: "randomForestClassifier", Params: []string{"ds", "yColName", "xColNames", "numClasses", "maxFeatures", "numTrees", "numBins", "maxDepth", "minImpurityDecrease", "numJobs", "randomSeed"}, Min: 4, Max: 11,
