@@ -1,7 +1,7 @@
 // Package learn registers the machine-learning models: logistic
 // regression, generalised linear models, k-means clustering, k-nearest
 // neighbours, the Gaussian and multinomial naive Bayes classifiers,
-// kernel ridge regression and the tree ensembles (random forests and
+// kernel ridge regression, Gaussian mixtures (gmm) and the tree ensembles (random forests and
 // AdaBoost).
 // Each returns a model dictionary holding its predict function, which
 // predict(model, X) (funcs/stats) calls. It imports the funcs core,

@@ -31,6 +31,12 @@ func init() {
 		*glmPredictSpec, *logisticPredictSpec,
 	)
 
+	// gmm.go.
+	funcs.Register(
+		funcs.Spec{Name: "gmm", Params: []string{"X", "k", "maxIter", "tolerance", "randomSeed", "mean", "sigma"}, Min: 2, Max: 7,
+			Category: "machine-learning", Fn: gmm},
+	)
+
 	// kernelridge.go.
 	funcs.Register(
 		funcs.Spec{Name: "kernelRidge", Params: []string{"ds", "yColName", "xColNames", "alpha", "kernel", "gamma", "degree", "coef0", "swColName"}, Min: 3, Max: 9,
