@@ -1,6 +1,9 @@
 package funcs
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -67,6 +70,8 @@ func init() {
 		}})
 	Register(Spec{Name: "rpc", Params: []string{"nodeAlias", "func", "args"}, Min: 2, Max: -1, Category: "cluster",
 		Fn: rpc})
+	Register(Spec{Name: "pnodeRun", Params: []string{"function", "nodes", "addNodeAlias"}, Min: 1, Max: 3, Category: "cluster",
+		Fn: pnodeRun})
 }
 
 // rpc runs func on the named node; the only node is this one.
@@ -79,4 +84,88 @@ func rpc(env Env, args []value.Value) (value.Value, error) {
 		return nil, ddberr.Errorf("The node alias [%s] doesn't exist.", alias)
 	}
 	return env.Call(args[1], args[2:]...)
+}
+
+// pnodeRun calls a function without arguments on every data node, or on
+// the nodes named, and combines their results as funcs/p/pnodeRun.md
+// says; the only node is this one. A scalar becomes a table of the node
+// and the value, a vector a matrix with a column labelled by the node, a
+// dictionary of scalars a table row, a table gets the node as its first
+// column (unless addNodeAlias is false or it has a node column), nothing
+// stays nothing, and any
+// other result is a dictionary from the node to it.
+func pnodeRun(env Env, args []value.Value) (value.Value, error) {
+	site := SiteOf(env)
+	if !IsFunction(args[0]) {
+		return nil, BadArg("pnodeRun", "function", "a function without arguments")
+	}
+	if v := GivenArg(args, 1); v != nil {
+		nodes, ok := NamesArg(v)
+		if !ok {
+			return nil, BadArg("pnodeRun", "nodes", "a string scalar or vector of node aliases")
+		}
+		for _, n := range nodes {
+			if n != site.Alias {
+				return nil, ddberr.Errorf("The node alias [%s] doesn't exist.", n)
+			}
+		}
+	}
+	addAlias, err := BoolArg("pnodeRun", "addNodeAlias", GivenArg(args, 2), true)
+	if err != nil {
+		return nil, err
+	}
+	res, err := env.Call(args[0])
+	if err != nil || res == nil {
+		return res, err
+	}
+	alias := value.NewStrings(value.String, []string{site.Alias})
+	switch r := res.(type) {
+	case *value.Scalar:
+		if r.T == value.Void {
+			return r, nil
+		}
+		return value.NewTable([]string{"Node", "Value"}, []*value.Vector{alias, ScalarVector(r)}), nil
+	case *value.Vector:
+		if r.T != value.Any && !r.T.IsArray() {
+			return &value.Matrix{V: r.Clone(), Rows: r.Len(), Cols: 1, ColLabels: alias}, nil
+		}
+	case *value.Table:
+		// a table with its own node column (getConsoleJobs,
+		// getRecentJobs) would get a second one differing only in case,
+		// which column names can't
+		if !addAlias || slices.ContainsFunc(r.Names, func(n string) bool { return strings.EqualFold(n, "node") }) {
+			return r, nil
+		}
+		nodes := make([]string, r.Rows())
+		for i := range nodes {
+			nodes[i] = site.Alias
+		}
+		return value.NewTable(append([]string{"Node"}, r.Names...), append([]*value.Vector{value.NewStrings(value.String, nodes)}, r.Cols...)), nil
+	case *value.Dict:
+		if row, ok := dictRow(r); ok {
+			if addAlias {
+				row.Names, row.Cols = append([]string{"Node"}, row.Names...), append([]*value.Vector{alias}, row.Cols...)
+			}
+			return row, nil
+		}
+	}
+	return StringDict([]string{site.Alias}, []value.Value{res}), nil
+}
+
+// dictRow is a dictionary from names to scalars as a one-row table, a
+// column per key.
+func dictRow(d *value.Dict) (*value.Table, bool) {
+	if d.Keys.T != value.String && d.Keys.T != value.Symbol {
+		return nil, false
+	}
+	t := &value.Table{}
+	for i := 0; i < d.Len(); i++ {
+		s, ok := d.Get(d.Keys, i).(*value.Scalar)
+		if !ok {
+			return nil, false
+		}
+		t.Names = append(t.Names, d.Keys.Strings()[i])
+		t.Cols = append(t.Cols, ScalarVector(s))
+	}
+	return t, true
 }
