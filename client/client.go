@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -49,6 +50,9 @@ type Options struct {
 	MaxReply int64
 	// Dialer dials the TCP connection; nil uses a zero net.Dialer.
 	Dialer *net.Dialer
+	// TLS, when set, runs the session over TLS with this configuration
+	// (the server's useSSL / enableSSL).
+	TLS *tls.Config
 }
 
 // ServerError is an error reply: Error() is exactly the server's text;
@@ -84,6 +88,14 @@ func Dial(ctx context.Context, addr string, opts Options) (*Conn, error) {
 	nc, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
 		return nil, err
+	}
+	if opts.TLS != nil {
+		tc := tls.Client(nc, opts.TLS)
+		if err := tc.HandshakeContext(ctx); err != nil {
+			nc.Close()
+			return nil, err
+		}
+		nc = tc
 	}
 	c := &Conn{nc: nc, opts: opts}
 	c.br = bufio.NewReaderSize(nc, 64<<10)

@@ -39,8 +39,8 @@ func (r Remote) Open(f *File) (Conn, string, error) {
 		if v != nil {
 			got = v.String()
 		}
-		if kv[0] == persistenceDir && got != "" {
-			continue // any directory will do
+		if (kv[0] == persistenceDir || kv[0] == localSite) && got != "" {
+			continue // any directory, or any address, will do
 		}
 		if !sameConfig(got, kv[1]) {
 			c.Close()

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/engine"
@@ -51,11 +52,22 @@ type InProcess struct{}
 // over the wire, the server's persistenceDir must be set.
 const persistenceDir = "persistenceDir"
 
+// localSite is the configuration a file sets, to any value, when its
+// scripts connect to their own server (xdb(getNodeHost(),
+// getNodePort())): in process, the engine is then served on a loopback
+// port from the start; over the wire, the server already listens.
+const localSite = "localSite"
+
 // Open implements Target.
 func (InProcess) Open(f *File) (Conn, string, error) {
 	cfg := config.Default()
 	opts := engine.Options{Config: &cfg, InMemory: true}
+	listen := false
 	for _, kv := range f.Config {
+		if kv[0] == localSite {
+			listen = true
+			continue
+		}
 		if kv[0] == persistenceDir && opts.InMemory {
 			dir, err := os.MkdirTemp("", "porpoise-conformance-")
 			if err != nil {
@@ -72,7 +84,13 @@ func (InProcess) Open(f *File) (Conn, string, error) {
 	if err != nil {
 		return nil, "", errors.Join(err, removeDir(opts.DataDir))
 	}
-	return &engineConn{e: e, s: e.NewSession(), dir: opts.DataDir}, "", nil
+	c := &engineConn{e: e, s: e.NewSession(), dir: opts.DataDir}
+	if listen {
+		if err := c.serve(); err != nil {
+			return nil, "", errors.Join(err, c.Close())
+		}
+	}
+	return c, "", nil
 }
 
 // removeDir removes a temporary data directory ("": none).
@@ -98,15 +116,28 @@ func (c *engineConn) Call(fn string, args ...value.Value) (value.Value, error) {
 	return c.s.Call(fn, args...)
 }
 func (c *engineConn) Request(raw []byte) (value.Value, error) {
-	if c.srv == nil {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return nil, err
-		}
-		c.srv, c.addr = server.New(c.e, server.Options{}), l.Addr().String()
-		go c.srv.Serve(l)
+	if err := c.serve(); err != nil {
+		return nil, err
 	}
 	return SendRequest(c.addr, raw)
+}
+
+// serve starts serving the engine on a loopback port, once; the engine
+// then knows its site (getNodePort).
+func (c *engineConn) serve() error {
+	if c.srv != nil {
+		return nil
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	c.srv, c.addr = server.New(c.e, server.Options{}), l.Addr().String()
+	go c.srv.Serve(l)
+	for i := 0; c.srv.Addr() == nil && i < 1000; i++ {
+		time.Sleep(time.Millisecond)
+	}
+	return nil
 }
 
 func (c *engineConn) Close() error {

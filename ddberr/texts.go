@@ -535,6 +535,8 @@ var texts = []Text{
 	{"All arguments of %s must have the same length.", "porpoise"},
 	{"The first argument of rpc must be a node alias.", "porpoise"},
 	{"The node alias [%s] doesn't exist.", "porpoise"},
+	{"Failed to connect to host %s, with error code: %d. RefId: S00019", "error_codes/s00019.md"},
+	{"The connection has been closed.", "porpoise"},
 	{"The data types of the vectors to join are incompatible.", "porpoise"},
 	{"The argument of %s must be numeric.", "porpoise"},
 	{"The operator doesn't support a %s operand.", "porpoise"},

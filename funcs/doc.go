@@ -74,9 +74,10 @@
 //	funcs/linprog      linear systems and mathematical programs: solve, linprog, quadprog, qclp, socp, osqp, scs, fminSLSQP
 //	funcs/interp       interpolation of resampled series (dividedDifference, neville, spline, loess) and B-splines (splrep, splev)
 //	funcs/regress      linear regression: ols, olsEx, wls, residual, beta, ridge, lasso, elasticNet and their Basic and CV forms, bvls, piecewiseLinFit, polynomial
-//	funcs/learn        machine learning models with predict: logisticRegression, glm, kmeans, knn, gaussianNB, multinomialNB
+//	funcs/learn        machine learning models with predict: logisticRegression, glm, kmeans, knn, gaussianNB, multinomialNB, kernelRidge, gmm, randomForest*, adaBoost*
 //	funcs/mvcc         MVCC tables, persisted ones on disk (mvccTable, loadMvccTable)
 //	funcs/sqldialect   runSQL and the functions of the Oracle and MySQL SQL dialects (decode, nvl, to_char, sysdate ...)
+//	funcs/remote       xdb and remoteRun: sessions on other servers through the Go client
 //	funcs/all          blank-imports every family; the interpreter imports it
 //
 // A family may import this package and families listed above it, never one

@@ -35,6 +35,7 @@ import (
 	_ "github.com/porpoisedb/porpoise/funcs/optimize"
 	_ "github.com/porpoisedb/porpoise/funcs/plotting"
 	_ "github.com/porpoisedb/porpoise/funcs/regress"
+	_ "github.com/porpoisedb/porpoise/funcs/remote"
 	_ "github.com/porpoisedb/porpoise/funcs/risk"
 	_ "github.com/porpoisedb/porpoise/funcs/rowfn"
 	_ "github.com/porpoisedb/porpoise/funcs/rsengine"

@@ -21,7 +21,7 @@ func init() {
 	p := func(names ...string) []string { return names }
 	funcs.Register(
 		funcs.Spec{Name: "file", Params: p("name", "mode", "isLittleEndian"), Min: 1, Max: 3, Props: funcs.Session, Category: cat, Fn: fileFn},
-		funcs.Spec{Name: "close", Params: p("X"), Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: cat, Fn: onHandle("close", closeFn)},
+		funcs.Spec{Name: "close", Params: p("X"), Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: cat, Fn: closeAny},
 		funcs.Spec{Name: "fflush", Params: p("obj"), Min: 1, Max: 1, Props: funcs.Session | funcs.Command, Category: cat, Fn: onHandle("fflush", fflush)},
 		funcs.Spec{Name: "readLine", Params: p("handle"), Min: 1, Max: 1, Props: funcs.Session, Category: cat, Fn: onHandle("readLine", readLineFn)},
 		funcs.Spec{Name: "readLines", Params: p("handle", "length"), Min: 1, Max: 2, Props: funcs.Session, Category: cat, Fn: onHandle("readLines", readLinesFn)},
@@ -81,6 +81,15 @@ func handleArg(fn string, x value.Value) (*Handle, error) {
 		return nil, ddberr.Errorf("The first argument of %s must be a file handle.", fn)
 	}
 	return h, nil
+}
+
+// closeAny is close(X): X is a file handle or a connection xdb opened
+// (funcs/c/close.md), which the remote package's handle closes itself.
+func closeAny(env funcs.Env, args []value.Value) (value.Value, error) {
+	if c, ok := args[0].(interface{ CloseConn() error }); ok {
+		return nil, c.CloseConn()
+	}
+	return onHandle("close", closeFn)(env, args)
 }
 
 // onHandle is fn, which f runs once its first argument is known to be a

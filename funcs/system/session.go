@@ -1,7 +1,9 @@
 package system
 
 import (
+	"maps"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/porpoisedb/porpoise/audit"
@@ -149,8 +151,12 @@ func xlogout(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
 	return nil, nil
 }
 
-func xgetConfig(h Host, _ funcs.Env, args []value.Value) (value.Value, error) {
-	all := h.Settings()
+func xgetConfig(h Host, env funcs.Env, args []value.Value) (value.Value, error) {
+	all := maps.Clone(h.Settings())
+	// the address this node serves on, as a DolphinDB node's
+	// host:port:alias setting reads
+	site := funcs.SiteOf(env)
+	all["localSite"] = site.Host + ":" + strconv.Itoa(site.Port) + ":" + site.Alias
 	if len(args) == 0 {
 		d := value.NewDict(value.String, value.String)
 		for k, v := range all {
