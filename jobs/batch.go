@@ -153,7 +153,7 @@ func (r *Registry) Submit(id, desc, user, def string, run Job) string {
 	r.mu.Lock()
 	id = UniqueID(id, r.now(), func(x string) bool { return r.byID[x] != nil })
 	rootID := newRootID()
-	ctx, cancel := context.WithCancelCause(r.recordsContext(r.ctx, func() string { return user }, Meta{}, rootID))
+	ctx, cancel := context.WithCancelCause(r.recordsContext(r.ctx, func() string { return user }, Meta{}))
 	j := &job{id: id, desc: desc, user: user, rootID: rootID, priority: consoleDefaults.Priority, parallelism: consoleDefaults.Parallelism,
 		start: r.now(), done: make(chan struct{}), cancel: cancel}
 	j.msgs.now = r.now

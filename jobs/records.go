@@ -91,10 +91,10 @@ func (r *Registry) usage() []restrack.Usage {
 
 // recordsContext is ctx carrying the audit trails and resource tracker
 // a request's operations and reads are recorded in, with the request's
-// user (and client address) and root id.
-func (r *Registry) recordsContext(ctx context.Context, user func() string, meta Meta, rootID string) context.Context {
+// user (and client address).
+func (r *Registry) recordsContext(ctx context.Context, user func() string, meta Meta) context.Context {
 	ctx = r.auditContext(ctx, user, meta)
-	return restrack.NewContext(ctx, r.track, restrack.Request{User: user, RootID: rootID})
+	return restrack.NewContext(ctx, r.track, restrack.Request{User: user})
 }
 
 func (r *Registry) auditContext(ctx context.Context, user func() string, meta Meta) context.Context {

@@ -203,7 +203,7 @@ func (s *Session) Begin(ctx context.Context, jobType, desc string, admin bool) (
 	req := requestOf(ctx)
 	prio, par := s.reg.limits.Cap(s.User(), admin, req.Priority, req.Parallelism)
 	rootID := newRootID()
-	ctx, cancel := context.WithCancelCause(s.reg.recordsContext(ctx, s.User, s.meta, rootID))
+	ctx, cancel := context.WithCancelCause(s.reg.recordsContext(ctx, s.User, s.meta))
 	start := time.Now()
 	traced := s.reg.traces.tracing()
 	j := &consoleJob{seq: s.reg.queries.seq.Add(1), rootID: rootID, jobType: jobType, desc: desc, start: start, cancel: cancel,

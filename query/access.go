@@ -22,7 +22,7 @@ func (ex *executor) checkRead(dt *dfs.Table) (*restrack.TableQuery, error) {
 	if q, ok := ex.reads[dt]; ok {
 		return q, nil
 	}
-	q := restrack.QueryTable(ex.env.Context(), dt.Database().Path(), dt.TableName(), func() string { return unparse.Metacode(ex.stmt) })
+	q := restrack.QueryTable(ex.env.Context(), &ex.rootID, dt.Database().Path(), dt.TableName(), func() string { return unparse.Metacode(ex.stmt) })
 	if q != nil {
 		if ex.reads == nil {
 			ex.reads = map[*dfs.Table]*restrack.TableQuery{}

@@ -138,8 +138,9 @@ type executor struct {
 	// stmt is the SQL query the executor runs (nil: a joiner called as
 	// a function), and reads its reads of DFS tables while resource
 	// tracking is on (access.go).
-	stmt  *ast.SelectExpr
-	reads map[*dfs.Table]*restrack.TableQuery
+	stmt   *ast.SelectExpr
+	reads  map[*dfs.Table]*restrack.TableQuery
+	rootID string // the query's root query id, once it reads a DFS table
 }
 
 // withTable evaluates e with t's columns in scope.

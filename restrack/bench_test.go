@@ -34,10 +34,11 @@ func BenchmarkTableQuery(b *testing.B) {
 			defer tr.Close()
 			tr.access.Max = 1 << 30 // no trimming inside the loop
 			tr.SetOn(on)
-			ctx := NewContext(context.Background(), tr, Request{User: func() string { return "admin" }, RootID: "r"})
+			ctx := NewContext(context.Background(), tr, Request{User: func() string { return "admin" }})
 			b.ReportAllocs()
 			for b.Loop() {
-				QueryTable(ctx, "dfs://db", "pt", script).Read(part)
+				id := "r"
+				QueryTable(ctx, &id, "dfs://db", "pt", script).Read(part)
 			}
 		})
 	}

@@ -2,6 +2,8 @@ package restrack
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"sync/atomic"
 	"time"
 
@@ -18,8 +20,6 @@ type Request struct {
 	// User is the session's user as it is when asked (a script may log
 	// in part-way).
 	User func() string
-	// RootID is the request's root query id.
-	RootID string
 }
 
 // NewContext returns ctx carrying the node's tracker and the request; a
@@ -45,11 +45,14 @@ type TableQuery struct {
 	pendingReads atomic.Bool
 }
 
-// QueryTable records, while tracking is on, that the request's SQL query
-// (its text given by script, asked only then) reads the DFS table
+// QueryTable records, while tracking is on, that an SQL query of the
+// request (its text given by script, asked only then) reads the DFS table
 // db.table, and returns what records the query's reads of its rows; nil
-// while tracking is off.
-func QueryTable(ctx context.Context, db, table string, script func() string) *TableQuery {
+// while tracking is off. *rootID is the query's root query id, which
+// each SQL query has of its own however many a request runs
+// (user_level_resource_tracking.md): set here when it is "", the
+// query's first table.
+func QueryTable(ctx context.Context, rootID *string, db, table string, script func() string) *TableQuery {
 	t, req, ok := fromContext(ctx)
 	if !ok || !t.on.Load() {
 		return nil
@@ -58,9 +61,20 @@ func QueryTable(ctx context.Context, db, table string, script func() string) *Ta
 	if req.User != nil {
 		user = req.User()
 	}
-	q := &TableQuery{t: t, rootID: req.RootID, user: auth.OrGuest(user), db: db, table: table}
+	if *rootID == "" {
+		*rootID = newRootID()
+	}
+	q := &TableQuery{t: t, rootID: *rootID, user: auth.OrGuest(user), db: db, table: table}
 	q.add("sql", 1, script())
 	return q
+}
+
+// newRootID is a random (version 4) UUID, as DolphinDB's ids print.
+func newRootID() string {
+	a, b := rand.Uint64(), rand.Uint64()
+	b = b&^(0xc000<<48) | 0x8000<<48
+	a = a&^0xf000 | 0x4000
+	return fmt.Sprintf("%08x-%04x-%04x-%04x-%012x", a>>32, (a>>16)&0xffff, a&0xffff, b>>48, b&0xffffffffffff)
 }
 
 func (q *TableQuery) add(kind string, v int64, script string) {

@@ -17,8 +17,9 @@ func TestLogsPersistAcrossReopen(t *testing.T) {
 	tr, err := Open(dir, 3600, func() []Usage { return nil })
 	require.NoError(t, err)
 	tr.addSample(100, []Usage{{User: "admin", Requests: 2, Memory: 64, Send: 300, Recv: 40}, {User: "guest", Memory: 8}})
-	ctx := NewContext(context.Background(), tr, Request{User: func() string { return "admin" }, RootID: "r1"})
-	require.NotNil(t, QueryTable(ctx, "dfs://db", "pt", func() string { return `select count(x) from pt where s = "a,b"` }))
+	ctx := NewContext(context.Background(), tr, Request{User: func() string { return "admin" }})
+	r1 := "r1"
+	require.NotNil(t, QueryTable(ctx, &r1, "dfs://db", "pt", func() string { return `select count(x) from pt where s = "a,b"` }))
 	require.NoError(t, tr.Close())
 
 	b, err := os.ReadFile(filepath.Join(dir, "access.log"))
@@ -51,8 +52,10 @@ func TestNothingIsRecordedWhileOff(t *testing.T) {
 	tr.SetOn(false)
 	tr.addSample(1, []Usage{{User: "admin"}})
 	ctx := NewContext(context.Background(), tr, Request{})
-	q := QueryTable(ctx, "dfs://db", "pt", func() string { return "select * from pt" })
+	id := ""
+	q := QueryTable(ctx, &id, "dfs://db", "pt", func() string { return "select * from pt" })
 	require.Nil(t, q)
+	require.Empty(t, id)
 	q.Read(value.NewTable([]string{"x"}, []*value.Vector{value.NewInts([]int32{1})})) // a nil query records nothing
 	require.Empty(t, tr.hardware.Recs)
 	require.Empty(t, tr.access.Recs)
@@ -78,14 +81,21 @@ func TestUnconfiguredTrackerIsOff(t *testing.T) {
 }
 
 // A query's reads of a table: one sql record when it starts, then a
-// rowCount and a memUsage record per read, all under the request's root
-// id and user; partitions added concurrently are one read.
+// rowCount and a memUsage record per read, all under the query's root
+// id (the same for another table of the query) and the request's user; partitions added concurrently are one read.
 func TestTableQueryRecordsReads(t *testing.T) {
 	tr, err := Open("", 3600, func() []Usage { return nil })
 	require.NoError(t, err)
 	defer tr.Close()
-	ctx := NewContext(context.Background(), tr, Request{User: func() string { return "" }, RootID: "r2"})
-	q := QueryTable(ctx, "dfs://db", "pt", func() string { return "select * from pt" })
+	ctx := NewContext(context.Background(), tr, Request{User: func() string { return "" }})
+	id := ""
+	q := QueryTable(ctx, &id, "dfs://db", "pt", func() string { return "select * from pt" })
+	require.Len(t, id, 36) // a UUID, the query's own
+	first := id
+	QueryTable(ctx, &id, "dfs://db", "pt2", func() string { return "select * from pt" })
+	require.Equal(t, first, id)
+	require.Equal(t, id, tr.access.Recs[1].rootID)
+	tr.access.Recs = tr.access.Recs[:1] // pt2's sql record: the rest is pt's
 	ints := func(n int) *value.Table {
 		return value.NewTable([]string{"x"}, []*value.Vector{value.NewInts(make([]int32, n))})
 	}
@@ -106,7 +116,7 @@ func TestTableQueryRecordsReads(t *testing.T) {
 	}
 	var got []rec
 	for _, r := range tr.access.Recs {
-		require.Equal(t, "r2", r.rootID)
+		require.Equal(t, id, r.rootID)
 		require.Equal(t, "guest", r.user)
 		require.Equal(t, "dfs://db", r.db)
 		require.Equal(t, "pt", r.table)
