@@ -233,6 +233,7 @@ var texts = []Text{
 	{"The level of triggerTSDBCompaction must be an integer in [-1, 3].", "porpoise"},
 	{"The chunk [%s] does not exist.", "porpoise"},
 	{"The argument [count] of getTSDBCompactionTaskStatus must be a non-negative integer.", "porpoise"},
+	{"No access to view %s.", "tutorials/module_code_versioning_and_rights_management.md"},
 	{"The argument [chunkId] of triggerPKEYCompaction must be a string scalar or vector.", "porpoise: funcs/t/triggerPKEYCompaction.md states the type"},
 	{"The argument [count] of getPKEYCompactionTaskStatus must be a non-negative integer.", "porpoise: funcs/g/getpkeycompactiontaskstatus.md states the range"},
 	{"The database and table names of getTSDBDataStat must be strings.", "porpoise"},

@@ -114,10 +114,12 @@ func (vs *views) load(h Host) error {
 
 // bind makes the function scripts call the view's function fn: it
 // takes the same parameters and runs the body with the view's rights
-// over DFS tables when the caller may execute the view (VIEW_EXEC;
-// auth.Principal.CanExecView), with the caller's own rights otherwise.
-// Code the caller passes in (a function, metacode) could read anything
-// under the view's rights, so such a call runs with the caller's.
+// over DFS tables. A caller who may not execute the view (VIEW_EXEC;
+// auth.Principal.CanExecView) is refused, as
+// tutorials/module_code_versioning_and_rights_management.md (section 6)
+// shows. Code the caller passes in (a function, metacode) could read
+// anything under the view's rights, so such a call runs with the
+// caller's.
 func (v *view) bind(fn value.Value) {
 	var params []string
 	if d, err := definition(v.Body); err == nil {
@@ -132,7 +134,10 @@ func (v *view) bind(fn value.Value) {
 				return nil, err
 			}
 			run := func() (value.Value, error) { return env.Call(fn, args...) }
-			if !h.Principal().CanExecView(v.Name, v.Owner) || slices.ContainsFunc(args, carriesCode) {
+			if !h.Principal().CanExecView(v.Name, v.Owner) {
+				return nil, ddberr.Errorf("No access to view %s.", v.Name)
+			}
+			if slices.ContainsFunc(args, carriesCode) {
 				return run()
 			}
 			return h.RunInView(run)
