@@ -1,6 +1,7 @@
 package lookup
 
 import (
+	"github.com/porpoisedb/porpoise/access"
 	"slices"
 	"sort"
 
@@ -815,6 +816,12 @@ func rowFn(env funcs.Env, args []value.Value) (value.Value, error) {
 		// a.row(1) reads row 1; a[1] would read column 1)
 		if x.T.IsArray() || x.T == value.Any {
 			if k < 0 || int(k) >= x.Len() {
+				// past its rows, an array vector (or columnar tuple)
+				// gives the column x[k] gives, NULLs
+				// (tutorials/Array_Vector.md 2.2.1.1)
+				if x.T.IsArray() || x.Columnar {
+					return access.Index(x, args[1])
+				}
 				return nil, ddberr.Errorf("Index out of range.")
 			}
 			return x.Elem(int(k)), nil
