@@ -25,6 +25,9 @@ func TestSuiteRemote(t *testing.T) {
 					opts = append(opts, server.WithPersistence())
 					continue
 				}
+				if kv[0] == localSite {
+					continue // the test server listens anyway
+				}
 				opts = append(opts, server.WithConfig(kv[0], kv[1]))
 			}
 			ts := server.RunT(t, opts...)
