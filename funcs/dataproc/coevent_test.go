@@ -108,11 +108,8 @@ func TestCoeventStops(t *testing.T) {
 		ev[i], times[i] = int32(i%5000), int64(i/2)
 	}
 	args := []value.Value{value.NewInts(ev), &value.Vector{T: value.Long, I64: times}, value.NewLong(1000)}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := coevent(&fakeenv.Func{Ctx: ctx}, args)
-	require.ErrorIs(t, err, context.Canceled)
-	_, err = coevent(&fakeenv.Limited{Func: fakeenv.Func{Ctx: context.Background()}, Max: 1000}, args)
+	fakeenv.RequireStops(t, coevent, args)
+	_, err := coevent(&fakeenv.Limited{Func: fakeenv.Func{Ctx: context.Background()}, Max: 1000}, args)
 	require.ErrorIs(t, err, fakeenv.ErrOverLimit)
 }
 

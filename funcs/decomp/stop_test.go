@@ -1,7 +1,6 @@
 package decomp
 
 import (
-	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -54,18 +53,12 @@ func TestRobustnessWeightsMatchSort(t *testing.T) {
 // stl, esd and seasonalEsd stop on a cancelled request (STL's passes
 // take a second over 200K points, the ESD steps up to one per point).
 func TestDecompositionsStopWhenCancelled(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	env := &fakeenv.Func{Ctx: ctx}
 	ys := make([]float64, 3000)
 	for i := range ys {
 		ys[i] = math.Sin(float64(i)) + float64(i%7)
 	}
 	y := value.NewDoubles(ys)
-	_, err := stl(env, []value.Value{y, value.NewInt(7), value.NewString("periodic")})
-	require.ErrorIs(t, err, context.Canceled)
-	_, err = seasonalEsd(env, []value.Value{y, value.NewInt(7)})
-	require.ErrorIs(t, err, context.Canceled)
-	_, err = esd(env, []value.Value{y})
-	require.ErrorIs(t, err, context.Canceled)
+	fakeenv.RequireStops(t, stl, []value.Value{y, value.NewInt(7), value.NewString("periodic")})
+	fakeenv.RequireStops(t, seasonalEsd, []value.Value{y, value.NewInt(7)})
+	fakeenv.RequireStops(t, esd, []value.Value{y})
 }

@@ -40,10 +40,7 @@ func TestOneHot(t *testing.T) {
 		require.Equal(t, int32(1), ones, "row %d", r)
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err = oneHot(&fakeenv.Func{Ctx: ctx}, args)
-	require.ErrorIs(t, err, context.Canceled)
+	fakeenv.RequireStops(t, oneHot, args)
 	_, err = oneHot(&fakeenv.Limited{Func: fakeenv.Func{Ctx: context.Background()}, Max: -1}, args)
 	require.ErrorIs(t, err, fakeenv.ErrOverLimit)
 }
