@@ -154,28 +154,14 @@ func eachSideFn(name string, left bool) funcs.Impl {
 			it = x
 		}
 		s := funcs.SeqOf(it)
-		out := make([]value.Value, s.N)
-		ctx := funcs.ContextOf(env)
-		held := keeper{env: env}
-		for i := 0; i < s.N; i++ {
-			// a built-in's calls don't look at ctx, and eachLeft(add, x,
-			// x) over 200,000 elements ran on after a cancel until it took
-			// the process's memory; each call takes a whole side (20 ms
-			// for 200,000 strings), so every one is checked
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
+		out, err := callEach(env, s.N, func(i int) (value.Value, error) {
 			if left {
-				out[i], err = env.Call(fn, s.At(i), y)
-			} else {
-				out[i], err = env.Call(fn, x, s.At(i))
+				return env.Call(fn, s.At(i), y)
 			}
-			if err != nil {
-				return nil, err
-			}
-			if err := held.keepEach(out[i], s.N-1-i); err != nil {
-				return nil, err
-			}
+			return env.Call(fn, x, s.At(i))
+		})
+		if err != nil {
+			return nil, err
 		}
 		if s.Keys != nil {
 			return keyedResult(s.Keys, out)
@@ -206,13 +192,7 @@ func eachNeighbourFn(name string, pre bool) funcs.Impl {
 		}
 		s := funcs.SeqOf(args[1])
 		edge := funcs.Arg(args, 2)
-		out := make([]value.Value, s.N)
-		ctx := funcs.ContextOf(env)
-		held := keeper{env: env}
-		for i := 0; i < s.N; i++ {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
+		out, err := callEach(env, s.N, func(i int) (value.Value, error) {
 			var other value.Value
 			switch {
 			case pre && i > 0:
@@ -226,15 +206,37 @@ func eachNeighbourFn(name string, pre bool) funcs.Impl {
 				// {x,y->isNull(y) ? [x] : [y,x]}:PU gives [0] there
 				other = funcs.NullLike(s.At(i))
 			}
-			if out[i], err = env.Call(fn, s.At(i), other); err != nil {
-				return nil, err
-			}
-			if err := held.keepEach(out[i], s.N-1-i); err != nil {
-				return nil, err
-			}
+			return env.Call(fn, s.At(i), other)
+		})
+		if err != nil {
+			return nil, err
 		}
 		return AssembleWithNulls(out, rule)
 	}
+}
+
+// callEach makes the n calls of an each form, call(i) the i-th, and
+// holds their results. A built-in's calls don't look at the context, and
+// eachLeft(add, x, x) over 200,000 elements ran on after a cancel until
+// it took the process's memory; each call may take a whole side (20 ms
+// for 200,000 strings), so every one is checked.
+func callEach(env funcs.Env, n int, call func(i int) (value.Value, error)) ([]value.Value, error) {
+	out := make([]value.Value, n)
+	ctx := funcs.ContextOf(env)
+	held := keeper{env: env}
+	for i := range n {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		var err error
+		if out[i], err = call(i); err != nil {
+			return nil, err
+		}
+		if err := held.keepEach(out[i], n-1-i); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // assembleWithNulls assembles results where nil marks a position without a
