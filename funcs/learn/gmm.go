@@ -218,12 +218,8 @@ func gmmSamples(x value.Value) (samples [][]float64, dims int, univariate bool, 
 // else a dims×k matrix, a column per component.
 func gmmMeans(v value.Value, k, dims int, univariate bool) ([][]float64, error) {
 	if univariate {
-		vec, ok := v.(*value.Vector)
+		xs, ok := kNumbers(v, k)
 		if !ok {
-			return nil, funcs.BadArg("gmm", "mean", "a vector of k numbers")
-		}
-		xs, ok2 := floats(vec)
-		if !ok2 || len(xs) != k || vec.HasNull() {
 			return nil, funcs.BadArg("gmm", "mean", "a vector of k numbers")
 		}
 		out := make([][]float64, k)
@@ -243,17 +239,23 @@ func gmmMeans(v value.Value, k, dims int, univariate bool) ([][]float64, error) 
 	return transpose(rows, k), nil
 }
 
+// kNumbers is v's numbers where v is a vector of k of them, none NULL.
+func kNumbers(v value.Value, k int) ([]float64, bool) {
+	vec, ok := v.(*value.Vector)
+	if !ok {
+		return nil, false
+	}
+	xs, ok := floats(vec)
+	return xs, ok && len(xs) == k && !vec.HasNull()
+}
+
 // gmmSigmas reads the initial (co)variances: k positive numbers, or a
 // tuple of k symmetric dims×dims matrices.
 func gmmSigmas(v value.Value, k, dims int, univariate bool) ([]*mat.SymDense, error) {
 	out := make([]*mat.SymDense, k)
 	if univariate {
-		vec, ok := v.(*value.Vector)
+		xs, ok := kNumbers(v, k)
 		if !ok {
-			return nil, funcs.BadArg("gmm", "sigma", "a vector of k positive numbers")
-		}
-		xs, ok2 := floats(vec)
-		if !ok2 || len(xs) != k || vec.HasNull() {
 			return nil, funcs.BadArg("gmm", "sigma", "a vector of k positive numbers")
 		}
 		for c, x := range xs {
