@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
-	"github.com/porpoisedb/porpoise/sqlparse/exprs"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -41,15 +40,7 @@ func orderedWhere(t *value.Table, s Ordered, where []ast.Expr, eval Eval) ([]int
 			isKey[c] = true
 		}
 	}
-	var terms []keyTerm
-	var rest []ast.Expr
-	for _, c := range exprs.Conjuncts(where) {
-		if kt, ok := keyTermOf(t, c, isKey, eval); ok {
-			terms = append(terms, kt)
-			continue
-		}
-		rest = append(rest, c)
-	}
+	terms, rest := splitTerms(t, where, isKey, eval)
 	if len(terms) == 0 {
 		return nil, nil, false
 	}

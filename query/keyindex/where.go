@@ -92,6 +92,19 @@ func namesColumn(t *value.Table, e ast.Expr) bool {
 	return found
 }
 
+// splitTerms splits the conjuncts of where into the terms on key columns
+// (isKey) an index can serve and the conditions still to apply.
+func splitTerms(t *value.Table, where []ast.Expr, isKey map[int]bool, eval Eval) (terms []keyTerm, rest []ast.Expr) {
+	for _, c := range exprs.Conjuncts(where) {
+		if kt, ok := keyTermOf(t, c, isKey, eval); ok {
+			terms = append(terms, kt)
+			continue
+		}
+		rest = append(rest, c)
+	}
+	return terms, rest
+}
+
 // Where answers where clauses that fix every key column of a keyed or
 // indexed table (col == v, col in v) with hash lookups, and range
 // conditions on an indexed table's leading key column with its ordered
@@ -110,14 +123,7 @@ func Where(t *value.Table, where []ast.Expr, eval Eval) (rows []int, rest []ast.
 	for _, k := range t.KeyCols {
 		isKey[k] = true
 	}
-	var terms []keyTerm
-	for _, c := range exprs.Conjuncts(where) {
-		if kt, ok := keyTermOf(t, c, isKey, eval); ok {
-			terms = append(terms, kt)
-			continue
-		}
-		rest = append(rest, c)
-	}
+	terms, rest := splitTerms(t, where, isKey, eval)
 	if len(terms) == 0 {
 		return nil, nil, false
 	}
