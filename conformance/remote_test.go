@@ -18,6 +18,11 @@ func TestSuiteRemote(t *testing.T) {
 			require.NoError(t, err)
 			local, err := RunFile(InProcess{}, f)
 			require.NoError(t, err)
+			// a record that fails in process (a timing flake under load)
+			// would otherwise show only as a count mismatch below
+			for _, fl := range local.Failures {
+				t.Error("in process: " + fl.String())
+			}
 
 			var opts []server.TestOption
 			for _, kv := range f.Config {
