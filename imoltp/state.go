@@ -423,3 +423,24 @@ func (s *state) Close() {
 		s.redo = nil
 	}
 }
+
+// SchemaDict is schema(db) (funcs/s/schema.md): the database's directory
+// and engine, and its owner (the caller's: package auth keeps it). An
+// IMOLTP database has no partitions to list.
+func (d *DB) SchemaDict(owner string) *value.Dict {
+	out := value.NewDict(value.String, value.Any)
+	putSchema(out, "databaseDir", value.NewString(d.path))
+	putSchema(out, "engineType", value.NewString("IMOLTP"))
+	putSchema(out, "databaseOwner", value.NewString(owner))
+	return out
+}
+
+// Schema adds the table's engine and database to its schema(t).
+func (tb *table) Schema(d *value.Dict) {
+	putSchema(d, "engineType", value.NewString("IMOLTP"))
+	putSchema(d, "databaseDir", value.NewString(tb.db.path))
+}
+
+func putSchema(d *value.Dict, k string, v value.Value) {
+	d.Put(value.NewStrings(value.String, []string{k}), 0, value.NewTuple([]value.Value{v}), 0)
+}
