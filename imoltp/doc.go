@@ -10,7 +10,10 @@
 // first IMOLTP operation after a restart replays both. Each key is a
 // B-tree of the rows' order-preserving key bytes (index.go), which
 // inserts check unique keys against and queries' key conditions are
-// answered from (keyindex.Ordered). A transaction block works on private
+// answered from (keyindex.Ordered); an update or delete finds its rows
+// there too and moves only those rows' keys and logs only those rows
+// (rows.go, insert.RowWriter). schema() names the IMOLTP engine. A
+// transaction block works on private
 // copies of the tables and commits them whole (txn.go); the IMOLTP
 // configuration keys come from package config.
 package imoltp

@@ -2,6 +2,7 @@ package imoltp
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -27,18 +28,20 @@ type index struct {
 	tree   *btree.BTreeG[entry]
 }
 
-// entry is one row's key. Keys of a non-unique index repeat; the row
-// orders them.
+// entry is one row's key and the row's id (table.ids), which a delete
+// of other rows leaves alone, so a delete only takes the deleted rows'
+// entries out. Keys of a non-unique index repeat; the id, growing with
+// the row's position, orders them.
 type entry struct {
 	key string
-	row int32
+	id  int64
 }
 
 func lessEntry(a, b entry) bool {
 	if a.key != b.key {
 		return a.key < b.key
 	}
-	return a.row < b.row
+	return a.id < b.id
 }
 
 func newTree() *btree.BTreeG[entry] {
@@ -54,22 +57,37 @@ func (ix *index) clone() *index {
 // has reports whether a row has key.
 func (ix *index) has(key string) bool {
 	found := false
-	ix.tree.Ascend(entry{key: key, row: math.MinInt32}, func(e entry) bool {
+	ix.tree.Ascend(entry{key: key, id: math.MinInt64}, func(e entry) bool {
 		found = e.key == key
 		return false
 	})
 	return found
 }
 
-// add puts keys, those of the rows from from on, in the tree.
-func (ix *index) add(keys []string, from int) {
+// holder is the id of a row other than those in ids whose key is key,
+// false when there is none: a unique key's only entry.
+func (ix *index) holder(key string, ids map[int64]bool) bool {
+	found := false
+	ix.tree.Ascend(entry{key: key, id: math.MinInt64}, func(e entry) bool {
+		if e.key != key {
+			return false
+		}
+		found = !ids[e.id]
+		return !found
+	})
+	return found
+}
+
+// add puts keys, those of the rows ids, in the tree.
+func (ix *index) add(keys []string, ids []int64) {
 	for i, k := range keys {
-		ix.tree.Set(entry{key: k, row: int32(from + i)})
+		ix.tree.Set(entry{key: k, id: ids[i]})
 	}
 }
 
-// build makes the tree of t's rows anew; for a unique key, dup is the
-// first row (in row order) repeating an earlier row's key, or -1.
+// build makes the tree of t's rows, whose ids are 0, 1, ..., anew; for
+// a unique key, dup is the first row (in row order) repeating an
+// earlier row's key, or -1.
 func (ix *index) build(t *value.Table) (dup int, err error) {
 	keys, err := encodeKeys(t, ix.cols, 0, t.Rows())
 	if err != nil {
@@ -77,19 +95,19 @@ func (ix *index) build(t *value.Table) (dup int, err error) {
 	}
 	es := make([]entry, len(keys))
 	for i, k := range keys {
-		es[i] = entry{key: k, row: int32(i)}
+		es[i] = entry{key: k, id: int64(i)}
 	}
 	slices.SortFunc(es, func(a, b entry) int {
 		if c := strings.Compare(a.key, b.key); c != 0 {
 			return c
 		}
-		return int(a.row) - int(b.row)
+		return cmp.Compare(a.id, b.id)
 	})
 	dup = -1
 	if ix.unique {
 		for i := 1; i < len(es); i++ {
-			if es[i].key == es[i-1].key && (dup < 0 || int(es[i].row) < dup) {
-				dup = int(es[i].row)
+			if es[i].key == es[i-1].key && (dup < 0 || int(es[i].id) < dup) {
+				dup = int(es[i].id)
 			}
 		}
 		if dup >= 0 {
@@ -104,11 +122,11 @@ func (ix *index) build(t *value.Table) (dup int, err error) {
 	return -1, nil
 }
 
-// scan calls fn with the rows whose key starts with prefix and whose
-// next column's encoding lies within [lo, hi] ("" when open), in key
-// order, until fn returns false.
-func (ix *index) scan(prefix, lo, hi string, fn func(row int) bool) {
-	from := entry{key: prefix + lo, row: math.MinInt32}
+// scan calls fn with the ids of the rows whose key starts with prefix
+// and whose next column's encoding lies within [lo, hi] ("" when open),
+// in key order, until fn returns false.
+func (ix *index) scan(prefix, lo, hi string, fn func(id int64) bool) {
+	from := entry{key: prefix + lo, id: math.MinInt64}
 	ix.tree.Ascend(from, func(e entry) bool {
 		if !strings.HasPrefix(e.key, prefix) {
 			return false
@@ -124,7 +142,7 @@ func (ix *index) scan(prefix, lo, hi string, fn func(row int) bool) {
 				return false
 			}
 		}
-		return fn(int(e.row))
+		return fn(e.id)
 	})
 }
 
@@ -141,11 +159,26 @@ func encodeKeys(t *value.Table, cols []int, lo, hi int) ([]string, error) {
 			return nil, err
 		}
 	}
+	return keyStrings(bufs), nil
+}
+
+// keysAt is the key over the columns cols of each of t's rows.
+func keysAt(t *value.Table, cols []int, rows []int) ([]string, error) {
+	bufs := make([][]byte, len(rows))
+	for _, c := range cols {
+		if err := appendColumn(bufs, t.Cols[c].Gather(rows), 0); err != nil {
+			return nil, err
+		}
+	}
+	return keyStrings(bufs), nil
+}
+
+func keyStrings(bufs [][]byte) []string {
 	keys := make([]string, len(bufs))
 	for i, b := range bufs {
 		keys[i] = string(b)
 	}
-	return keys, nil
+	return keys
 }
 
 // appendColumn appends the encoding of v's elements from lo on to bufs,
@@ -217,12 +250,27 @@ func (tb *table) ScanIndex(i int, eq []*value.Vector, lo, hi *value.Vector, fn f
 	for _, v := range eq {
 		prefix = append(prefix, encodeValue(v)...)
 	}
-	tb.indexes[i].scan(string(prefix), encodeValue(lo), encodeValue(hi), fn)
+	tb.indexes[i].scan(string(prefix), encodeValue(lo), encodeValue(hi), func(id int64) bool {
+		return fn(tb.row(id))
+	})
 }
 
-// rebuild builds every index of t's rows anew; a unique key repeated
-// is S07002's error.
+// row is the position of the row whose id is id: ids grow with the
+// rows' positions.
+func (tb *table) row(id int64) int {
+	r, _ := slices.BinarySearch(tb.ids, id)
+	return r
+}
+
+// rebuild builds every index of t's rows anew, with the ids 0, 1, ...;
+// a unique key repeated is S07002's error.
 func (tb *table) rebuild() error {
+	n := tb.t.Rows()
+	tb.ids = make([]int64, n)
+	for i := range tb.ids {
+		tb.ids[i] = int64(i)
+	}
+	tb.nextID = int64(n)
 	for _, ix := range tb.indexes {
 		dup, err := ix.build(tb.t)
 		if err != nil {
@@ -259,10 +307,17 @@ func (tb *table) checkNew(t *value.Table, from int) ([][]string, error) {
 	return added, nil
 }
 
-// addKeys puts checkNew's keys in the indexes.
+// addKeys gives the rows from from on new ids and puts checkNew's keys
+// of them in the indexes.
 func (tb *table) addKeys(added [][]string, from int) {
+	ids := make([]int64, len(added[0]))
+	for i := range ids {
+		ids[i] = tb.nextID
+		tb.nextID++
+	}
+	tb.ids = append(tb.ids[:from], ids...)
 	for k, keys := range added {
-		tb.indexes[k].add(keys, from)
+		tb.indexes[k].add(keys, ids)
 	}
 }
 

@@ -21,7 +21,9 @@ const (
 	kindTable       = 'T' // [path, name, pk, secondary keys, unique flags, rows]
 	kindDropTable   = 'Y' // [path, name]
 	kindAppend      = 'A' // [path, name, rows appended]
-	kindRewrite     = 'R' // [path, name, all rows after an update or delete]
+	kindRewrite     = 'R' // [path, name, all rows after a change of the whole table]
+	kindUpdate      = 'U' // [path, name, positions of the rows updated, their rows]
+	kindDelete      = 'E' // [path, name, positions of the rows deleted, ascending]
 	kindBegin       = 'B' // []: a transaction block's records follow
 	kindCommit      = 'C' // []: ends them; without it they are not applied
 	generationFirst = 1

@@ -18,6 +18,7 @@ import (
 	"github.com/porpoisedb/porpoise/atomicfile"
 	"github.com/porpoisedb/porpoise/config"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/query/rowkeep"
 	"github.com/porpoisedb/porpoise/value"
 )
 
@@ -259,6 +260,12 @@ func (s *state) apply(kind byte, vals []value.Value) error {
 		return nil
 	}
 	tb := db.tables[str(1)]
+	if kind == kindDelete && tb != nil && len(vals) == 3 {
+		if at, ok := rowsOf(vals[2]); ok {
+			deleteRows(tb.t, at, rowkeep.Dropped(tb.t.Rows(), at))
+			return nil
+		}
+	}
 	rows, _ := vals[len(vals)-1].(*value.Table)
 	if tb == nil || rows == nil || len(rows.Cols) != len(tb.t.Cols) {
 		return fmt.Errorf("bad record for %s/%s", str(0), str(1))
@@ -270,6 +277,12 @@ func (s *state) apply(kind byte, vals []value.Value) error {
 		}
 	case kindRewrite:
 		tb.t.Cols = rows.Cols
+	case kindUpdate:
+		at, ok := rowsOf(vals[2])
+		if !ok || len(at) != rows.Rows() {
+			return fmt.Errorf("bad update record for %s/%s", str(0), str(1))
+		}
+		setRows(tb.t, rows, at)
 	default:
 		return fmt.Errorf("unknown record kind %q", kind)
 	}
@@ -409,4 +422,25 @@ func (s *state) Close() {
 		s.redo.Close()
 		s.redo = nil
 	}
+}
+
+// SchemaDict is schema(db) (funcs/s/schema.md): the database's directory
+// and engine, and its owner (the caller's: package auth keeps it). An
+// IMOLTP database has no partitions to list.
+func (d *DB) SchemaDict(owner string) *value.Dict {
+	out := value.NewDict(value.String, value.Any)
+	putSchema(out, "databaseDir", value.NewString(d.path))
+	putSchema(out, "engineType", value.NewString("IMOLTP"))
+	putSchema(out, "databaseOwner", value.NewString(owner))
+	return out
+}
+
+// Schema adds the table's engine and database to its schema(t).
+func (tb *table) Schema(d *value.Dict) {
+	putSchema(d, "engineType", value.NewString("IMOLTP"))
+	putSchema(d, "databaseDir", value.NewString(tb.db.path))
+}
+
+func putSchema(d *value.Dict, k string, v value.Value) {
+	d.Put(value.NewStrings(value.String, []string{k}), 0, value.NewTuple([]value.Value{v}), 0)
 }

@@ -20,6 +20,10 @@ type table struct {
 	t       *value.Table
 	saved   *value.Table
 	indexes []*index
+	// ids is each row's id, growing with its position; the indexes
+	// name rows by id. nextID is the next appended row's.
+	ids    []int64
+	nextID int64
 	// version grows with every committed change; a private copy keeps
 	// the one its base had when it was taken.
 	version uint64
@@ -76,6 +80,11 @@ func (tb *table) Rewritten(t *value.Table) error {
 	if err := tb.live(); err != nil {
 		return err
 	}
+	return tb.rewrite(t)
+}
+
+// rewrite is Rewritten under st.mu.
+func (tb *table) rewrite(t *value.Table) error {
 	err := tb.checkShape(t)
 	if err == nil {
 		err = tb.rebuild()
@@ -95,19 +104,20 @@ func (tb *table) Rewritten(t *value.Table) error {
 	return nil
 }
 
-// logChange logs a change of the table's rows (rows is the record's
-// last value): a private copy keeps it for its block's commit; the
+// logChange logs a change of the table's rows (vals follow the table's
+// path and name in the record): a private copy keeps it for its block's commit; the
 // table itself commits it at once, as a statement outside a block is a
 // transaction of its own. Callers hold st.mu.
-func (tb *table) logChange(kind byte, rows *value.Table) error {
+func (tb *table) logChange(kind byte, vals ...value.Value) error {
 	st := tb.db.st
+	vals = append([]value.Value{value.NewString(tb.db.path), value.NewString(tb.name)}, vals...)
 	if tb.tx != nil {
 		if tb.tx.done {
 			return ddberr.Errorf("The transaction this copy of IMOLTP table [%s] belongs to has ended. Load the table again.", tb.name)
 		}
 		tb.dirty = true
 		if st.redoOn() {
-			rec, err := encodeRecord(kind, value.NewString(tb.db.path), value.NewString(tb.name), rows)
+			rec, err := encodeRecord(kind, vals...)
 			if err != nil {
 				return err
 			}
@@ -115,7 +125,7 @@ func (tb *table) logChange(kind byte, rows *value.Table) error {
 		}
 		return nil
 	}
-	if err := st.log(kind, value.NewString(tb.db.path), value.NewString(tb.name), rows); err != nil {
+	if err := st.log(kind, vals...); err != nil {
 		return err
 	}
 	tb.version++

@@ -57,7 +57,8 @@ func (tb *table) copyFor(x *txn) *table {
 	tb.t.Mu.Lock()
 	defer tb.t.Mu.Unlock()
 	t := value.DeepCopy(tb.t).(*value.Table)
-	c := &table{db: tb.db, name: tb.name, t: t, version: tb.version, tx: x, base: tb}
+	c := &table{db: tb.db, name: tb.name, t: t, version: tb.version, tx: x, base: tb,
+		ids: slices.Clone(tb.ids), nextID: tb.nextID}
 	c.saved = value.DeepCopy(t).(*value.Table)
 	for _, ix := range tb.indexes {
 		c.indexes = append(c.indexes, ix.clone())
@@ -112,7 +113,7 @@ func (x *txn) Commit() error {
 	for _, c := range changed {
 		b := c.base
 		b.t.Names, b.t.Cols = c.t.Names, c.t.Cols
-		b.indexes, b.saved = c.indexes, c.saved
+		b.indexes, b.saved, b.ids, b.nextID = c.indexes, c.saved, c.ids, c.nextID
 		b.version++
 		// the copy's rows are the table's now; a variable still holding
 		// the copy sees an empty table, and a write through it fails

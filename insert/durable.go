@@ -18,6 +18,34 @@ type Durable interface {
 	Rewritten(t *value.Table) error
 }
 
+// RowWriter is a Durable told which rows an update or delete changed
+// rather than handed the whole table: an IMOLTP table, whose indexes
+// follow the changed rows alone.
+type RowWriter interface {
+	Durable
+	// Updated writes the rows of t an update set the columns cols of.
+	Updated(t *value.Table, rows, cols []int) error
+	// Deleted writes t after a delete took out the rows dropped
+	// (positions before it, ascending).
+	Deleted(t *value.Table, dropped []int) error
+}
+
+// Updated is Changed after an update that set the columns cols of rows.
+func Updated(t *value.Table, rows, cols []int) error {
+	if w, ok := t.Stream.(RowWriter); ok {
+		return w.Updated(t, rows, cols)
+	}
+	return Changed(t)
+}
+
+// Deleted is Changed after a delete that took out the rows dropped.
+func Deleted(t *value.Table, dropped []int) error {
+	if w, ok := t.Stream.(RowWriter); ok {
+		return w.Deleted(t, dropped)
+	}
+	return Changed(t)
+}
+
 // IsDurable reports whether t is an MVCC table.
 func IsDurable(t *value.Table) bool {
 	_, ok := t.Stream.(Durable)

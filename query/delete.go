@@ -29,19 +29,19 @@ func Delete(env Env, n *ast.DeleteStmt) error {
 			return err
 		}
 	}
-	mask, unlock, err := ex.lockedRows(t, src, n.Where)
+	rows, unlock, err := ex.lockedRows(t, src, n.Where)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	drop := mask
 	if joined != nil {
-		_, rows := sqljoin.JoinedRows(wheremask.Flagged(mask, true), joined)
-		drop = rowkeep.Dropped(t.Rows(), rows)
+		_, rows = sqljoin.JoinedRows(rows, joined)
+		rows = slices.Compact(slices.Sorted(slices.Values(rows)))
 	}
-	if !slices.Contains(drop, true) {
+	if len(rows) == 0 {
 		return nil
 	}
+	drop := rowkeep.Dropped(t.Rows(), rows)
 	id, named := n.Table.(*ast.Ident)
 	inPlace := named && t.Shared == "" && env.Owns(id.Name, t)
 	var keep []int // for the columns gathered anew
@@ -57,5 +57,5 @@ func Delete(env Env, n *ast.DeleteStmt) error {
 	if t.IsKeyed() {
 		t.RebuildKeys()
 	}
-	return insert.Changed(t)
+	return insert.Deleted(t, rows)
 }

@@ -141,6 +141,7 @@ type executor struct {
 	stmt   *ast.SelectExpr
 	reads  map[*dfs.Table]*restrack.TableQuery
 	rootID string // the query's root query id, once it reads a DFS table
+	narrow bool   // an update's set values are of the rows set alone
 }
 
 // withTable evaluates e with t's columns in scope.

@@ -698,26 +698,25 @@ func Update(env Env, n *ast.UpdateStmt) error {
 			return err
 		}
 	}
-	mask, unlock, err := ex.lockedRows(t, src, n.Where)
+	rows, unlock, err := ex.lockedRows(t, src, n.Where)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	rows := wheremask.Flagged(mask, true)
-	type change struct {
-		col int
-		v   *value.Vector
-	}
+	ex.narrow = joined == nil && len(n.ContextBy) == 0
 	vals, rows, err := ex.updateValues(src, rows, n)
 	if err != nil {
 		return err
 	}
-	dst := rows
+	dst, at := rows, rows // at: the rows of vals to set dst's from
 	if joined != nil {
 		rows, dst = sqljoin.JoinedRows(rows, joined)
+		at = rows
+	} else if ex.narrow {
+		at = value.Iota(len(rows))
 	}
-	var changes []change
-	var added []*value.Vector
+	var cols []int // the columns set, to the values convs
+	var added, convs []*value.Vector
 	var addedNames []string
 	for k, set := range n.Sets {
 		vec := vals[k]
@@ -727,7 +726,7 @@ func Update(env Env, n *ast.UpdateStmt) error {
 			// the expression, with NULL in the rows the where clause leaves out.
 			col := value.NewNullVector(vec.T, t.Rows())
 			col.Scale = vec.Scale
-			added = append(added, updatecol.SetRows(col, dst, vec, rows))
+			added = append(added, updatecol.SetRows(col, dst, vec, at))
 			addedNames = append(addedNames, set.Col)
 			continue
 		}
@@ -736,20 +735,20 @@ func Update(env Env, n *ast.UpdateStmt) error {
 				return insert.ErrUpdateKey
 			}
 		}
-		conv, err := insert.ConvertUpdate(t, j, vec, dst, rows)
+		conv, err := insert.ConvertUpdate(t, j, vec, dst, at)
 		if err != nil {
 			return err
 		}
-		changes = append(changes, change{j, conv})
+		cols, convs = append(cols, j), append(convs, conv)
 	}
-	for _, c := range changes {
-		t.Cols[c.col] = updatecol.SetRows(t.Cols[c.col], dst, c.v, rows)
+	for i, c := range cols {
+		t.Cols[c] = updatecol.SetRows(t.Cols[c], dst, convs[i], at)
 	}
 	for i, c := range added {
 		t.Names = append(t.Names, addedNames[i])
 		t.Cols = append(t.Cols, c)
 	}
-	return insert.Changed(t)
+	return insert.Updated(t, dst, cols)
 }
 
 // dmlTable starts the update or delete (stmt) of target, with its from
@@ -782,9 +781,9 @@ func dmlTable(env Env, target, from ast.Expr, stmt string) (ex *executor, t *val
 
 // lockedRows takes the lock of a shared table t an update or delete
 // changes, once the session may change it, and then evaluates the where
-// clause over src (t or its from clause's join) to one flag per row; the
-// caller defers the returned unlock.
-func (ex *executor) lockedRows(t, src *value.Table, where []ast.Expr) ([]bool, func(), error) {
+// clause over src (t or its from clause's join) to the rows it picks,
+// from t's index where it has one; the caller defers the returned unlock.
+func (ex *executor) lockedRows(t, src *value.Table, where []ast.Expr) ([]int, func(), error) {
 	unlock := func() {}
 	if t.Shared != "" {
 		if err := ex.env.CheckShared(t.Shared, true); err != nil {
@@ -799,12 +798,12 @@ func (ex *executor) lockedRows(t, src *value.Table, where []ast.Expr) ([]bool, f
 			unlock()
 		}
 	}()
-	mask, err := ex.whereMask(src, where)
+	rows, err := keyindex.Rows(src, where, ex.eval, ex.whereRows)
 	if err != nil {
 		return nil, nil, err
 	}
 	done = true
-	return mask, unlock, nil
+	return rows, unlock, nil
 }
 
 // updateSource is the table an in-memory update's where and set

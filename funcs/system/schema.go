@@ -184,7 +184,11 @@ func xschema(env funcs.Env, args []value.Value) (value.Value, error) {
 	switch x := t.(type) {
 	case *value.Table:
 		n, ty, sc := valueTableSchema(x)
-		return schemaDict(n, ty, sc), nil
+		d := schemaDict(n, ty, sc)
+		if s, ok := x.Stream.(interface{ Schema(*value.Dict) }); ok {
+			s.Schema(d) // an IMOLTP table's engine and database
+		}
+		return d, nil
 	case engineTable:
 		d := x.SchemaDict()
 		if dt, ok := x.(interface{ DFSTable() *dfs.Table }); ok && dt.DFSTable().Database().DFS() {

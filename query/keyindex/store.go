@@ -142,3 +142,26 @@ func prefixes(fixed []*value.Vector) [][]*value.Vector {
 	}
 	return out
 }
+
+// Rows is the rows of t, in order, an update's or a delete's where
+// clause picks: an Ordered table's index answers the key conditions and
+// scan, which evaluates conditions over a table to its rows, applies the
+// rest to the rows found; any other table is scanned whole.
+func Rows(t *value.Table, where []ast.Expr, eval Eval, scan func(*value.Table, []ast.Expr) ([]int, error)) ([]int, error) {
+	if _, ok := t.Stream.(Ordered); ok {
+		if rows, rest, ok := Where(t, where, eval); ok {
+			if len(rest) == 0 {
+				return rows, nil
+			}
+			kept, err := scan(t.Gather(rows), rest)
+			if err != nil {
+				return nil, err
+			}
+			for i, k := range kept {
+				kept[i] = rows[k]
+			}
+			return kept, nil
+		}
+	}
+	return scan(t, where)
+}
