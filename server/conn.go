@@ -513,6 +513,11 @@ func (c *conn) encodePickleReply(v value.Value, asList bool) []byte {
 		return errorReply(c.sid, err.Error())
 	}
 	t, ok := w.(*value.Table)
+	if ok && pickle.HasBlob(t) {
+		// DolphinDB refuses such a table rather than falling back to
+		// the binary form
+		return errorReply(c.sid, ddberr.Errorf("The pickle protocol does not support BLOB.").Error())
+	}
 	if !ok || !pickle.Renders(t) {
 		return c.encodeReply(w)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/porpoisedb/porpoise/ddberr"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/wire/pickle"
 )
@@ -44,6 +45,13 @@ func TestPickleFlagReplies(t *testing.T) {
 	// a table the encoder does not render goes in the binary form
 	rep = c.ok(req(t, "API2", "", "8_1_4_64", "script\ntable([uuid('5d212a78-cc48-e3b1-4235-b4d91473ee87')] as u)", nil))
 	require.Equal(t, value.FormTable, rep.obj.Form())
+
+	// a BLOB column is refused (the Python API's own download tests
+	// expect "not support BLOB"), and the session goes on
+	c.send(req(t, "API2", "", "8_1_4_64", "script\ntable(blob(`a`b) as b)", nil))
+	require.Equal(t, ddberr.Errorf("The pickle protocol does not support BLOB.").Error(), c.readReply().status)
+	rep = c.ok(req(t, "API2", "", "8_1_4_64", "script\n1+1", nil))
+	require.Equal(t, value.NewInt(2), rep.obj)
 }
 
 // With a fetchSize a table result goes as a tuple of blocks of at most

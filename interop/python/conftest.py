@@ -27,8 +27,9 @@ def port(porpoise_server):
 
 @pytest.fixture
 def pickle_session(porpoise_server):
-    """The default session of the Python API: pickle protocol on."""
-    s = porpoise_server.session()
+    """A session on the pickle protocol (the API's default until 3.0;
+    3.0's default is PROTOCOL_DDB, the binary form)."""
+    s = porpoise_server.session(enablePickle=True)
     yield s
     s.close()
 

@@ -28,7 +28,9 @@ import (
 // array), or numpy.array([<items>], numpy.dtype("O")) for text and for
 // BOOL columns holding NULLs. The conversions follow the API's binary
 // path: integral columns with NULLs become float64 with NaN, NULL floats
-// NaN, every temporal type datetime64[ns] with NaT for NULL.
+// NaN, every temporal type datetime64[ns] with NaT for NULL but MONTH,
+// which DolphinDB sends as datetime64[M] (pandas 2 keeps it as
+// datetime64[s]).
 
 // FormFlag is the bit the reply's form byte carries when the object
 // that follows is a pickle stream.
@@ -69,6 +71,17 @@ func Renders(t *value.Table) bool {
 		}
 	}
 	return true
+}
+
+// HasBlob reports whether t has a BLOB column, which DolphinDB's
+// pickle replies refuse.
+func HasBlob(t *value.Table) bool {
+	for _, c := range t.Cols {
+		if c.T == value.Blob {
+			return true
+		}
+	}
+	return false
 }
 
 func pickleType(c *value.Vector) bool {
@@ -260,6 +273,17 @@ func (p *pickler) column(c *value.Vector) {
 				seen[s] = p.put()
 			}
 		})
+	case value.Month:
+		p.numeric("<M8[M]", n, 8, func(b []byte) []byte {
+			for _, x := range c.I32 {
+				m := int64(natValue)
+				if x != value.NullInt32 {
+					m = int64(x) - 1970*12
+				}
+				b = binary.LittleEndian.AppendUint64(b, uint64(m))
+			}
+			return b
+		})
 	default:
 		p.temporal(c)
 	}
@@ -323,7 +347,7 @@ func (p *pickler) floatsFromInts(n int, at func(i int) (int64, bool)) {
 const natValue = math.MinInt64
 
 // temporal pushes a datetime64[ns] array: the unit's count times its
-// nanoseconds, months turned into days first, NULL as NaT.
+// nanoseconds, NULL as NaT.
 func (p *pickler) temporal(c *value.Vector) {
 	n := c.Len()
 	const (
@@ -362,11 +386,7 @@ func (p *pickler) temporal(c *value.Vector) {
 		}
 		for _, x := range c.I32 {
 			ns := int64(natValue)
-			switch {
-			case x == value.NullInt32:
-			case c.T == value.Month:
-				ns = value.DaysFromCivil(int(x)/12, int(x)%12+1, 1) * day
-			default:
+			if x != value.NullInt32 {
 				ns = int64(x) * unit
 			}
 			b = binary.LittleEndian.AppendUint64(b, uint64(ns))
