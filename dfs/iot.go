@@ -67,9 +67,9 @@ func (t *Table) sortNames() []string {
 
 // CheckIoTUpdate refuses an update of the IOTANY column whose where
 // clause names other than the first sort columns (iotdb.CheckUpdate).
-func (t *Table) CheckIoTUpdate(n *ast.UpdateStmt) error {
+func (t *Table) CheckIoTUpdate(stmt ast.Node) error {
 	k := t.sortNames()
-	return t.iot.CheckUpdate(n, k[:max(0, len(k)-1)])
+	return t.iot.CheckUpdate(stmt, k[:max(0, len(k)-1)])
 }
 
 // LastQuery is the optimization a latest-value query n on t reports under

@@ -19,6 +19,9 @@ import (
 // when the update sets a partitioning column (PartitionColumnsUpdatable):
 // rows fn gives new partitioning values then move to their partitions.
 func (t *Table) RewriteRows(ctx context.Context, keep PartitionFilter, stmt ast.Node, move bool, fn func(*value.Table) (*value.Table, int, error)) (err error) {
+	if err = t.CheckIoTUpdate(stmt); err != nil {
+		return err
+	}
 	var n int
 	defer audit.Rewrote(ctx, time.Now(), t.db.path, t.name, stmt, &n, &err)
 	n, err = t.rewriteChunks(ctx, keep, move, fn)

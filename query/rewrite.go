@@ -49,9 +49,6 @@ func (ex *executor) updatePartitioned(t *dfs.Table, n *ast.UpdateStmt) error {
 	if err := clausecheck.PartitionedUpdate(n); err != nil {
 		return err
 	}
-	if err := t.CheckIoTUpdate(n); err != nil {
-		return err
-	}
 	return ex.rewritePartitioned(t, n, move, n.From, n.Where, func(chunk, src *value.Table, rows, joined []int) (*value.Table, int, error) {
 		// a column change may have committed since the check above:
 		// positions come from the chunk, read under the table's DDL lock

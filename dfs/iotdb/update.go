@@ -13,8 +13,9 @@ import (
 // CheckUpdate applies iotdb.md's rule for an update that sets the IOTANY
 // column (更新示例): its where-clause names first sort columns alone, so
 // every row of a point changes together and the point keeps one type.
-func (t *Table) CheckUpdate(n *ast.UpdateStmt, first []string) error {
-	if t == nil || t.AnyCol == "" || !slices.ContainsFunc(n.Sets, func(s ast.SetClause) bool { return strings.EqualFold(s.Col, t.AnyCol) }) {
+func (t *Table) CheckUpdate(stmt ast.Node, first []string) error {
+	n, isUpdate := stmt.(*ast.UpdateStmt)
+	if !isUpdate || t == nil || t.AnyCol == "" || !slices.ContainsFunc(n.Sets, func(s ast.SetClause) bool { return strings.EqualFold(s.Col, t.AnyCol) }) {
 		return nil
 	}
 	ok := true
