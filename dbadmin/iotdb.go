@@ -3,6 +3,7 @@ package dbadmin
 import (
 	"github.com/porpoisedb/porpoise/dbfuncs"
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs"
 	"github.com/porpoisedb/porpoise/value"
 )
@@ -52,4 +53,16 @@ func clearStaticTables(h Host, _ funcs.Env, _ []value.Value) (value.Value, error
 		}
 	}
 	return nil, nil
+}
+
+// IoTCacheBytes is the memory of the IOTDB tables' static-table caches
+// in cat (getSessionMemoryStat's __IOTDBStaticTableCache__) and of their
+// latest-key caches, which Porpoise doesn't keep (0).
+func IoTCacheBytes(cat *dfs.Catalog) (static, latest int64) {
+	for _, t := range allTables(cat) {
+		if s := t.IoT(); s != nil {
+			static += s.StaticCacheBytes()
+		}
+	}
+	return static, 0
 }

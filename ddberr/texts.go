@@ -53,7 +53,7 @@ var texts = []Text{
 	{"An IOTANY column can't hold a value of type %s.", "porpoise: db_distr_comp/db/iotdb.md (数据类型) lists the types"},
 	{"The dbUrl and tableName of getLocalIOTDBStaticTable must be strings.", "porpoise"},
 	{"The table [%s] is not a table of the IOTDB engine.", "porpoise"},
-	{"Porpoise can't update an IOTANY column.", "porpoise: db_distr_comp/db/iotdb.md (更新示例) allows it; not implemented"},
+	{"The where clause of an update of the IOTANY column can only filter on the sort columns before the time column.", "porpoise: db_distr_comp/db/iotdb.md (更新示例) states the rule"},
 	{"Can't add an IOTANY column.", "porpoise: db_distr_comp/db/iotdb.md states the rule"},
 	{"upsert! on an IOTDB table can't set ignoreNull=true or upsert an IOTANY column.", "porpoise: db_distr_comp/db/iotdb.md states the rule"},
 

@@ -2,6 +2,7 @@ package dfs
 
 import (
 	"strings"
+	"sync/atomic"
 
 	"github.com/porpoisedb/porpoise/dfs/iotdb"
 	"github.com/porpoisedb/porpoise/partition"
@@ -26,13 +27,49 @@ func (d *Database) timeLast() bool {
 // persisted with the table's catalog entry.
 func (t *Table) fillIoT(full *value.Table, raw *value.Vector, r *partition.Routing) error {
 	s := t.sc()
-	grown, err := t.iot.Fill(full, raw, s.sortCols[:len(s.sortCols)-1], r.Part, r.Paths)
-	if err != nil || !grown {
+	return t.saveIoT(t.iot.Fill(full, raw, s.sortCols[:len(s.sortCols)-1], r.Part, r.Paths))
+}
+
+// saveIoT is err, or when changed the error of persisting the table's
+// catalog entry with its static tables.
+func (t *Table) saveIoT(changed bool, err error) error {
+	if err != nil || !changed {
 		return err
 	}
 	t.db.mu.Lock()
 	defer t.db.mu.Unlock()
 	return t.db.cat.saveTable(t)
+}
+
+// storeIoT encodes a rewritten chunk's IOTANY column (iotdb.Store),
+// setting retyped when a point's type changed.
+func (t *Table) storeIoT(next *value.Table, path string, retyped *atomic.Bool) (*value.Table, error) {
+	if t.iot == nil {
+		return next, nil
+	}
+	s := t.sc()
+	out, changed, err := t.iot.Store(next, s.sortCols[:len(s.sortCols)-1], path)
+	if changed {
+		retyped.Store(true)
+	}
+	return out, err
+}
+
+// sortNames is t's sort columns' names.
+func (t *Table) sortNames() []string {
+	s := t.sc()
+	keys := make([]string, len(s.sortCols))
+	for i, c := range s.sortCols {
+		keys[i] = s.names[c]
+	}
+	return keys
+}
+
+// CheckIoTUpdate refuses an update of the IOTANY column whose where
+// clause names other than the first sort columns (iotdb.CheckUpdate).
+func (t *Table) CheckIoTUpdate(stmt ast.Node) error {
+	k := t.sortNames()
+	return t.iot.CheckUpdate(stmt, k[:max(0, len(k)-1)])
 }
 
 // LastQuery is the optimization a latest-value query n on t reports under
@@ -42,12 +79,8 @@ func (t *Table) LastQuery(n *ast.SelectExpr) (method string, ok bool) {
 	if t.iot == nil {
 		return "", false
 	}
-	s := t.sc()
-	keys := make([]string, len(s.sortCols))
-	for i, c := range s.sortCols {
-		keys[i] = s.names[c]
-	}
-	return iotdb.LastQuery(n, keys[:len(keys)-1], keys[len(keys)-1], t.iot.LatestKeyCache)
+	k := t.sortNames()
+	return iotdb.LastQuery(n, k[:len(k)-1], k[len(k)-1], t.iot.LatestKeyCache)
 }
 
 // StaticTable is getLocalIOTDBStaticTable's result for t: the static

@@ -3,10 +3,11 @@ package dfs
 import (
 	"context"
 	"sort"
+	"sync/atomic"
 	"time"
 
 	"github.com/porpoisedb/porpoise/audit"
-	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/dfs/iotdb"
 	"github.com/porpoisedb/porpoise/insert"
 	"github.com/porpoisedb/porpoise/sqlparse/ast"
 	"github.com/porpoisedb/porpoise/storage"
@@ -18,6 +19,9 @@ import (
 // when the update sets a partitioning column (PartitionColumnsUpdatable):
 // rows fn gives new partitioning values then move to their partitions.
 func (t *Table) RewriteRows(ctx context.Context, keep PartitionFilter, stmt ast.Node, move bool, fn func(*value.Table) (*value.Table, int, error)) (err error) {
+	if err = t.CheckIoTUpdate(stmt); err != nil {
+		return err
+	}
 	var n int
 	defer audit.Rewrote(ctx, time.Now(), t.db.path, t.name, stmt, &n, &err)
 	n, err = t.rewriteChunks(ctx, keep, move, fn)
@@ -92,25 +96,29 @@ func (t *Table) rewriteChunks(ctx context.Context, keep PartitionFilter, move bo
 	if move && t.PartitionColumnsUpdatable() {
 		return t.rewriteMoving(ctx, present, fn)
 	}
+	var retyped atomic.Bool
 	res, err := t.writeChunks(ctx, present, nil, func(txn *storage.Txn, path string) (insert.Result, error) {
 		cur, err := t.readChunk(path)
 		if err != nil {
 			return insert.Result{}, err
 		}
-		next, n, err := fn(cur)
+		next, n, err := fn(iotdb.Decoded(cur, t.iot.Col(cur.Names)))
 		if err != nil || next == nil {
+			return insert.Result{}, err
+		}
+		if next, err = t.storeIoT(next, path, &retyped); err != nil {
 			return insert.Result{}, err
 		}
 		return insert.Result{Updated: n}, txn.Replace(t.chunkID(path), t.sc().names, next.Cols, t.chunkOptions())
 	})
-	return res.Updated, err
+	return res.Updated, t.saveIoT(retyped.Load(), err)
 }
 
 // ConvertColumn converts new values for column col (UPDATE's set
 // expressions) by the table's append rules.
 func (t *Table) ConvertColumn(v *value.Vector, col int) (*value.Vector, error) {
 	if col == t.iot.Col(t.sc().names) {
-		return nil, ddberr.Errorf("Porpoise can't update an IOTANY column.")
+		return iotdb.Values(v)
 	}
 	return t.appendOptions().ConvertColumn(v, t.sc().types[col], t.sc().scales[col], t.sc().names[col])
 }

@@ -3,8 +3,10 @@ package dfs
 import (
 	"context"
 	"slices"
+	"sync/atomic"
 
 	"github.com/porpoisedb/porpoise/ddberr"
+	"github.com/porpoisedb/porpoise/dfs/iotdb"
 	"github.com/porpoisedb/porpoise/partition"
 	"github.com/porpoisedb/porpoise/storage"
 	"github.com/porpoisedb/porpoise/value"
@@ -38,9 +40,10 @@ func (t *Table) rewriteMoving(ctx context.Context, present []string, fn func(*va
 		rows *value.Table // the rows that stay
 	}
 	var (
-		stay  []rewritten
-		moved *value.Table
-		total int
+		stay    []rewritten
+		moved   *value.Table
+		total   int
+		retyped atomic.Bool
 	)
 	for _, path := range present {
 		var err error
@@ -56,12 +59,15 @@ func (t *Table) rewriteMoving(ctx context.Context, present []string, fn func(*va
 		if err != nil {
 			return 0, err
 		}
-		next, n, err := fn(cur)
+		next, n, err := fn(iotdb.Decoded(cur, t.iot.Col(cur.Names)))
 		if err != nil {
 			return 0, err
 		}
 		if next == nil {
 			continue
+		}
+		if next, err = t.storeIoT(next, path, &retyped); err != nil {
+			return 0, err
 		}
 		total += n
 		keep, out, err := t.splitMoved(path, next)
@@ -105,7 +111,7 @@ func (t *Table) rewriteMoving(ctx context.Context, present []string, fn func(*va
 				return 0, err
 			}
 		}
-		return total, t.commit(txn, g)
+		return total, t.saveIoT(retyped.Load(), t.commit(txn, g))
 	}
 	names := t.sc().names
 	for _, s := range stay {
@@ -113,7 +119,7 @@ func (t *Table) rewriteMoving(ctx context.Context, present []string, fn func(*va
 			return 0, err
 		}
 	}
-	return total, t.commit(txn, nil)
+	return total, t.saveIoT(retyped.Load(), t.commit(txn, nil))
 }
 
 // splitMoved splits the rewritten rows of the chunk at path into those

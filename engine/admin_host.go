@@ -7,7 +7,7 @@ import (
 
 	// The catalog, storage-control and system functions register from
 	// their own packages; the interpreter is their Host.
-	_ "github.com/porpoisedb/porpoise/dbadmin"
+	"github.com/porpoisedb/porpoise/dbadmin"
 	"github.com/porpoisedb/porpoise/dfs"
 	"github.com/porpoisedb/porpoise/funcs/logging"
 	_ "github.com/porpoisedb/porpoise/retention"
@@ -16,6 +16,9 @@ import (
 
 // Catalog implements dbadmin.Host: the engine's dfs:// databases.
 func (in *interp) Catalog() *dfs.Catalog { return in.s.eng.dbs }
+
+// IoTCacheBytes implements jobs.IoTCaches.
+func (in *interp) IoTCacheBytes() (static, latest int64) { return dbadmin.IoTCacheBytes(in.s.eng.dbs) }
 
 // CheckRead implements dbadmin.Host.
 func (in *interp) CheckRead() error { return in.s.checkRead() }

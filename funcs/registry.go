@@ -272,6 +272,7 @@ func Register(specs ...Spec) {
 		if s.Props.Has(Pure | ElementWise) {
 			s.Fn = perSymbol(s.Fn, s.Props.Has(FirstOnly))
 		}
+		s.Fn = onIOTAny(s.Fn, s.Props)
 		registry[s.Name] = &s
 	}
 }

@@ -30,22 +30,28 @@ func init() {
 // others are truly empty.
 var cacheRows = []string{"__DimensionalTable__", "__SharedTable__", "__OLAPTablet__", "__OLAPCacheEngine__",
 	"__OLAPCachedSymbolBase__", "__DFSMetadata__", "__TSDBCacheEngine__", "__TSDBLevelFileIndex__",
-	"__TSDBCachedSymbolBase__", "__StreamingPubQueue__", "__StreamingSubQueue__"}
+	"__TSDBCachedSymbolBase__", "__StreamingPubQueue__", "__StreamingSubQueue__",
+	"__IOTDBStaticTableCache__", "__IOTDBLatestKeyCache__"}
+
+// IoTCaches is a Host that reports the IOTDB engine's cache memory, its
+// static tables' and its latest-key caches', in bytes.
+type IoTCaches interface {
+	IoTCacheBytes() (static, latest int64)
+}
 
 func getSessionMemoryStat(h Host, _ funcs.Env, _ []value.Value) (value.Value, error) {
 	sessions := h.Jobs().list()
 	n := len(cacheRows) + len(sessions)
 	cols := funcs.NewColumns(n, value.String, value.Long, value.Long, value.String, value.Int, value.Timestamp, value.Timestamp)
 	users, ids, mem, ips, ports, created, active := cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6]
-	sharedBytes := h.SharedBytes()
+	bytes := map[string]int64{"__SharedTable__": h.SharedBytes()}
+	if c, ok := h.(IoTCaches); ok {
+		bytes["__IOTDBStaticTableCache__"], bytes["__IOTDBLatestKeyCache__"] = c.IoTCacheBytes()
+	}
 	for _, name := range cacheRows {
 		users.Str = append(users.Str, name)
 		ids.I64 = append(ids.I64, value.NullInt64)
-		if name == "__SharedTable__" {
-			mem.I64 = append(mem.I64, sharedBytes)
-		} else {
-			mem.I64 = append(mem.I64, 0)
-		}
+		mem.I64 = append(mem.I64, bytes[name])
 		ips.Str = append(ips.Str, "0.0.0.0")
 		ports.I32 = append(ports.I32, value.NullInt32)
 		created.I64 = append(created.I64, value.NullInt64)

@@ -10,6 +10,7 @@ import (
 	"github.com/porpoisedb/porpoise/funcs/indexed"
 	"github.com/porpoisedb/porpoise/value"
 	"github.com/porpoisedb/porpoise/value/cast"
+	"github.com/porpoisedb/porpoise/value/iotany"
 	"github.com/porpoisedb/porpoise/value/kernel"
 )
 
@@ -101,6 +102,12 @@ func Binary(op string, a, b value.Value) (value.Value, error) {
 // scalars, vectors, pairs (the result is a pair), matrices (the result
 // keeps the shape and labels) and tables (column by column).
 func applyOp(kop kernel.Op, op string, a, b value.Value) (value.Value, error) {
+	if iotany.Is(a) || iotany.Is(b) {
+		r, _, err := iotany.ElementWise([]value.Value{a, b}, func(x []value.Value) (value.Value, error) {
+			return applyOp(kop, op, x[0], x[1])
+		})
+		return r, err
+	}
 	if ta, ok := a.(*value.Table); ok {
 		return tableOp(kop, op, ta, b, false)
 	}

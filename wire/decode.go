@@ -277,6 +277,9 @@ func (r *Reader) readVector(tb byte) (*value.Vector, error) {
 		return nil, unsupported("vector type byte %d", tb)
 	}
 	t := value.Type(tb)
+	if t == value.IOTAny {
+		return r.readIOTAny()
+	}
 	if t == value.Duration {
 		_, _, n, err := r.readDims()
 		if err != nil {

@@ -203,6 +203,9 @@ func (w *Writer) writeVector(v *value.Vector, form value.Form, depth int) {
 		}
 		w.writeSymbolExtended(w.nextSymbolID(), base, idx, true)
 		return
+	case t == value.IOTAny:
+		w.writeIOTAny(v, form, depth)
+		return
 	case t == value.Duration: // each element as its scalar: count, unit
 		w.hdr(byte(t), form)
 		w.i32(int32(n))

@@ -154,6 +154,12 @@ func Placeholder(src *value.Table, col int) (*value.Table, *value.Vector) {
 // in full; part and paths are the rows' partitions (partition.Routing).
 // It reports whether a static table gained points.
 func (t *Table) Fill(full *value.Table, raw *value.Vector, keyCols []int, part []int32, paths []string) (bool, error) {
+	return t.fill(full, raw, keyCols, part, paths, false)
+}
+
+// fill is Fill; with retype a row's value gives its point its type
+// instead of having to match it (an update of the IOTANY column).
+func (t *Table) fill(full *value.Table, raw *value.Vector, keyCols []int, part []int32, paths []string, retype bool) (bool, error) {
 	n := full.Rows()
 	types := make([]value.Type, n)
 	var enc []string
@@ -185,7 +191,9 @@ func (t *Table) Fill(full *value.Table, raw *value.Vector, keyCols []int, part [
 			key.WriteByte(0)
 		}
 		if id, ok := st.index[key.String()]; ok {
-			if want := value.Type(st.Types[id]); want != types[i] && types[i] != value.Void {
+			if want := value.Type(st.Types[id]); retype && want != types[i] && types[i] != value.Void {
+				st.Types[id], grown = int(types[i]), true
+			} else if want != types[i] && types[i] != value.Void {
 				return false, ddberr.Errorf("The IOTANY value of point [%s] is of type %s but the point's type is %s.", strings.Join(texts, ", "), types[i], want)
 			}
 			continue
