@@ -110,5 +110,5 @@ update t2 set id = id + 100000 where id between 9990:9995`)
 	want := testkit.Run(t, s, q)
 	require.Equal(t, "[109990,109991,109992,109993,109994,109995]", testkit.Run(t, s, "exec id from t2 where id > 100000"))
 	require.NoError(t, e.Close())
-	require.Equal(t, want, runIn(t, dir, `t2 = loadTable("oltp://ix", "t2")`, q))
+	require.Equal(t, want, testkit.RunIn(t, dir, `t2 = loadTable("oltp://ix", "t2")`, q))
 }
