@@ -14,9 +14,7 @@ import (
 // to the open engine.
 func TestCatalogChangesSurviveRestart(t *testing.T) {
 	dir := t.TempDir()
-	e, err := engine.Open(engine.Options{DataDir: dir})
-	require.NoError(t, err)
-	testkit.RunAll(t, e,
+	testkit.RunIn(t, dir,
 		`db = database("dfs://cm", VALUE, 1..3)
 		 t = table(1..3 as id, ["a","b","c"] as sym)
 		 pt = db.createPartitionedTable(t, "pt", "id").append!(t)`,
@@ -24,10 +22,8 @@ func TestCatalogChangesSurviveRestart(t *testing.T) {
 		`pt = loadTable("dfs://cm", "pt2"); setTableComment(pt, "my table"); setColumnComment(pt, {sym: "the symbol"})`,
 		`setAtomicLevel(database("dfs://cm"), "CHUNK")`,
 	)
-	require.NoError(t, e.Close())
 
-	e, err = engine.Open(engine.Options{DataDir: dir})
-	require.NoError(t, err)
+	e := testkit.OnDisk(t, dir)
 	defer e.Close()
 	cases := []struct{ script, want string }{
 		{`exec count(*) from loadTable("dfs://cm", "pt2")`, "3"},

@@ -12,16 +12,6 @@ import (
 	"github.com/porpoisedb/porpoise/internal/testkit"
 )
 
-// runIn opens an engine on the data directory dir, runs the scripts in
-// one session, closes it, and returns what the last script printed.
-func runIn(t *testing.T, dir string, scripts ...string) string {
-	t.Helper()
-	e, err := engine.Open(engine.Options{DataDir: dir})
-	require.NoError(t, err)
-	defer func() { require.NoError(t, e.Close()) }()
-	return testkit.RunAll(t, e, scripts...)
-}
-
 const setup = `db = database("oltp://d", VALUE, 1..3, , "IMOLTP")
 pt = db.createIMOLTPTable(table(1:0, ["id", "val", "sym"], [LONG, INT, STRING]), "t", primaryKey=` + "`id" + `, secondaryKey=` + "`sym" + `, uniqueFlag=true)
 pt.append!(table(1..5 as id, (1..5)*10 as val, ["a","b","c","d","e"] as sym))
@@ -46,14 +36,14 @@ transaction {
 	insert into pt values(9, 90, "i")
 }
 `
-	want := runIn(t, t.TempDir(), setup, changes, show)
+	want := testkit.RunIn(t, t.TempDir(), setup, changes, show)
 	for _, ckp := range []string{"", "triggerCheckpointForIMOLTP(true, true)\n"} {
 		dir := t.TempDir()
-		runIn(t, dir, setup, ckp+changes)
-		require.Equal(t, want, runIn(t, dir, show), "checkpoint: %q", ckp)
+		testkit.RunIn(t, dir, setup, ckp+changes)
+		require.Equal(t, want, testkit.RunIn(t, dir, show), "checkpoint: %q", ckp)
 		// the unique keys are rebuilt: a repeated key is still refused
 		require.Contains(t, runErr(t, dir, "pt = loadTable(\"oltp://d\", \"t\")\ninsert into pt values(10, 1, \"a\")"), "S07002")
-		require.Equal(t, want, runIn(t, dir, show))
+		require.Equal(t, want, testkit.RunIn(t, dir, show))
 	}
 	require.Contains(t, want, "9  90  i")
 	require.NotContains(t, want, "80")
@@ -63,23 +53,23 @@ transaction {
 // checkpoint (a crash between the two) is not replayed over it.
 func TestStaleRedoSkipped(t *testing.T) {
 	dir := t.TempDir()
-	runIn(t, dir, setup)
+	testkit.RunIn(t, dir, setup)
 	redo := filepath.Join(dir, "IMOLTP", "im_oltp.redo")
 	old, err := os.ReadFile(redo)
 	require.NoError(t, err)
-	runIn(t, dir, "triggerCheckpointForIMOLTP(true, true)")
+	testkit.RunIn(t, dir, "triggerCheckpointForIMOLTP(true, true)")
 	require.NoError(t, os.WriteFile(redo, old, 0o600))
-	require.Equal(t, "5", runIn(t, dir, `exec count(*) from loadTable("oltp://d", "t")`))
+	require.Equal(t, "5", testkit.RunIn(t, dir, `exec count(*) from loadTable("oltp://d", "t")`))
 }
 
 // Dropped tables and databases stay dropped.
 func TestDropsSurviveRestart(t *testing.T) {
 	dir := t.TempDir()
-	runIn(t, dir, setup, `db.createIMOLTPTable(table(1:0, ["k"], [INT]), "u", `+"`k"+`)
+	testkit.RunIn(t, dir, setup, `db.createIMOLTPTable(table(1:0, ["k"], [INT]), "u", `+"`k"+`)
 db.dropTable("t")`)
-	require.Equal(t, "[false,true]", runIn(t, dir, `[existsTable("oltp://d", "t"), existsTable("oltp://d", "u")]`))
-	runIn(t, dir, `dropDatabase("oltp://d")`)
-	require.Equal(t, "false", runIn(t, dir, `existsDatabase("oltp://d")`))
+	require.Equal(t, "[false,true]", testkit.RunIn(t, dir, `[existsTable("oltp://d", "t"), existsTable("oltp://d", "u")]`))
+	testkit.RunIn(t, dir, `dropDatabase("oltp://d")`)
+	require.Equal(t, "false", testkit.RunIn(t, dir, `existsDatabase("oltp://d")`))
 }
 
 // runErr runs script on an engine over dir and returns its error text.
@@ -120,5 +110,5 @@ update t2 set id = id + 100000 where id between 9990:9995`)
 	want := testkit.Run(t, s, q)
 	require.Equal(t, "[109990,109991,109992,109993,109994,109995]", testkit.Run(t, s, "exec id from t2 where id > 100000"))
 	require.NoError(t, e.Close())
-	require.Equal(t, want, runIn(t, dir, `t2 = loadTable("oltp://ix", "t2")`, q))
+	require.Equal(t, want, testkit.RunIn(t, dir, `t2 = loadTable("oltp://ix", "t2")`, q))
 }

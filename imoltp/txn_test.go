@@ -23,7 +23,7 @@ import (
 // on from where the block began.
 func TestCrashInsideBlockKeepsNone(t *testing.T) {
 	dir := t.TempDir()
-	runIn(t, dir, setup, `pt = loadTable("oltp://d", "t")
+	testkit.RunIn(t, dir, setup, `pt = loadTable("oltp://d", "t")
 transaction {
 	insert into pt values(6, 60, "f")
 	update pt set val = 0 where id = 1
@@ -47,12 +47,12 @@ transaction {
 	cut := offs[b+2] // after the begin record and the first change
 	require.NoError(t, os.Truncate(redo, int64(cut)))
 
-	require.Equal(t, runIn(t, t.TempDir(), setup, show), runIn(t, dir, show))
+	require.Equal(t, testkit.RunIn(t, t.TempDir(), setup, show), testkit.RunIn(t, dir, show))
 	// the uncommitted tail is gone from the file: later changes are
 	// kept, and not mistaken for the block's
-	runIn(t, dir, `q = loadTable("oltp://d", "t")
+	testkit.RunIn(t, dir, `q = loadTable("oltp://d", "t")
 insert into q values(8, 80, "h")`)
-	got := runIn(t, dir, show)
+	got := testkit.RunIn(t, dir, show)
 	require.Contains(t, got, "8  80  h")
 	require.NotContains(t, got, "60")
 	require.NotContains(t, got, "70")
@@ -95,7 +95,7 @@ transaction {
 	want := "[1,2,3,4,5,200]"
 	require.Equal(t, want, testkit.Run(t, other, `exec id from loadTable("oltp://d", "t") order by id`))
 	e.Close()
-	require.Equal(t, want, runIn(t, dir, `exec id from loadTable("oltp://d", "t") order by id`))
+	require.Equal(t, want, testkit.RunIn(t, dir, `exec id from loadTable("oltp://d", "t") order by id`))
 }
 
 // A block that commits makes its changes visible to every session at

@@ -12,16 +12,6 @@ import (
 	"github.com/porpoisedb/porpoise/internal/testkit"
 )
 
-// runIn opens an engine on the data directory dir, runs the scripts in
-// one session, closes it, and returns what the last script printed.
-func runIn(t *testing.T, dir string, scripts ...string) string {
-	t.Helper()
-	e, err := engine.Open(engine.Options{DataDir: dir})
-	require.NoError(t, err)
-	defer func() { require.NoError(t, e.Close()) }()
-	return testkit.RunAll(t, e, scripts...)
-}
-
 const create = "t = mvccTable(1:0, `id`name`x, [INT,SYMBOL,DOUBLE], \"mvcc\", \"t\")\n"
 
 // partitioned makes t (create's) the first partition of pt, an in-memory
@@ -67,9 +57,9 @@ func TestChangesSurviveReopen(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			before := runIn(t, dir, c.script, "t")
+			before := testkit.RunIn(t, dir, c.script, "t")
 			require.Equal(t, c.want, before)
-			require.Equal(t, c.want, runIn(t, dir, `loadMvccTable("mvcc", "t")`))
+			require.Equal(t, c.want, testkit.RunIn(t, dir, `loadMvccTable("mvcc", "t")`))
 		})
 	}
 }
@@ -79,15 +69,15 @@ func TestChangesSurviveReopen(t *testing.T) {
 // never acknowledged) is dropped on loading, so later appends are kept.
 func TestLoadedTableAndTornTail(t *testing.T) {
 	dir := t.TempDir()
-	runIn(t, dir, create+"tableInsert(t, 1, `a, 1.5)")
-	runIn(t, dir, `u = loadMvccTable("mvcc", "t")`+"\ninsert into u values(2, `b, 2.5)")
+	testkit.RunIn(t, dir, create+"tableInsert(t, 1, `a, 1.5)")
+	testkit.RunIn(t, dir, `u = loadMvccTable("mvcc", "t")`+"\ninsert into u values(2, `b, 2.5)")
 	f, err := os.OpenFile(filepath.Join(dir, "mvcc", "t.tbl"), os.O_WRONLY|os.O_APPEND, 0)
 	require.NoError(t, err)
 	_, err = f.Write([]byte{200, 0, 0, 0, 1, 2, 3, 4, 'A', 9, 9})
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
-	runIn(t, dir, `u = loadMvccTable("mvcc", "t")`+"\ninsert into u values(3, `c, 3.5)")
-	require.Equal(t, "id name x\n-- ---- ---\n1  a    1.5\n2  b    2.5\n3  c    3.5\n", runIn(t, dir, `loadMvccTable("mvcc", "t")`))
+	testkit.RunIn(t, dir, `u = loadMvccTable("mvcc", "t")`+"\ninsert into u values(3, `c, 3.5)")
+	require.Equal(t, "id name x\n-- ---- ---\n1  a    1.5\n2  b    2.5\n3  c    3.5\n", testkit.RunIn(t, dir, `loadMvccTable("mvcc", "t")`))
 }
 
 // Sessions appending to a shared MVCC table at the same time each hold
@@ -106,5 +96,5 @@ func TestSharedTableConcurrentAppends(t *testing.T) {
 		require.NoError(t, err)
 	}
 	require.NoError(t, e.Close())
-	require.Equal(t, fmt.Sprint(3*n), runIn(t, dir, `exec count(*) from loadMvccTable("mvcc", "t")`))
+	require.Equal(t, fmt.Sprint(3*n), testkit.RunIn(t, dir, `exec count(*) from loadMvccTable("mvcc", "t")`))
 }

@@ -24,10 +24,7 @@ type exactInput struct {
 }
 
 // arrayLongs is an array vector's cells as int64s with row ends.
-type arrayLongs struct {
-	vals []int64
-	ends []int64
-}
+type arrayLongs = cellRows[int64]
 
 // exactOf reads in's sources as int64s when they share one integral type
 // (not BOOL) or are all DECIMAL32 or all DECIMAL64 (their raw values
@@ -160,17 +157,7 @@ func (ex *exactInput) reduce(g func(vals []int64) (int64, bool)) (value.Value, e
 
 // row appends row i's values, NULLs included, to buf.
 func (ex *exactInput) row(i int, buf []int64) []int64 {
-	for _, c := range ex.cols {
-		buf = append(buf, c[min(i, len(c)-1)])
-	}
-	for _, a := range ex.arrays {
-		lo := int64(0)
-		if i > 0 {
-			lo = a.ends[i-1]
-		}
-		buf = append(buf, a.vals[lo:a.ends[i]]...)
-	}
-	return buf
+	return appendRow(buf, i, ex.cols, ex.arrays)
 }
 
 // exactSum is the sum of xs; ok is false when it overflows.

@@ -30,8 +30,11 @@ type rowInput struct {
 }
 
 // arrayRows is an array vector's cells as DOUBLEs with row ends.
-type arrayRows struct {
-	vals []float64
+type arrayRows = cellRows[float64]
+
+// cellRows is an array vector's cells with row ends.
+type cellRows[T float64 | int64] struct {
+	vals []T
 	ends []int64
 }
 
@@ -126,14 +129,20 @@ func rowInputOf(fn string, args []value.Value) (*rowInput, error) {
 
 // row appends row i's values (NULLs included) to buf.
 func (in *rowInput) row(i int, buf []float64) []float64 {
-	for _, c := range in.cols {
+	return appendRow(buf, i, in.cols, in.arrays)
+}
+
+// appendRow appends row i of cols (a column of one value broadcast) and
+// of arrays, in that order, to buf.
+func appendRow[T float64 | int64](buf []T, i int, cols [][]T, arrays []*cellRows[T]) []T {
+	for _, c := range cols {
 		if len(c) == 1 {
 			buf = append(buf, c[0])
 		} else {
 			buf = append(buf, c[i])
 		}
 	}
-	for _, a := range in.arrays {
+	for _, a := range arrays {
 		lo := int64(0)
 		if i > 0 {
 			lo = a.ends[i-1]

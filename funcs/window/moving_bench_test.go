@@ -66,28 +66,6 @@ func BenchmarkMovingKernels(b *testing.B) {
 			}
 		})
 	}
-	// the loops as they were (moving_ref_test.go), over frames with lo
-	// and ready built per call, and the results made NULL after them
-	for _, c := range []struct {
-		name string
-		k    refKernel
-		tm   bool
-	}{{"msum", refKSum, false}, {"mstd", refKStd, false}, {"tmsum", refKSum, true}} {
-		b.Run("ref-"+c.name, func(b *testing.B) {
-			for range b.N {
-				f := countFrames(len(price), 20, 0)
-				if c.tm {
-					f = timeFrames(ts, 20)
-				}
-				refRows(c.name, price, f, c.k)
-			}
-		})
-	}
-	b.Run("ref-mcorr", func(b *testing.B) {
-		for range b.N {
-			refPairRows(price, qty, countFrames(len(price), 20, 0), refKCorr)
-		}
-	})
 	two := []struct {
 		name string
 		k    pairLoop

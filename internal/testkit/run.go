@@ -103,3 +103,14 @@ func Concurrently(t testing.TB, e *engine.Engine, n, rounds int, scripts ...stri
 		}
 	})()
 }
+
+// RunIn opens an engine on the data directory dir, runs scripts one
+// after another in one session of it, closes it, and returns what the
+// last one printed: one life of an engine in a test of what outlives a
+// restart.
+func RunIn(t testing.TB, dir string, scripts ...string) string {
+	t.Helper()
+	e := OnDisk(t, dir)
+	defer func() { require.NoError(t, e.Close()) }()
+	return RunAll(t, e, scripts...)
+}

@@ -87,18 +87,10 @@ func (t *table[B]) codes(dst, codes []int32, n int, look Look) []int32 {
 			t.sparse = make(map[int32]int32, min(len(codes), 1024))
 		}
 		for _, code := range codes {
-			h := t.sparse[code]
-			switch {
-			case h > 0:
-				h--
-			case h == miss:
-				h = -1
-			default:
-				if h = look(code); h >= 0 {
-					t.sparse[code] = h + 1
-				} else {
-					t.sparse[code] = miss
-				}
+			e := t.sparse[code]
+			h, kept := resolve(e, code, miss, look)
+			if kept != e {
+				t.sparse[code] = kept
 			}
 			dst = append(dst, h)
 		}
@@ -115,22 +107,30 @@ func (t *table[B]) codes(dst, codes []int32, n int, look Look) []int32 {
 	}
 	dense := t.dense
 	for _, code := range codes {
-		h := dense[code]
-		switch {
-		case h > 0:
-			h--
-		case h == miss:
-			h = -1
-		default:
-			if h = look(code); h >= 0 {
-				dense[code] = h + 1
-			} else {
-				dense[code] = miss
-			}
+		e := dense[code]
+		h, kept := resolve(e, code, miss, look)
+		if kept != e {
+			dense[code] = kept
 		}
 		dst = append(dst, h)
 	}
 	return dst
+}
+
+// resolve is the home's code of code (-1 when missing) given e, its
+// entry in a table (see table), and the entry to keep: e itself when it
+// holds the code or this call's miss, else what look finds.
+func resolve(e, code, miss int32, look Look) (h, kept int32) {
+	switch {
+	case e > 0:
+		return e - 1, e
+	case e == miss:
+		return -1, e
+	}
+	if h = look(code); h >= 0 {
+		return h, h + 1
+	}
+	return h, miss
 }
 
 // forgetMisses makes the codes found missing unknown again, before the

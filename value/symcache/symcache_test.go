@@ -159,3 +159,35 @@ func TestMissesForgottenAtWrap(t *testing.T) {
 		require.Equal(t, []int32{1, 2}, c.Codes(nil, []int32{1, 2}, from, n, h.look(from)), "n=%d", n)
 	}
 }
+
+// BenchmarkCodes translates batches of codes already translated (the
+// steady state of appends from one base): dense, a batch of 64K codes of
+// a base of 100K; sparse, 1K codes of a base of 1M.
+func BenchmarkCodes(b *testing.B) {
+	for _, tc := range []struct {
+		name       string
+		size, rows int
+	}{{"dense", 100_000, 1 << 16}, {"sparse", 1_000_000, 1 << 10}} {
+		b.Run(tc.name, func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(1, 2))
+			codes := make([]int32, tc.rows)
+			for i := range codes {
+				codes[i] = rng.Int32N(int32(tc.size))
+			}
+			look := func(c int32) int32 {
+				if c%7 == 0 {
+					return -1
+				}
+				return c / 2
+			}
+			var c Cache[base]
+			from := &base{}
+			dst := c.Codes(nil, codes, from, tc.size, look)
+			b.ResetTimer()
+			for range b.N {
+				dst = c.Codes(dst[:0], codes, from, tc.size, look)
+			}
+			runtime.KeepAlive(from)
+		})
+	}
+}
