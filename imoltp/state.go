@@ -37,6 +37,9 @@ type state struct {
 	last time.Time // when the last checkpoint was taken
 	// headerSize is the size of the redo file's generation record.
 	headerSize int64
+	// stop ends the checkpoint timer (timer), which closes done.
+	stop, done chan struct{}
+	closing    sync.Once
 }
 
 // syncs counts the syncs of redo files, which tests read.
@@ -94,8 +97,43 @@ func newState(dir string, cfg config.IMOLTP) *state {
 	}
 	if err != nil {
 		s.err = fmt.Errorf("[IMOLTP] [Recovery] %w", err)
+		return s
+	}
+	if cfg.Checkpoint && cfg.CheckpointInterval > 0 {
+		s.stop, s.done = make(chan struct{}), make(chan struct{})
+		go s.timer(time.Duration(cfg.CheckpointInterval) * time.Second)
 	}
 	return s
+}
+
+// timers counts the running checkpoint timers, which tests read.
+var timers atomic.Int64
+
+// timer takes a checkpoint once every seconds have passed since the
+// last one and the redo file holds changes, whether or not more come
+// (IMOLTPCheckpointInterval), until Close stops it. It looks each
+// second, so a checkpoint the threshold took meanwhile puts the next
+// one off by at most that.
+func (s *state) timer(every time.Duration) {
+	timers.Add(1)
+	defer timers.Add(-1)
+	defer close(s.done)
+	tick := time.NewTicker(min(every, time.Second))
+	defer tick.Stop()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-tick.C:
+		}
+		s.mu.Lock()
+		if s.redo != nil && s.size > s.headerSize && time.Since(s.last) >= every {
+			// a failure leaves the changes in the redo file, and the
+			// next tick tries again
+			_ = s.checkpoint()
+		}
+		s.mu.Unlock()
+	}
 }
 
 // rebuildAll builds every table's indexes and committed copy once the
@@ -342,8 +380,8 @@ func (s *state) write(b []byte) error {
 
 // maybeCheckpoint takes a checkpoint when the redo file has passed
 // IMOLTPCheckpointThreshold MiB, or IMOLTPCheckpointInterval seconds
-// have passed since the last one and the redo file holds changes (the
-// interval is checked as changes come, not by a timer).
+// have passed since the last one and the redo file holds changes (as
+// timer does between changes).
 func (s *state) maybeCheckpoint() error {
 	if s.dir == "" || !s.cfg.Checkpoint {
 		return nil
@@ -414,8 +452,15 @@ func (s *state) checkpoint() error {
 	return s.startRedo()
 }
 
-// Close closes the redo file when the engine closes.
+// Close stops the checkpoint timer and closes the redo file when the
+// engine closes.
 func (s *state) Close() {
+	s.closing.Do(func() {
+		if s.stop != nil {
+			close(s.stop)
+			<-s.done
+		}
+	})
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.redo != nil {

@@ -161,3 +161,33 @@ func TestRedoPathIsDirectory(t *testing.T) {
 	want := ddberr.Errorf("[IMOLTP] Failed to start service: Invalid redo file path [%s]: A directory with the same name already exists. RefId: S07000", redo)
 	require.Contains(t, runErr(t, dir, `database("oltp://d", VALUE, 1..3, , "IMOLTP")`), want.Error())
 }
+
+// IMOLTPCheckpointInterval is kept by a timer: changes left in the redo
+// file are folded into a checkpoint once the interval has passed, with
+// no statement coming after them; closing the engine stops the timer.
+func TestCheckpointTimer(t *testing.T) {
+	before := imoltp.Timers()
+	dir := t.TempDir()
+	cfg := config.Default()
+	cfg.IMOLTP.CheckpointInterval = 2
+	e, err := engine.Open(engine.Options{DataDir: dir, Config: &cfg})
+	require.NoError(t, err)
+	s := e.NewSession()
+	testkit.Run(t, s, setup)
+	require.Equal(t, before+1, imoltp.Timers())
+	redo := filepath.Join(dir, "IMOLTP", "im_oltp.redo")
+	size := func() int64 {
+		fi, err := os.Stat(redo)
+		require.NoError(t, err)
+		return fi.Size()
+	}
+	testkit.Run(t, s, "triggerCheckpointForIMOLTP(true, true)")
+	empty := size()
+	testkit.Run(t, s, `insert into pt values(6, 60, "f")`)
+	require.Greater(t, size(), empty)
+	require.Eventually(t, func() bool { return size() == empty }, 10*time.Second, 50*time.Millisecond)
+	require.NoError(t, e.Close())
+	require.Equal(t, before, imoltp.Timers())
+	require.Contains(t, runIn(t, dir, show), "6  60  f")
+	require.Equal(t, before, imoltp.Timers())
+}
