@@ -14,6 +14,9 @@
 // there too and moves only those rows' keys and logs only those rows
 // (rows.go, insert.RowWriter). schema() names the IMOLTP engine. A
 // transaction block works on private
-// copies of the tables and commits them whole (txn.go); the IMOLTP
-// configuration keys come from package config.
+// copies of the tables and commits them whole, or row by row when
+// another transaction changed the table meanwhile, conflicting only on
+// a row or unique key both wrote (txn.go, merge.go). The IMOLTP
+// configuration keys come from package config; a timer the state owns
+// takes the checkpoints IMOLTPCheckpointInterval asks for.
 package imoltp

@@ -30,6 +30,11 @@ func (tb *table) Updated(t *value.Table, rows, cols []int) error {
 	if err := tb.live(); err != nil {
 		return err
 	}
+	return tb.updated(t, rows, cols)
+}
+
+// updated is Updated under st.mu.
+func (tb *table) updated(t *value.Table, rows, cols []int) error {
 	if rewriteAll || len(t.Cols) != len(tb.saved.Cols) || !slices.Equal(t.Names, tb.saved.Names) {
 		return tb.rewrite(t)
 	}
@@ -90,6 +95,8 @@ func (tb *table) Updated(t *value.Table, rows, cols []int) error {
 			}
 		}
 	}
+	tb.note(tb.saved, rows)
+	tb.note(t, rows)
 	for _, c := range cols {
 		tb.saved.Cols[c] = updatecol.SetRows(tb.saved.Cols[c], rows, t.Cols[c], rows)
 	}
@@ -114,6 +121,11 @@ func (tb *table) Deleted(t *value.Table, dropped []int) error {
 	if err := tb.live(); err != nil {
 		return err
 	}
+	return tb.deleted(t, dropped)
+}
+
+// deleted is Deleted under st.mu.
+func (tb *table) deleted(t *value.Table, dropped []int) error {
 	if rewriteAll {
 		return tb.rewrite(t)
 	}
@@ -135,6 +147,7 @@ func (tb *table) Deleted(t *value.Table, dropped []int) error {
 			ix.tree.Delete(entry{key: keys[k][i], id: tb.ids[r]})
 		}
 	}
+	tb.note(tb.saved, dropped)
 	drop := rowkeep.Dropped(len(tb.ids), dropped)
 	tb.ids = compact(tb.ids, drop)
 	deleteRows(tb.saved, dropped, drop)

@@ -101,6 +101,7 @@ func newState(dir string, cfg config.IMOLTP) *state {
 	}
 	if cfg.Checkpoint && cfg.CheckpointInterval > 0 {
 		s.stop, s.done = make(chan struct{}), make(chan struct{})
+		timers.Add(1)
 		go s.timer(time.Duration(cfg.CheckpointInterval) * time.Second)
 	}
 	return s
@@ -115,7 +116,6 @@ var timers atomic.Int64
 // second, so a checkpoint the threshold took meanwhile puts the next
 // one off by at most that.
 func (s *state) timer(every time.Duration) {
-	timers.Add(1)
 	defer timers.Add(-1)
 	defer close(s.done)
 	tick := time.NewTicker(min(every, time.Second))

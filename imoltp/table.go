@@ -29,7 +29,17 @@ type table struct {
 	version uint64
 	tx      *txn
 	base    *table
-	dirty   bool // a private copy that was changed
+	dirty   bool   // a private copy that was changed
+	recs    []byte // the redo records of a private copy's changes
+	// Conflicts are per row (merge.go): keys maps, index by index, each
+	// unique key a change wrote (old and new) to the version it made
+	// (kept while copies > 0 private copies of the table are open), or
+	// in a private copy to 1; all is the version of the last change of
+	// every row (a rewrite), or 1 in a copy that made one.
+	keys    []map[string]uint64
+	all     uint64
+	copies  int
+	merging bool // a commit applies a block's changes, logged already
 }
 
 // Published implements value.Publisher; Appended does the work.
@@ -52,6 +62,11 @@ func (tb *table) Appended(t *value.Table, from int) error {
 	if err := tb.live(); err != nil {
 		return err
 	}
+	return tb.appended(t, from)
+}
+
+// appended is Appended under st.mu.
+func (tb *table) appended(t *value.Table, from int) error {
 	added, err := tb.checkNew(t, from)
 	if err != nil {
 		return err
@@ -67,6 +82,7 @@ func (tb *table) Appended(t *value.Table, from int) error {
 	for i, c := range batch.Cols {
 		tb.saved.Cols[i].AppendVector(c)
 	}
+	tb.note(t, value.Iota(t.Rows())[from:])
 	return nil
 }
 
@@ -91,6 +107,9 @@ func (tb *table) rewrite(t *value.Table) error {
 	}
 	if err == nil {
 		err = tb.logChange(kindRewrite, t)
+	}
+	if err == nil {
+		tb.noteAll()
 	}
 	if err != nil {
 		back := value.DeepCopy(tb.saved).(*value.Table)
@@ -121,9 +140,12 @@ func (tb *table) logChange(kind byte, vals ...value.Value) error {
 			if err != nil {
 				return err
 			}
-			tb.tx.recs = append(tb.tx.recs, rec...)
+			tb.recs = append(tb.recs, rec...)
 		}
 		return nil
+	}
+	if tb.merging {
+		return nil // the commit logged the block's changes
 	}
 	if err := st.log(kind, vals...); err != nil {
 		return err

@@ -17,17 +17,17 @@ import (
 // commits, and a rollback drops the copies. Commit writes the block's
 // changes to the redo file between a begin and a commit record, in one
 // write, so recovery keeps all of a block or none of it. Conflicts are
-// found at commit, table by table: a block that changed a table another
-// transaction committed a change to since the block copied it fails and
-// changes nothing (the first committer wins, as under snapshot
-// isolation).
+// found at commit, row by row (merge.go): a block that wrote a row, or
+// a unique key, another transaction committed a write of since the
+// block copied the table fails and changes nothing (the first committer
+// wins, as under snapshot isolation); writes of other rows merge.
 
 // txn is one block's IMOLTP work: a transaction.Participant.
 type txn struct {
-	st     *state
-	copies map[*table]*table // the block's copy of each table
-	recs   []byte            // the redo records of the copies' changes
-	done   bool
+	st       *state
+	copies   map[*table]*table // the block's copy of each table
+	done     bool
+	released bool
 }
 
 // Private implements transaction.Isolated: the block's copy of the
@@ -57,6 +57,10 @@ func (tb *table) copyFor(x *txn) *table {
 	tb.t.Mu.Lock()
 	defer tb.t.Mu.Unlock()
 	t := value.DeepCopy(tb.t).(*value.Table)
+	st := tb.db.st
+	st.mu.Lock()
+	tb.copies++
+	st.mu.Unlock()
 	c := &table{db: tb.db, name: tb.name, t: t, version: tb.version, tx: x, base: tb,
 		ids: slices.Clone(tb.ids), nextID: tb.nextID}
 	c.saved = value.DeepCopy(t).(*value.Table)
@@ -84,6 +88,9 @@ func (x *txn) Commit() error {
 		}
 	}
 	if len(changed) == 0 {
+		x.st.mu.Lock()
+		defer x.st.mu.Unlock()
+		x.release()
 		return nil
 	}
 	// The tables' locks before the engine's, as statements take them
@@ -99,22 +106,45 @@ func (x *txn) Commit() error {
 	st := x.st
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	defer x.release()
 	for _, c := range changed {
 		if err := c.base.live(); err != nil {
 			return err
 		}
-		if c.base.version != c.version {
+		if c.conflicts() {
 			return ddberr.Errorf("The transaction conflicts with another transaction that changed IMOLTP table [%s] after it began; it is rolled back.", c.base.t.Shared)
 		}
 	}
-	if err := st.logTxn(x.recs); err != nil {
+	// a table no other transaction changed meanwhile takes the copy
+	// whole; another gets the copy's changes row by row (merge.go)
+	var recs []byte
+	plans := make([]mergePlan, len(changed))
+	for i, c := range changed {
+		if c.base.version == c.version {
+			recs = append(recs, c.recs...)
+			continue
+		}
+		p, r, err := c.plan()
+		if err != nil {
+			return err
+		}
+		plans[i], recs = p, append(recs, r...)
+	}
+	if err := st.logTxn(recs); err != nil {
 		return err
 	}
-	for _, c := range changed {
+	for i, c := range changed {
 		b := c.base
-		b.t.Names, b.t.Cols = c.t.Names, c.t.Cols
-		b.indexes, b.saved, b.ids, b.nextID = c.indexes, c.saved, c.ids, c.nextID
+		if b.version != c.version {
+			if err := c.merge(plans[i]); err != nil {
+				return err
+			}
+		} else {
+			b.t.Names, b.t.Cols = c.t.Names, c.t.Cols
+			b.indexes, b.saved, b.ids, b.nextID = c.indexes, c.saved, c.ids, c.nextID
+		}
 		b.version++
+		c.written()
 		// the copy's rows are the table's now; a variable still holding
 		// the copy sees an empty table, and a write through it fails
 		// (logChange)
@@ -128,4 +158,9 @@ func (x *txn) Commit() error {
 }
 
 // Rollback implements transaction.Participant: the copies are dropped.
-func (x *txn) Rollback() { x.done = true }
+func (x *txn) Rollback() {
+	x.done = true
+	x.st.mu.Lock()
+	defer x.st.mu.Unlock()
+	x.release()
+}

@@ -60,8 +60,7 @@ insert into q values(8, 80, "h")`)
 
 // Sessions don't see each other's uncommitted changes: a block works on
 // its own copy of the tables until it commits; a block that changed a
-// table another transaction changed meanwhile fails and changes
-// nothing.
+// row another transaction changed meanwhile fails and changes nothing.
 func TestBlocksIsolated(t *testing.T) {
 	dir := t.TempDir()
 	e := testkit.OnDisk(t, dir)
@@ -86,8 +85,9 @@ transaction {
 	// the block's insert and delete are not seen
 	require.Equal(t, "[1,2,3,4,5]", testkit.Run(t, other, `exec id from loadTable("oltp://d", "t") order by id`))
 	require.Equal(t, "0", testkit.Run(t, other, `exec count(*) from loadTable("oltp://d", "t") where id = 100`))
-	// a statement of another session commits at once
-	testkit.Run(t, other, "q = loadTable(\"oltp://d\", \"t\")\ninsert into q values(200, 2, `z)")
+	// a statement of another session commits at once; it writes a row
+	// the block deleted
+	testkit.Run(t, other, "q = loadTable(\"oltp://d\", \"t\")\ninsert into q values(200, 2, `z)\nupdate q set val = -5 where id = 1")
 	require.NoError(t, os.WriteFile(proceed, nil, 0o600))
 	err := <-done
 	require.Error(t, err)
@@ -190,4 +190,76 @@ func TestCheckpointTimer(t *testing.T) {
 	require.Equal(t, before, imoltp.Timers())
 	require.Contains(t, runIn(t, dir, show), "6  60  f")
 	require.Equal(t, before, imoltp.Timers())
+}
+
+// pausedBlock runs a transaction block in a new session of e: its
+// statements before, then, once the file proceed exists, after. It
+// returns when before has run; wait gives the block's error.
+func pausedBlock(t *testing.T, e *engine.Engine, dir, name, before, after string) (proceed func() error) {
+	started, goOn := filepath.Join(dir, name+".started"), filepath.Join(dir, name+".proceed")
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.NewSession().Run(`pt = loadTable("oltp://d", "t")
+transaction {
+` + before + `
+	saveText("s", "` + started + `")
+	for (i in 0:2000) { if (exists("` + goOn + `")) break; sleep(5) }
+` + after + `
+}`)
+		done <- err
+	}()
+	waitFile(t, started)
+	return func() error {
+		require.NoError(t, os.WriteFile(goOn, nil, 0o600))
+		return <-done
+	}
+}
+
+// Conflicts are per row: blocks of two sessions writing different rows
+// of a table both commit, whichever commits first; a block writing a row,
+// or taking a unique key, another transaction wrote after the block
+// began fails, with every change of it undone. A restart replays what
+// was committed.
+func TestBlocksConflictPerRow(t *testing.T) {
+	dir := t.TempDir()
+	e := testkit.OnDisk(t, dir)
+	defer e.Close()
+	testkit.RunAll(t, e, setup)
+	other := e.NewSession()
+	testkit.Run(t, other, `q = loadTable("oltp://d", "t")`)
+
+	a := pausedBlock(t, e, dir, "a", `update pt set val = -1 where id = 1`, `insert into pt values(100, 100, "x")`)
+	testkit.Run(t, other, `transaction {
+	update q set val = -2 where id = 2
+	delete from q where id = 3
+	insert into q values(101, 101, "y")
+}`)
+	require.NoError(t, a())
+	want := "[1,2,4,5,100,101]"
+	require.Equal(t, want, testkit.Run(t, other, `exec id from q order by id`))
+	require.Equal(t, "[-1,-2,40,50,100,101]", testkit.Run(t, other, `exec val from q order by id`))
+	// the indexes took the merged rows
+	require.Equal(t, "[100,101,0]", testkit.Run(t, other, `[(exec id from q where sym = "x")[0], (exec id from q where sym = "y")[0], (exec count(*) from q where sym = "c")]`))
+
+	// the same row: the second to commit fails
+	b := pausedBlock(t, e, dir, "b", `insert into pt values(102, 102, "z")`, `update pt set val = -4 where id = 4`)
+	testkit.Run(t, other, `update q set val = 44 where id = 4`)
+	err := b()
+	require.Error(t, err)
+	conflict := ddberr.Errorf("The transaction conflicts with another transaction that changed IMOLTP table [%s] after it began; it is rolled back.", "oltp://d/t").Error()
+	require.Contains(t, err.Error(), conflict)
+
+	// a unique secondary key taken by two rows
+	c := pausedBlock(t, e, dir, "c", `insert into pt values(103, 103, "u")`, `update pt set val = 0 where id = 5`)
+	testkit.Run(t, other, `insert into q values(104, 104, "u")`)
+	err = c()
+	require.Error(t, err)
+	require.Contains(t, err.Error(), conflict)
+
+	final := `select * from loadTable("oltp://d", "t") order by id`
+	want = testkit.Run(t, other, final)
+	require.Equal(t, "[1,2,4,5,100,101,104]", testkit.Run(t, other, `exec id from q order by id`))
+	require.Equal(t, "[-1,-2,44,50,100,101,104]", testkit.Run(t, other, `exec val from q order by id`))
+	require.NoError(t, e.Close())
+	require.Equal(t, want, runIn(t, dir, final))
 }
