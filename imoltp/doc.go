@@ -13,10 +13,10 @@
 // answered from (keyindex.Ordered); an update or delete finds its rows
 // there too and moves only those rows' keys and logs only those rows
 // (rows.go, insert.RowWriter). schema() names the IMOLTP engine. A
-// transaction block works on private
-// copies of the tables and commits them whole, or row by row when
-// another transaction changed the table meanwhile, conflicting only on
-// a row or unique key both wrote (txn.go, merge.go). The IMOLTP
+// transaction block works on private copies of the tables and commits
+// them whole, or row by row when another transaction changed the table
+// meanwhile, conflicting only on a row or unique key both wrote (txn.go,
+// merge.go). The IMOLTP
 // configuration keys come from package config; a timer the state owns
 // takes the checkpoints IMOLTPCheckpointInterval asks for.
 package imoltp
