@@ -188,7 +188,7 @@ func TestCheckpointTimer(t *testing.T) {
 	require.Eventually(t, func() bool { return size() == empty }, 10*time.Second, 50*time.Millisecond)
 	require.NoError(t, e.Close())
 	require.Equal(t, before, imoltp.Timers())
-	require.Contains(t, runIn(t, dir, show), "6  60  f")
+	require.Contains(t, testkit.RunIn(t, dir, show), "6  60  f")
 	require.Equal(t, before, imoltp.Timers())
 }
 
@@ -261,5 +261,5 @@ func TestBlocksConflictPerRow(t *testing.T) {
 	require.Equal(t, "[1,2,4,5,100,101,104]", testkit.Run(t, other, `exec id from q order by id`))
 	require.Equal(t, "[-1,-2,44,50,100,101,104]", testkit.Run(t, other, `exec val from q order by id`))
 	require.NoError(t, e.Close())
-	require.Equal(t, want, runIn(t, dir, final))
+	require.Equal(t, want, testkit.RunIn(t, dir, final))
 }
