@@ -56,7 +56,8 @@ func Plain(w value.Value) bool {
 // Reached reports whether any of held shares storage with a variable
 // among vars other than except. A handle table (an IPC table other
 // sessions append to, read only under its lock) is not looked at: the
-// caller checks the shared objects its statement holds itself. The
+// caller checks the shared objects its statement holds itself. An IMOLTP
+// table, a handle no statement lock holds, is. The
 // plain variables are looked at first: storage a variable holds outright
 // is found without walking a tuple's elements, which may number millions.
 func Reached(vars map[string]value.Value, except string, held []*value.Vector) bool {
@@ -76,10 +77,18 @@ func Reached(vars map[string]value.Value, except string, held []*value.Vector) b
 }
 
 // looked reports whether w may share storage with a value being bound:
-// a container other than a handle table.
+// a container other than a handle table a statement lock guards.
 func looked(w value.Value) bool {
 	t, ok := w.(*value.Table)
-	return value.IsContainer(w) && !(ok && t.Handle)
+	return value.IsContainer(w) && !(ok && t.Handle && !selfLocked(t))
+}
+
+// selfLocked reports whether t is a handle no statement lock guards: an
+// IMOLTP table, which its engine locks itself and updates in place, so a
+// value sharing its storage must be copied when bound.
+func selfLocked(t *value.Table) bool {
+	_, ok := t.Stream.(interface{ IMOLTPTable() })
+	return ok
 }
 
 // OwnColumns replaces each column of t, a newly built table, by a copy
